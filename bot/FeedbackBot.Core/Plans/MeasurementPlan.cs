@@ -1,0 +1,50 @@
+namespace FeedbackBot.Core.Plans;
+
+/// <summary>
+/// What is measured, from whom, how, against which standards and when: one version of a plan as a manager
+/// wrote it. Plans are applied from YAML files; a changed plan becomes a new version and old cycles keep theirs.
+/// </summary>
+/// <param name="Id">Stable identifier (lower-case letters, digits, '-' and '_').</param>
+/// <param name="Name">The plan's display name.</param>
+/// <param name="Description">Optional longer description.</param>
+/// <param name="Audiences">Who is asked.</param>
+/// <param name="Features">The service features measured.</param>
+/// <param name="Questions">The questions, in display order.</param>
+/// <param name="Kpis">The KPIs and their agreed targets.</param>
+/// <param name="Methods">The methods of collection.</param>
+/// <param name="Schedule">When cycles open; null for a plan run only by hand.</param>
+/// <param name="CycleDays">How long a cycle stays open, in days.</param>
+/// <param name="Sample">How each cycle's sample is drawn.</param>
+/// <param name="MinimumGroupSize">No figure is reported for a group smaller than this.</param>
+/// <param name="MinDaysBetweenInvitations">Nobody is invited more often than this many days apart.</param>
+/// <param name="Reminders">How non-respondents are reminded.</param>
+/// <param name="PostTo">The channels that receive reviews.</param>
+/// <param name="Validation">Rules for excluding unusable responses.</param>
+/// <param name="Population">Known population counts per segment, used to judge representativeness when there are no invitations.</param>
+/// <param name="Themes">Themes added to the default taxonomy.</param>
+public sealed record MeasurementPlan(
+    string Id,
+    string Name,
+    string? Description,
+    IReadOnlyList<Audience> Audiences,
+    IReadOnlyList<string> Features,
+    IReadOnlyList<Question> Questions,
+    IReadOnlyList<Kpi> Kpis,
+    IReadOnlyList<CollectionMethod> Methods,
+    PlanSchedule? Schedule,
+    int CycleDays,
+    SamplePlan Sample,
+    int MinimumGroupSize,
+    int MinDaysBetweenInvitations,
+    ReminderPlan Reminders,
+    IReadOnlyList<PostTarget> PostTo,
+    ValidationRules Validation,
+    IReadOnlyDictionary<string, int> Population,
+    IReadOnlyList<ThemeDefinition> Themes)
+{
+    /// <summary>The minimum group size when a plan does not give one.</summary>
+    public const int DefaultMinimumGroupSize = 5;
+
+    /// <summary>The question with the given id, or null.</summary>
+    public Question? FindQuestion(string id) => Questions.FirstOrDefault(q => q.Id == id);
+}

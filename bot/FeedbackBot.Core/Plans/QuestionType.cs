@@ -1,0 +1,26 @@
+namespace FeedbackBot.Core.Plans;
+
+/// <summary>The kinds of question a plan may ask; each fixes the values an answer may take.</summary>
+public enum QuestionType
+{
+    /// <summary>A rating from 1 (worst) to 5 (best); the basis of CSAT.</summary>
+    Rating5,
+
+    /// <summary>Likelihood to recommend, 0 to 10; the basis of NPS.</summary>
+    Nps,
+
+    /// <summary>Effort from 1 (very easy) to 7 (very difficult); the basis of CES.</summary>
+    Effort7,
+
+    /// <summary>Yes or no; the basis of first-contact resolution.</summary>
+    YesNo,
+
+    /// <summary>One option from the question's list.</summary>
+    Choice,
+
+    /// <summary>Any number of options from the question's list.</summary>
+    MultiChoice,
+
+    /// <summary>Free text, analysed for themes and sentiment.</summary>
+    Text,
+}
