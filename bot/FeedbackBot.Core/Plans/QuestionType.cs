@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace FeedbackBot.Core.Plans;
 
 /// <summary>The kinds of question a plan may ask; each fixes the values an answer may take.</summary>
+/// <remarks>The JSON names are the plan file's spellings.</remarks>
 public enum QuestionType
 {
     /// <summary>A rating from 1 (worst) to 5 (best); the basis of CSAT.</summary>
@@ -13,12 +16,14 @@ public enum QuestionType
     Effort7,
 
     /// <summary>Yes or no; the basis of first-contact resolution.</summary>
+    [JsonStringEnumMemberName("yesno")]
     YesNo,
 
     /// <summary>One option from the question's list.</summary>
     Choice,
 
     /// <summary>Any number of options from the question's list.</summary>
+    [JsonStringEnumMemberName("multichoice")]
     MultiChoice,
 
     /// <summary>Free text, analysed for themes and sentiment.</summary>

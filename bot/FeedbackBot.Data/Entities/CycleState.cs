@@ -1,0 +1,8 @@
+namespace FeedbackBot.Data.Entities;
+
+public enum CycleState
+{
+    Open,
+    Closed,
+    Reviewed,
+}

@@ -1,0 +1,9 @@
+namespace FeedbackBot.Data.Entities;
+
+public enum InvitationState
+{
+    Pending,
+    Sent,
+    Answered,
+    Unreachable,
+}

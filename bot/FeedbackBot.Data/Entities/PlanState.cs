@@ -1,0 +1,7 @@
+namespace FeedbackBot.Data.Entities;
+
+public enum PlanState
+{
+    Active,
+    Paused,
+}

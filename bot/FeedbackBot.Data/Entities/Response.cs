@@ -1,0 +1,27 @@
+using FeedbackBot.Core.Plans;
+
+namespace FeedbackBot.Data.Entities;
+
+/// <summary>One submitted questionnaire. It carries no person: only a pseudonymous respondent key.</summary>
+public sealed class Response
+{
+    public Guid Id { get; set; }
+    public Guid CycleId { get; set; }
+    public ReviewCycle? Cycle { get; set; }
+
+    /// <summary>For staff, a keyed hash (<see cref="Core.Privacy.RespondentKey"/>); for customers, the id their source gave.</summary>
+    public required string RespondentKey { get; set; }
+
+    public Audience Audience { get; set; }
+    public CollectionMethod Method { get; set; }
+    public string? Segment { get; set; }
+    public DateTime SubmittedAt { get; set; }
+    public double? DurationSeconds { get; set; }
+
+    /// <summary>Makes a redelivered submission or a re-imported row a no-op: unique within the cycle.</summary>
+    public required string IdempotencyKey { get; set; }
+
+    public DateTime ReceivedAt { get; set; }
+
+    public List<Answer> Answers { get; } = [];
+}

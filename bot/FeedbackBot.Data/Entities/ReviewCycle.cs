@@ -1,0 +1,24 @@
+namespace FeedbackBot.Data.Entities;
+
+/// <summary>One round of collection and review of a plan, over a window of time, under one plan version.</summary>
+public sealed class ReviewCycle
+{
+    public Guid Id { get; set; }
+    public Guid PlanId { get; set; }
+    public Plan? Plan { get; set; }
+    public Guid PlanVersionId { get; set; }
+    public PlanVersion? PlanVersion { get; set; }
+
+    /// <summary>Start of the window, inclusive, UTC.</summary>
+    public DateTime StartsAt { get; set; }
+
+    /// <summary>End of the window, exclusive, UTC.</summary>
+    public DateTime EndsAt { get; set; }
+
+    public CycleState State { get; set; }
+
+    /// <summary>The seed the sample was drawn with, so the draw can be reproduced.</summary>
+    public int? SampleSeed { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+}

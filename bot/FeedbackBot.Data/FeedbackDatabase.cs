@@ -1,0 +1,42 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace FeedbackBot.Data;
+
+/// <summary>Points an EF Core options builder at the configured database.</summary>
+public static class FeedbackDatabase
+{
+    public const string DefaultSqliteConnectionString = "Data Source=data/feedbackbot.db";
+
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return provider switch
+        {
+            DatabaseProvider.Sqlite => builder.UseSqlite(connectionString),
+            DatabaseProvider.Postgres => builder.UseNpgsql(connectionString),
+            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
+        };
+    }
+
+    public static DbContextOptions<FeedbackDbContext> CreateOptions(DatabaseProvider provider, string connectionString) =>
+        ((DbContextOptionsBuilder<FeedbackDbContext>)Configure(new DbContextOptionsBuilder<FeedbackDbContext>(), provider, connectionString)).Options;
+
+    /// <summary>
+    /// SQLite creates the database file but not its folder; create the folder so a fresh checkout runs with no set-up.
+    /// </summary>
+    public static void EnsureSqliteDirectory(string connectionString)
+    {
+        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (string.IsNullOrEmpty(dataSource) || dataSource == ":memory:" || dataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        var directory = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+    }
+}

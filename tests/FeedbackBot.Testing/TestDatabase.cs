@@ -1,0 +1,60 @@
+using FeedbackBot.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace FeedbackBot.Testing;
+
+/// <summary>An empty database of its own for one test: a SQLite file, or a fresh database on the test PostgreSQL.</summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private readonly PostgresCluster? _cluster;
+    private readonly string? _directory;
+
+    private TestDatabase(DatabaseProvider provider, string connectionString, PostgresCluster? cluster, string? directory)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        _cluster = cluster;
+        _directory = directory;
+    }
+
+    public DatabaseProvider Provider { get; }
+    public string ConnectionString { get; }
+
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
+    {
+        if (provider == DatabaseProvider.Postgres)
+        {
+            var cluster = await PostgresCluster.GetAsync();
+            return new TestDatabase(provider, await cluster.CreateDatabaseAsync("feedbackbot_test"), cluster, null);
+        }
+
+        var directory = Path.Combine(Path.GetTempPath(), $"feedbackbot-test-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(directory);
+        var file = Path.Combine(directory, "feedbackbot.db");
+        return new TestDatabase(provider, $"Data Source={file}", null, directory);
+    }
+
+    public FeedbackDbContext CreateContext() => new(FeedbackDatabase.CreateOptions(Provider, ConnectionString));
+
+    public async Task<FeedbackDbContext> CreateMigratedContextAsync()
+    {
+        var context = CreateContext();
+        await context.Database.MigrateAsync();
+        return context;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_cluster is not null)
+        {
+            await _cluster.DropDatabaseAsync(ConnectionString);
+        }
+
+        if (_directory is not null)
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+}
