@@ -1,0 +1,25 @@
+using System.CommandLine;
+using FeedbackBot.Hosting;
+using FeedbackBot.Storage;
+
+namespace FeedbackBot.CommandLine;
+
+/// <summary>The services a one-shot command needs (configuration, logging, storage), without the web server.</summary>
+internal static class CommandServices
+{
+    public static ServiceProvider Create(ParseResult parseResult, CliContext context)
+    {
+        var configuration = AppConfiguration.Build(ConfigurationArguments.From(parseResult), context);
+        var services = new ServiceCollection();
+        services.AddSingleton(configuration);
+        services.AddSingleton(TimeProvider.System);
+        services.AddLogging(logging =>
+        {
+            logging.AddConfiguration(configuration.GetSection("Logging"));
+            logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            logging.SetMinimumLevel(LogLevel.Warning);
+        });
+        services.AddFeedbackStorage(configuration);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+}

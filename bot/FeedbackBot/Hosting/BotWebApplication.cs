@@ -1,0 +1,38 @@
+using FeedbackBot.CommandLine;
+using FeedbackBot.Health;
+using FeedbackBot.Storage;
+
+namespace FeedbackBot.Hosting;
+
+/// <summary>Builds the bot's web application: configuration, services and endpoints.</summary>
+internal static class BotWebApplication
+{
+    public const string DefaultUrl = "http://localhost:5000";
+
+    public static WebApplication Build(IReadOnlyList<string> arguments, CliContext context)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = [.. arguments],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddInMemoryCollection(context.Settings);
+
+        // dotnet run would otherwise pick a port from launch settings or the container default; the README promises 5000.
+        var configured = builder.Configuration;
+        if (string.IsNullOrEmpty(configured[WebHostDefaults.ServerUrlsKey]) &&
+            string.IsNullOrEmpty(configured[WebHostDefaults.HttpPortsKey]) &&
+            string.IsNullOrEmpty(configured[WebHostDefaults.HttpsPortsKey]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddFeedbackStorage(builder.Configuration);
+        builder.Services.AddFeedbackHealthChecks();
+
+        var app = builder.Build();
+        app.MapFeedbackHealthEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,3 @@
+using FeedbackBot.CommandLine;
+
+return await FeedbackBotCli.RunAsync(args, CliContext.Console);
