@@ -15,7 +15,7 @@ internal static class CommandServices
         services.AddSingleton(TimeProvider.System);
         services.AddLogging(logging =>
         {
-            logging.AddConfiguration(configuration.GetSection("Logging"));
+            // A one-shot command prints its own results; only warnings and errors from below are worth a line.
             logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
             logging.SetMinimumLevel(LogLevel.Warning);
         });

@@ -13,7 +13,7 @@ internal sealed class ReadinessCheck(FeedbackDbContext db) : IHealthCheck
         {
             if (!await db.Database.CanConnectAsync(cancellationToken))
             {
-                return HealthCheckResult.Unhealthy("The database cannot be reached.");
+                return HealthCheckResult.Unhealthy("The database cannot be reached, or does not exist yet.");
             }
 
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
