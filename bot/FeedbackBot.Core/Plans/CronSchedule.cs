@@ -1,0 +1,161 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace FeedbackBot.Core.Plans;
+
+/// <summary>
+/// A standard five-field cron expression (minute hour day-of-month month day-of-week), limited to what Quartz
+/// can also express: day-of-month and day-of-week may not both be restricted.
+/// </summary>
+public sealed class CronSchedule
+{
+    private const int SearchYears = 5;
+    private const string FieldOrder = "minute hour day-of-month month day-of-week";
+
+    /// <summary>The most days each month can have, February in a leap year included.</summary>
+    private static readonly int[] LongestMonths = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+    private readonly string _expression;
+    private readonly CronField _minute;
+    private readonly CronField _hour;
+    private readonly CronField _dayOfMonth;
+    private readonly CronField _month;
+    private readonly CronField _dayOfWeek;
+
+    private CronSchedule(string expression, CronField[] fields)
+    {
+        _expression = expression;
+        (_minute, _hour, _dayOfMonth, _month, _dayOfWeek) = (fields[0], fields[1], fields[2], fields[3], fields[4]);
+    }
+
+    /// <summary>Reads a cron expression.</summary>
+    /// <param name="expression">Five fields separated by spaces; each is <c>*</c>, a value, a range <c>a-b</c>, a step
+    /// (<c>*/n</c>, <c>a-b/n</c>, <c>a/n</c>) or a comma-separated list of these. Months and days of the week may be
+    /// given as three-letter English names, in any case.</param>
+    /// <param name="schedule">The schedule, when the expression is valid.</param>
+    /// <param name="error">What is wrong and what is expected, when it is not.</param>
+    /// <returns>Whether the expression is valid.</returns>
+    public static bool TryParse(
+        string expression,
+        [NotNullWhen(true)] out CronSchedule? schedule,
+        [NotNullWhen(false)] out string? error)
+    {
+        ArgumentNullException.ThrowIfNull(expression);
+        schedule = null;
+        var text = expression.Trim();
+        if (text.StartsWith('@'))
+        {
+            error = $"shortcuts such as '{text}' are not supported; write the five fields ({FieldOrder}), such as \"0 9 * * 1\" for 09:00 every Monday";
+            return false;
+        }
+
+        var parts = text.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length != 5)
+        {
+            var seconds = parts.Length == 6 ? "; there is no seconds field" : "";
+            error = $"expected five fields ({FieldOrder}), got {parts.Length}{seconds}";
+            return false;
+        }
+
+        CronFieldKind[] kinds =
+            [CronFieldKind.Minute, CronFieldKind.Hour, CronFieldKind.DayOfMonth, CronFieldKind.Month, CronFieldKind.DayOfWeek];
+        var fields = new CronField[kinds.Length];
+        for (var i = 0; i < kinds.Length; i++)
+        {
+            if (!CronField.TryParse(parts[i], kinds[i], out var field, out error))
+            {
+                return false;
+            }
+
+            fields[i] = field;
+        }
+
+        var candidate = new CronSchedule(expression, fields);
+        if (!candidate._dayOfMonth.IsUnrestricted && !candidate._dayOfWeek.IsUnrestricted)
+        {
+            // Cron fires when EITHER field matches; Quartz cannot say that, and most authors mean "and" anyway.
+            error = "day-of-month and day-of-week are both restricted, which cron reads as 'either one' and Quartz cannot express; restrict one of them and leave the other as *";
+            return false;
+        }
+
+        if (!candidate.CanEverFire())
+        {
+            error = "the schedule never fires: none of the chosen months has the chosen day-of-month";
+            return false;
+        }
+
+        schedule = candidate;
+        error = null;
+        return true;
+    }
+
+    /// <summary>
+    /// The first instant strictly after <paramref name="after"/> at which the schedule fires, reading the expression
+    /// as local time in <paramref name="zone"/>. A local time skipped when clocks go forward does not fire that day;
+    /// a local time that occurs twice when clocks go back fires once, at its first occurrence.
+    /// </summary>
+    /// <param name="after">The instant to search from, exclusive.</param>
+    /// <param name="zone">The time zone the expression is read in.</param>
+    /// <returns>The instant, with the zone's offset at that instant; null when nothing fires within five years.</returns>
+    public DateTimeOffset? GetNextOccurrence(DateTimeOffset after, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+
+        // Clocks going back across midnight can put a later instant on the previous local date.
+        var localDate = TimeZoneInfo.ConvertTime(after, zone).Date;
+        var day = localDate == DateTime.MinValue.Date ? localDate : localDate.AddDays(-1);
+        var latest = DateTime.MaxValue.Date.AddDays(-1);
+        var last = day < latest.AddYears(-SearchYears - 1) ? day.AddYears(SearchYears).AddDays(1) : latest;
+        for (; day <= last; day = day.AddDays(1))
+        {
+            if (!_month.Contains(day.Month) || !_dayOfMonth.Contains(day.Day) || !_dayOfWeek.Contains((int)day.DayOfWeek))
+            {
+                continue;
+            }
+
+            foreach (var hour in _hour.Values)
+            {
+                foreach (var minute in _minute.Values)
+                {
+                    if (ToInstant(day.AddHours(hour).AddMinutes(minute), zone) is { } instant && instant > after)
+                    {
+                        return instant;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The same schedule as a Quartz cron expression: a seconds field of 0, <c>?</c> in whichever of day-of-month and
+    /// day-of-week is unrestricted, and days of the week by name (Quartz numbers them 1-7 from Sunday, cron 0-6).
+    /// </summary>
+    /// <returns>The Quartz expression, such as <c>0 0 9 ? * MON</c> for <c>0 9 * * 1</c>.</returns>
+    public string ToQuartzExpression()
+    {
+        var dayOfMonth = _dayOfMonth.IsUnrestricted ? (_dayOfWeek.IsUnrestricted ? "*" : "?") : _dayOfMonth.ToQuartz();
+        var dayOfWeek = _dayOfWeek.IsUnrestricted ? "?" : _dayOfWeek.ToQuartz();
+        return $"0 {_minute.ToQuartz()} {_hour.ToQuartz()} {dayOfMonth} {_month.ToQuartz()} {dayOfWeek}";
+    }
+
+    /// <summary>The expression as it was written.</summary>
+    /// <returns>The original expression.</returns>
+    public override string ToString() => _expression;
+
+    private bool CanEverFire() =>
+        _month.Values.Any(month => _dayOfMonth.Values.Any(day => day <= LongestMonths[month - 1]));
+
+    /// <summary>The instant a local time names in a zone: null in a gap, the earlier one when it is ambiguous.</summary>
+    private static DateTimeOffset? ToInstant(DateTime local, TimeZoneInfo zone)
+    {
+        if (zone.IsInvalidTime(local))
+        {
+            return null;
+        }
+
+        // The larger offset gives the earlier instant, which is the first time the clock shows this time.
+        var offset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local);
+        return new DateTimeOffset(local, offset);
+    }
+}

@@ -1,0 +1,168 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+using static System.FormattableString;
+
+namespace FeedbackBot.Core.Plans;
+
+/// <summary>Reads the questions section.</summary>
+internal sealed partial class PlanReader
+{
+    private const int MaxQuestionTextLength = 500;
+    private const int MinOptions = 2;
+    private const int MaxOptions = 50;
+
+    private static readonly string[] QuestionFields = ["id", "text", "type", "feature", "required", "audience", "options"];
+
+    private List<Question>? ReadQuestions(FieldMap plan)
+    {
+        const string Expected = "expected a list of questions, each with at least id, text and type";
+        if (plan.Required("questions", Expected) is not { } node || _values.List(node, plan.PathOf("questions")) is not { } list)
+        {
+            return null;
+        }
+
+        var types = new Dictionary<string, QuestionType?>(StringComparer.Ordinal);
+        _questionTypes = types;
+        if (list.Children.Count == 0)
+        {
+            _errors.Add(list, plan.PathOf("questions"), "expected at least one question");
+            return null;
+        }
+
+        var questions = new List<Question>();
+        var seen = new Dictionary<string, Mark>(StringComparer.Ordinal);
+        for (var i = 0; i < list.Children.Count; i++)
+        {
+            if (ReadQuestion(list.Children[i], FieldPath.Item(plan.PathOf("questions"), i), seen, types) is { } question)
+            {
+                questions.Add(question);
+            }
+        }
+
+        return questions;
+    }
+
+    private Question? ReadQuestion(
+        YamlNode node, string path, Dictionary<string, Mark> seen, Dictionary<string, QuestionType?> types)
+    {
+        if (_values.Mapping(node, path) is not { } mapping)
+        {
+            return null;
+        }
+
+        var fields = new FieldMap(mapping, path, _errors, QuestionFields);
+        var idNode = fields.Required("id", $"expected the question's id: {Slugs.Rule}");
+        var id = idNode is null ? null : _values.Slug(idNode, fields.PathOf("id"), "question id");
+        if (idNode is not null && id is not null && !IsFirst(seen, id, idNode, fields.PathOf("id"), "question id"))
+        {
+            id = null;
+        }
+
+        var text = fields.Required("text", "expected the wording shown to the respondent") is { } textNode
+            ? _values.Text(textNode, fields.PathOf("text"), MaxQuestionTextLength)
+            : null;
+        var type = fields.Required("type", $"expected one of {PlanVocabulary.QuestionTypes.Expected}") is { } typeNode
+            ? _values.Name(typeNode, fields.PathOf("type"), PlanVocabulary.QuestionTypes, "question type")
+            : null;
+        if (id is not null)
+        {
+            types[id] = type;
+        }
+
+        var before = _errors.Count;
+        var feature = ReadFeatureReference(fields);
+        var required = fields.Optional("required") is { } requiredNode
+            ? _values.Boolean(requiredNode, fields.PathOf("required"))
+            : false;
+        var audience = ReadQuestionAudience(fields);
+        var options = ReadOptions(fields, type);
+
+        if (id is null || text is null || type is null || required is null || audience is null || options is null
+            || _errors.Count != before)
+        {
+            return null;
+        }
+
+        return new Question(id, text, type.Value, feature, required.Value, audience.Value, options);
+    }
+
+    private Audience? ReadQuestionAudience(FieldMap fields)
+    {
+        if (fields.Optional("audience") is not { } node)
+        {
+            if (_audiences is null)
+            {
+                return null;
+            }
+
+            if (_audiences.Count == 1)
+            {
+                return _audiences[0];
+            }
+
+            // The field is absent or empty here, so asking for it always reports it.
+            _ = fields.Required("audience",
+                $"the plan has more than one audience, so each question must say who is asked: {Names(_audiences)}");
+            return null;
+        }
+
+        var audience = _values.Name(node, fields.PathOf("audience"), PlanVocabulary.Audiences, "audience");
+        if (audience is { } value && _audiences is not null && !_audiences.Contains(value))
+        {
+            _errors.Add(node, fields.PathOf("audience"),
+                $"audience '{PlanVocabulary.Audiences.NameOf(value)}' is not one of the plan's audiences; expected {Names(_audiences)}");
+            return null;
+        }
+
+        return audience;
+    }
+
+    /// <summary>The options of a choice question; an empty list for other types, which must not have any.</summary>
+    private List<string>? ReadOptions(FieldMap fields, QuestionType? type)
+    {
+        var path = fields.PathOf("options");
+        var takesOptions = type is QuestionType.Choice or QuestionType.MultiChoice;
+        if (type is { } known && !takesOptions)
+        {
+            if (fields.KeyOf("options") is { } key)
+            {
+                _errors.Add(key, path,
+                    $"only choice and multichoice questions have options; this is {PlanVocabulary.WithArticle(PlanVocabulary.QuestionTypes.NameOf(known))} question");
+                return null;
+            }
+
+            return [];
+        }
+
+        var typeName = type is { } t ? PlanVocabulary.QuestionTypes.NameOf(t) : "choice";
+        var expected = Invariant($"{PlanVocabulary.WithArticle(typeName)} question needs a list of {MinOptions} to {MaxOptions} options");
+        var node = takesOptions ? fields.Required("options", expected) : fields.Optional("options");
+        if (node is null || _values.List(node, path) is not { } list)
+        {
+            return takesOptions ? null : [];
+        }
+
+        var before = _errors.Count;
+        if (list.Children.Count is < MinOptions or > MaxOptions)
+        {
+            _errors.Add(list, path, Invariant($"expected {MinOptions} to {MaxOptions} options, got {list.Children.Count}"));
+        }
+
+        var options = new List<string>();
+        var seen = new Dictionary<string, Mark>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < list.Children.Count; i++)
+        {
+            var item = list.Children[i];
+            var itemPath = FieldPath.Item(path, i);
+            if (_values.Text(item, itemPath) is { } option && IsFirst(seen, option, item, itemPath, "option"))
+            {
+                options.Add(option);
+            }
+        }
+
+        return _errors.Count == before ? options : null;
+    }
+
+    private static string Names(IEnumerable<Audience> audiences) =>
+        string.Join(", ", audiences.Select(PlanVocabulary.Audiences.NameOf));
+}
