@@ -1,0 +1,62 @@
+namespace FeedbackBot.Core.Reviews;
+
+/// <summary>The figures a finding or recommendation rests on.</summary>
+/// <param name="Metric">The KPI or measure.</param>
+/// <param name="Value">Its value in the cycle.</param>
+/// <param name="Target">The agreed target, if any.</param>
+/// <param name="N">How many answers or observations.</param>
+/// <param name="Ci95">The 95% interval.</param>
+/// <param name="Previous">The previous cycle's value.</param>
+/// <param name="Change">The change since then.</param>
+/// <param name="PValue">The change's p-value.</param>
+/// <param name="Quotes">Up to three representative comments, with personal data masked.</param>
+public sealed record Evidence(
+    string Metric,
+    double? Value,
+    double? Target,
+    long N,
+    IReadOnlyList<double>? Ci95,
+    double? Previous,
+    double? Change,
+    double? PValue,
+    IReadOnlyList<string> Quotes);
+
+/// <summary>A strength or a shortfall.</summary>
+/// <param name="Kind">met_with_margin, improved, missed, worsened, or theme (a prominent theme in comments).</param>
+/// <param name="Title">One sentence a manager reads.</param>
+/// <param name="Feature">The service feature it concerns.</param>
+/// <param name="Evidence">What it rests on.</param>
+public sealed record Finding(string Kind, string Title, string? Feature, Evidence Evidence);
+
+/// <summary>Two sources disagreeing about one service feature.</summary>
+/// <param name="Kind">staff_vs_customer or complaints_vs_survey.</param>
+/// <param name="Title">One sentence a manager reads.</param>
+/// <param name="Feature">The feature or theme concerned.</param>
+/// <param name="First">The first source's view (customers; complaints).</param>
+/// <param name="Second">The second source's view (staff; survey comments).</param>
+/// <param name="Difference">First minus second, in points of a 0–100 scale.</param>
+/// <param name="PValue">The difference's p-value, when testable.</param>
+public sealed record Gap(string Kind, string Title, string Feature, Evidence First, Evidence Second, double Difference, double? PValue);
+
+/// <summary>An evidence-backed recommendation.</summary>
+/// <param name="Title">What to do, in one line.</param>
+/// <param name="Priority">high, medium or low.</param>
+/// <param name="Score">The priority score: the size of the gap weighted by how many customers it reaches.</param>
+/// <param name="Feature">The service feature it addresses.</param>
+/// <param name="Theme">The comment theme it addresses, if any.</param>
+/// <param name="Action">The suggested actions, in a few sentences.</param>
+/// <param name="Evidence">What it rests on.</param>
+/// <param name="OwnerRole">Who should own it.</param>
+/// <param name="SuccessCriterion">How to tell it worked: the KPI target.</param>
+/// <param name="ReviewBy">When to check.</param>
+public sealed record Recommendation(
+    string Title,
+    string Priority,
+    double Score,
+    string? Feature,
+    string? Theme,
+    string Action,
+    Evidence Evidence,
+    string OwnerRole,
+    string SuccessCriterion,
+    DateOnly ReviewBy);

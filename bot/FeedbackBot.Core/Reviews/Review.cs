@@ -1,0 +1,50 @@
+namespace FeedbackBot.Core.Reviews;
+
+/// <summary>
+/// One review of one cycle of a plan: what was collected, how usable it was, each KPI against its agreed target,
+/// the themes in comments, and the strengths, shortfalls, gaps and recommendations that follow. It is a snapshot:
+/// re-running a review makes a new one. Its JSON form is the contract documented in docs/review-json.md.
+/// </summary>
+/// <param name="Plan">The plan and version reviewed.</param>
+/// <param name="Cycle">The cycle reviewed, and the previous one it is compared with.</param>
+/// <param name="Validation">Received, usable, exclusions and representativeness.</param>
+/// <param name="Metrics">Each KPI of the plan against its target.</param>
+/// <param name="Distributions">The answers to each question.</param>
+/// <param name="Segments">KPIs per segment, for segments at or above the minimum group size.</param>
+/// <param name="Themes">Themes in comments.</param>
+/// <param name="Complaints">The complaints log over the cycle, when the plan collects complaints.</param>
+/// <param name="Strengths">What is going well, with evidence.</param>
+/// <param name="Shortfalls">What falls short, with evidence.</param>
+/// <param name="Gaps">Where sources disagree about the same feature.</param>
+/// <param name="Recommendations">What to do next, prioritised, each with its evidence.</param>
+public sealed record Review(
+    ReviewPlan Plan,
+    ReviewCycle Cycle,
+    ValidationReport Validation,
+    IReadOnlyList<MetricResult> Metrics,
+    IReadOnlyList<QuestionDistribution> Distributions,
+    IReadOnlyList<SegmentMetric> Segments,
+    ThemeReport Themes,
+    ComplaintReport? Complaints,
+    IReadOnlyList<Finding> Strengths,
+    IReadOnlyList<Finding> Shortfalls,
+    IReadOnlyList<Gap> Gaps,
+    IReadOnlyList<Recommendation> Recommendations);
+
+/// <summary>The plan a review is of.</summary>
+/// <param name="Id">The plan's id.</param>
+/// <param name="Name">The plan's name.</param>
+/// <param name="Version">The plan version the cycle ran under.</param>
+/// <param name="MinimumGroupSize">No group smaller than this is reported.</param>
+public sealed record ReviewPlan(string Id, string Name, int Version, int MinimumGroupSize);
+
+/// <summary>The window of a cycle: start inclusive, end exclusive, UTC.</summary>
+/// <param name="Start">First instant in the cycle.</param>
+/// <param name="End">First instant after it.</param>
+public sealed record CycleSpan(DateTime Start, DateTime End);
+
+/// <summary>The cycle reviewed.</summary>
+/// <param name="Start">First instant in the cycle.</param>
+/// <param name="End">First instant after it.</param>
+/// <param name="Previous">The cycle compared with, if any.</param>
+public sealed record ReviewCycle(DateTime Start, DateTime End, CycleSpan? Previous);
