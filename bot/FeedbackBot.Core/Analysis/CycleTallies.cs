@@ -1,0 +1,32 @@
+using FeedbackBot.Core.Analysis.Validation;
+using FeedbackBot.Core.Plans;
+
+namespace FeedbackBot.Core.Analysis;
+
+/// <summary>What one cycle's responses add up to after validation: the input of a review.</summary>
+/// <param name="Window">The cycle's window.</param>
+/// <param name="Received">Responses received.</param>
+/// <param name="ByClass">Responses per class (usable and each reason for exclusion).</param>
+/// <param name="StraightLiners">Otherwise-usable responses that straight-lined.</param>
+/// <param name="Questions">Usable answers per question id.</param>
+/// <param name="BySegment">Usable answers per segment, then per question id.</param>
+/// <param name="UsableBySegment">Usable responses per segment.</param>
+/// <param name="UsableByAudience">Usable responses per audience.</param>
+/// <param name="Comments">Free-text answers of usable responses.</param>
+public sealed record CycleTallies(
+    CycleWindow Window,
+    int Received,
+    IReadOnlyDictionary<ResponseClass, int> ByClass,
+    int StraightLiners,
+    IReadOnlyDictionary<string, AnswerTally> Questions,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, AnswerTally>> BySegment,
+    IReadOnlyDictionary<string, int> UsableBySegment,
+    IReadOnlyDictionary<Audience, int> UsableByAudience,
+    IReadOnlyList<Comment> Comments)
+{
+    /// <summary>The segment name used for responses that gave none.</summary>
+    public const string UnknownSegment = "(none)";
+
+    /// <summary>Usable responses.</summary>
+    public int Usable => ByClass.GetValueOrDefault(ResponseClass.Usable);
+}
