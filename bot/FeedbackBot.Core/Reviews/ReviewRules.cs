@@ -1,0 +1,41 @@
+using FeedbackBot.Core.Plans;
+
+namespace FeedbackBot.Core.Reviews;
+
+/// <summary>The thresholds and advice a review applies: data, so they can be tuned without touching the engine.</summary>
+/// <param name="Alpha">Significance level for trends and gaps.</param>
+/// <param name="StrengthMargins">How far past its target (in the KPI's unit) a met KPI must be to count as a strength; for mean KPIs, a fraction of the question's scale range; for operational KPIs, a fraction of the target.</param>
+/// <param name="StaffCustomerGapPoints">How far apart (on a 0–100 scale) staff and customer ratings of one feature must be to report a gap.</param>
+/// <param name="ThemeShareGapPoints">How far apart (percentage points) a theme's share of complaints and of survey comments must be to report a gap.</param>
+/// <param name="ProminentThemeShare">A theme mentioned in at least this percentage of coded comments, mostly negatively, is a shortfall.</param>
+/// <param name="Recommendations">The advice catalogue.</param>
+public sealed record ReviewRules(
+    double Alpha,
+    IReadOnlyDictionary<KpiMetric, double> StrengthMargins,
+    double StaffCustomerGapPoints,
+    double ThemeShareGapPoints,
+    double ProminentThemeShare,
+    IReadOnlyList<RecommendationRule> Recommendations)
+{
+    /// <summary>The defaults: 5% significance, margins a manager would call comfortable, and the built-in advice.</summary>
+    public static ReviewRules Default { get; } = new(
+        Alpha: 0.05,
+        StrengthMargins: new Dictionary<KpiMetric, double>
+        {
+            [KpiMetric.Csat] = 5,
+            [KpiMetric.Fcr] = 5,
+            [KpiMetric.ResponseRate] = 5,
+            [KpiMetric.Nps] = 10,
+            [KpiMetric.Ces] = 0.3,
+            [KpiMetric.Mean] = 0.0625,
+            [KpiMetric.Operational] = 0.1,
+        },
+        StaffCustomerGapPoints: 10,
+        ThemeShareGapPoints: 15,
+        ProminentThemeShare: 20,
+        Recommendations: DefaultRecommendations.All);
+
+    /// <summary>The rule for a key, if any.</summary>
+    public RecommendationRule? RuleFor(string? key) =>
+        key is null ? null : Recommendations.FirstOrDefault(r => string.Equals(r.Key, key, StringComparison.Ordinal));
+}
