@@ -21,6 +21,9 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<Response> Responses => Set<Response>();
     public DbSet<Answer> Answers => Set<Answer>();
+    public DbSet<InstallationSecret> InstallationSecrets => Set<InstallationSecret>();
+    public DbSet<Complaint> Complaints => Set<Complaint>();
+    public DbSet<OperationalMetricValue> OperationalMetricValues => Set<OperationalMetricValue>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -14,6 +14,8 @@ internal sealed class StoreTypes(string? activeProvider)
     public string Double => _postgres ? "double precision" : "REAL";
     public string Timestamp => _postgres ? "timestamp with time zone" : "TEXT";
     public string Text => _postgres ? "text" : "TEXT";
+    public string Date => _postgres ? "date" : "TEXT";
+    public string Bytes => _postgres ? "bytea" : "BLOB";
 
     public string String(int maxLength) => _postgres ? $"character varying({maxLength})" : "TEXT";
 }

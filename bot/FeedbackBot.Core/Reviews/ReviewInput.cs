@@ -1,0 +1,50 @@
+using FeedbackBot.Core.Analysis;
+using FeedbackBot.Core.Plans;
+
+namespace FeedbackBot.Core.Reviews;
+
+/// <summary>Everything a review of one cycle is built from; gathered by the host, analysed here.</summary>
+/// <param name="Plan">The plan version the cycle ran under.</param>
+/// <param name="PlanVersion">Its version number.</param>
+/// <param name="Current">The cycle's tallies.</param>
+/// <param name="Previous">The previous cycle's tallies, for trends.</param>
+/// <param name="Invitations">Who was invited to the cycle, if invitations were sent.</param>
+/// <param name="PreviousInvitations">Who was invited to the previous cycle.</param>
+/// <param name="Complaints">Complaints received in the cycle's window.</param>
+/// <param name="PreviousComplaints">Complaints received in the previous cycle's window.</param>
+/// <param name="Feedback">Customer feedback logged by staff in the cycle's window.</param>
+/// <param name="Operational">Operational metric values in the cycle's window.</param>
+/// <param name="PreviousOperational">Operational metric values in the previous cycle's window.</param>
+/// <param name="Companions">Other plans' cycles over the same period measuring the same features from another audience.</param>
+/// <param name="Rules">Thresholds and advice.</param>
+public sealed record ReviewInput(
+    MeasurementPlan Plan,
+    int PlanVersion,
+    CycleTallies Current,
+    CycleTallies? Previous,
+    InvitationCounts? Invitations,
+    InvitationCounts? PreviousInvitations,
+    IReadOnlyList<ComplaintRecord> Complaints,
+    IReadOnlyList<ComplaintRecord>? PreviousComplaints,
+    IReadOnlyList<Comment> Feedback,
+    IReadOnlyList<OperationalObservation> Operational,
+    IReadOnlyList<OperationalObservation> PreviousOperational,
+    IReadOnlyList<Companion> Companions,
+    ReviewRules Rules);
+
+/// <summary>How many people were invited to a cycle, in all and per segment.</summary>
+/// <param name="Invited">People invited.</param>
+/// <param name="BySegment">People invited per segment.</param>
+public sealed record InvitationCounts(int Invited, IReadOnlyDictionary<string, int> BySegment);
+
+/// <summary>One day's value of an operational metric.</summary>
+/// <param name="Date">The day.</param>
+/// <param name="Metric">The metric's name.</param>
+/// <param name="Segment">The segment, or empty for the whole service.</param>
+/// <param name="Value">The value.</param>
+public sealed record OperationalObservation(DateOnly Date, string Metric, string Segment, double Value);
+
+/// <summary>Another plan's cycle whose questions measure some of the same features, from another audience.</summary>
+/// <param name="Plan">That plan.</param>
+/// <param name="Tallies">Its cycle's tallies.</param>
+public sealed record Companion(MeasurementPlan Plan, CycleTallies Tallies);
