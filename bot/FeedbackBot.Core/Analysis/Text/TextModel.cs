@@ -6,7 +6,8 @@ internal sealed class TextModel
     /// <summary>The keyword index value of a blocker phrase.</summary>
     public const int NoTheme = -1;
 
-    private TextModel(ThemeTaxonomy taxonomy)
+    /// <summary>Compiles a taxonomy; use <see cref="ThemeTaxonomy.Model"/>, which compiles each taxonomy once.</summary>
+    internal TextModel(ThemeTaxonomy taxonomy)
     {
         Taxonomy = taxonomy;
         AddLexicon();
@@ -43,11 +44,6 @@ internal sealed class TextModel
     public PhraseIndex<int> Keywords { get; } = new();
 
     public HashSet<int> Comparatives { get; } = [];
-
-    public static TextModel Default { get; } = new(ThemeTaxonomy.Default);
-
-    public static TextModel For(ThemeTaxonomy taxonomy) =>
-        ReferenceEquals(taxonomy, ThemeTaxonomy.Default) ? Default : new TextModel(taxonomy);
 
     private void AddLexicon()
     {

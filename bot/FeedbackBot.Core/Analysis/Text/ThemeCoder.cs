@@ -17,7 +17,7 @@ public sealed class ThemeCoder
     {
         ArgumentNullException.ThrowIfNull(taxonomy);
         Taxonomy = taxonomy;
-        _reader = new CommentReader(TextModel.For(taxonomy));
+        _reader = new CommentReader(taxonomy.Model);
     }
 
     /// <summary>The taxonomy comments are coded with.</summary>
@@ -40,5 +40,5 @@ public sealed class ThemeCoder
     /// <summary>Reads a comment with the details the accumulator needs.</summary>
     internal CommentReading Read(string text) => _reader.Read(text);
 
-    private static CommentReader DefaultReader { get; } = new(TextModel.Default);
+    private static CommentReader DefaultReader { get; } = new(ThemeTaxonomy.Default.Model);
 }

@@ -5,6 +5,8 @@ namespace FeedbackBot.Core.Analysis.Text;
 /// <summary>The themes comments are coded with: the customer-service defaults, plus whatever a plan adds.</summary>
 public sealed class ThemeTaxonomy
 {
+    private TextModel? _model;
+
     private ThemeTaxonomy(IReadOnlyList<Theme> themes) => Themes = themes;
 
     /// <summary>
@@ -46,6 +48,9 @@ public sealed class ThemeTaxonomy
 
         return new ThemeTaxonomy(themes);
     }
+
+    /// <summary>The keywords and lexicon compiled for matching, built once per taxonomy and shared by its coders.</summary>
+    internal TextModel Model => LazyInitializer.EnsureInitialized(ref _model, () => new TextModel(this));
 
     /// <summary>Whether both taxonomies code comments the same way: the same ids and keywords in the same order.</summary>
     internal bool CodesLike(ThemeTaxonomy other) =>
