@@ -1,3 +1,4 @@
+using FeedbackBot.Core.Analysis.Text;
 using FeedbackBot.Core.Analysis.Validation;
 using FeedbackBot.Core.Plans;
 
@@ -18,7 +19,7 @@ public sealed class CycleAnalyzer
     private readonly Dictionary<string, Dictionary<string, AnswerTally>> _bySegment = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _usableBySegment = new(StringComparer.Ordinal);
     private readonly Dictionary<Audience, int> _usableByAudience = Enum.GetValues<Audience>().ToDictionary(a => a, _ => 0);
-    private readonly List<Comment> _comments = [];
+    private readonly ThemeAccumulator _comments;
     private readonly HashSet<string> _textQuestions;
     private int _received;
     private int _straightLiners;
@@ -30,6 +31,7 @@ public sealed class CycleAnalyzer
         _window = window ?? throw new ArgumentNullException(nameof(window));
         _validator = new ResponseValidator(plan, window);
         _questions = plan.Questions.ToDictionary(q => q.Id, _ => new AnswerTally(), StringComparer.Ordinal);
+        _comments = new ThemeAccumulator(ThemeTaxonomy.WithPlanThemes(plan.Themes));
         _textQuestions = plan.Questions.Where(q => q.Type == QuestionType.Text).Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
     }
 
@@ -62,7 +64,7 @@ public sealed class CycleAnalyzer
         _bySegment.ToDictionary(s => s.Key, s => (IReadOnlyDictionary<string, AnswerTally>)s.Value, StringComparer.Ordinal),
         new Dictionary<string, int>(_usableBySegment, StringComparer.Ordinal),
         new Dictionary<Audience, int>(_usableByAudience),
-        OrderedComments());
+        _comments);
 
     private void Add(ClassifiedResponse classified)
     {
@@ -98,8 +100,4 @@ public sealed class CycleAnalyzer
             }
         }
     }
-
-    // Comments are kept in a content order so nothing downstream depends on the order respondents arrived in.
-    private List<Comment> OrderedComments() =>
-        [.. _comments.OrderBy(c => c.Text, StringComparer.Ordinal).ThenBy(c => c.Segment, StringComparer.Ordinal).ThenBy(c => c.Audience)];
 }

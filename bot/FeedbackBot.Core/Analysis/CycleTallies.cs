@@ -1,3 +1,4 @@
+using FeedbackBot.Core.Analysis.Text;
 using FeedbackBot.Core.Analysis.Validation;
 using FeedbackBot.Core.Plans;
 
@@ -12,7 +13,7 @@ namespace FeedbackBot.Core.Analysis;
 /// <param name="BySegment">Usable answers per segment, then per question id.</param>
 /// <param name="UsableBySegment">Usable responses per segment.</param>
 /// <param name="UsableByAudience">Usable responses per audience.</param>
-/// <param name="Comments">Free-text answers of usable responses.</param>
+/// <param name="Comments">Free-text answers of usable responses, coded into themes as they arrived (only counts and a few quotes are kept).</param>
 public sealed record CycleTallies(
     CycleWindow Window,
     int Received,
@@ -22,7 +23,7 @@ public sealed record CycleTallies(
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, AnswerTally>> BySegment,
     IReadOnlyDictionary<string, int> UsableBySegment,
     IReadOnlyDictionary<Audience, int> UsableByAudience,
-    IReadOnlyList<Comment> Comments)
+    ThemeAccumulator Comments)
 {
     /// <summary>The segment name used for responses that gave none.</summary>
     public const string UnknownSegment = "(none)";

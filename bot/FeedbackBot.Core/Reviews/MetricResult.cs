@@ -9,7 +9,7 @@ namespace FeedbackBot.Core.Reviews;
 /// <param name="Question">The question it is computed from, if any.</param>
 /// <param name="Feature">The service feature it bears on, if any.</param>
 /// <param name="Value">The estimate.</param>
-/// <param name="N">How many answers (or observations) it rests on.</param>
+/// <param name="N">How many answers (or observations) it rests on; null when there is not enough data, since a count below the minimum group size is itself withheld.</param>
 /// <param name="Ci95">The 95% interval as [low, high].</param>
 /// <param name="MarginOfError">Half the 95% interval's width, with the finite population correction when the population is known.</param>
 /// <param name="Target">The agreed standard.</param>
@@ -27,7 +27,7 @@ public sealed record MetricResult(
     string? Question,
     string? Feature,
     double? Value,
-    long N,
+    long? N,
     IReadOnlyList<double>? Ci95,
     double? MarginOfError,
     double Target,

@@ -1,0 +1,159 @@
+using System.Globalization;
+using FeedbackBot.Core.Plans;
+
+namespace FeedbackBot.Core.Reviews.Building;
+
+/// <summary>Evaluates each KPI of a plan against its target, overall and per segment, with its trend.</summary>
+public static class MetricEvaluation
+{
+    /// <summary>Every KPI of the plan, in plan order.</summary>
+    public static IReadOnlyList<EvaluatedKpi> Evaluate(ReviewInput input, long? population)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return [.. input.Plan.Kpis.Select(kpi => Evaluate(input, kpi, population))];
+    }
+
+    /// <summary>Survey and operational KPIs per segment; survey KPIs of segments below the minimum group size say not_enough_data.</summary>
+    public static IReadOnlyList<SegmentMetric> Segments(ReviewInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var plan = input.Plan;
+        var result = new List<SegmentMetric>();
+        foreach (var kpi in plan.Kpis)
+        {
+            if (kpi.Question is { } questionId)
+            {
+                foreach (var (segment, tallies) in input.Current.BySegment.OrderBy(s => s.Key, StringComparer.Ordinal))
+                {
+                    var estimate = tallies.TryGetValue(questionId, out var tally) ? KpiCalculator.FromAnswers(kpi, tally, null) : null;
+                    result.Add(estimate is null || estimate.N < plan.MinimumGroupSize
+                        ? new SegmentMetric(kpi.Id, segment, null, null, null, KpiStatus.NotEnoughData)
+                        : new SegmentMetric(
+                            kpi.Id,
+                            segment,
+                            Rounding.Value(estimate.Value, kpi.Metric),
+                            estimate.N,
+                            Interval(estimate, kpi.Metric),
+                            KpiStatus.Of(estimate.Value, estimate.Interval.Low, estimate.Interval.High, kpi.Target, kpi.Direction)));
+                }
+            }
+            else if (kpi.Metric == KpiMetric.Operational)
+            {
+                // Operational figures describe the service, not people, so segments are not suppressed by group size.
+                foreach (var group in input.Operational
+                    .Where(o => o.Metric == kpi.OperationalMetric && o.Segment.Length > 0)
+                    .GroupBy(o => o.Segment, StringComparer.Ordinal)
+                    .OrderBy(g => g.Key, StringComparer.Ordinal))
+                {
+                    var estimate = KpiCalculator.FromObservations(kpi, [.. group.Select(o => o.Value)])!;
+                    result.Add(new SegmentMetric(
+                        kpi.Id,
+                        group.Key,
+                        Rounding.Value(estimate.Value, kpi.Metric),
+                        estimate.N,
+                        Interval(estimate, kpi.Metric),
+                        KpiStatus.Of(estimate.Value, estimate.Interval.Low, estimate.Interval.High, kpi.Target, kpi.Direction)));
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static EvaluatedKpi Evaluate(ReviewInput input, Kpi kpi, long? population)
+    {
+        var plan = input.Plan;
+        var question = kpi.Question is null ? null : plan.FindQuestion(kpi.Question);
+        var feature = question?.Feature;
+        KpiEstimate? current;
+        KpiEstimate? previous;
+        string? note = null;
+        switch (kpi.Metric)
+        {
+            case KpiMetric.ResponseRate:
+                current = input.Invitations is { Invited: > 0 } invited ? KpiCalculator.ResponseRate(input.Current.Usable, invited.Invited) : null;
+                previous = input.Previous is { } before && input.PreviousInvitations is { Invited: > 0 } invitedBefore
+                    ? KpiCalculator.ResponseRate(before.Usable, invitedBefore.Invited)
+                    : null;
+                if (current is null)
+                {
+                    note = "No invitations were sent for this cycle, so there is no response rate.";
+                }
+                else if (input.Current.Usable < plan.MinimumGroupSize)
+                {
+                    current = null;
+                    note = NotEnough(plan.MinimumGroupSize, "usable responses");
+                }
+
+                if (input.Previous is { } p && p.Usable < plan.MinimumGroupSize)
+                {
+                    previous = null;
+                }
+
+                break;
+
+            case KpiMetric.Operational:
+                current = KpiCalculator.FromObservations(kpi, Observations(input.Operational, kpi.OperationalMetric!));
+                previous = KpiCalculator.FromObservations(kpi, Observations(input.PreviousOperational, kpi.OperationalMetric!));
+                if (current is null)
+                {
+                    note = $"No {kpi.OperationalMetric} figures were imported for this cycle.";
+                }
+
+                break;
+
+            default:
+                current = KpiCalculator.FromAnswers(kpi, input.Current.Questions[kpi.Question!], population);
+                previous = input.Previous is { } earlier && earlier.Questions.TryGetValue(kpi.Question!, out var earlierTally)
+                    ? KpiCalculator.FromAnswers(kpi, earlierTally, population)
+                    : null;
+                if (current is null || current.N < plan.MinimumGroupSize)
+                {
+                    note = NotEnough(plan.MinimumGroupSize, "answers");
+                    current = null;
+                }
+
+                if (previous is not null && previous.N < plan.MinimumGroupSize)
+                {
+                    previous = null;
+                }
+
+                break;
+        }
+
+        var trend = current is not null && previous is not null ? KpiCalculator.Compare(current, previous) : null;
+        var result = new MetricResult(
+            kpi.Id,
+            kpi.Metric == KpiMetric.Operational ? kpi.OperationalMetric! : MetricNames.Of(kpi.Metric),
+            kpi.Question,
+            feature,
+            Rounding.Value(current?.Value, kpi.Metric),
+            current?.N,
+            current is null ? null : Interval(current, kpi.Metric),
+            Rounding.Value(current?.MarginOfError, kpi.Metric),
+            kpi.Target,
+            kpi.Direction == KpiDirection.Higher ? "higher" : "lower",
+            current is null ? KpiStatus.NotEnoughData : KpiStatus.Of(current.Value, current.Interval.Low, current.Interval.High, kpi.Target, kpi.Direction),
+            Rounding.Value(KpiStatus.Gap(current?.Value, kpi.Target, kpi.Direction), kpi.Metric),
+            Rounding.Value(previous?.Value, kpi.Metric),
+            current is not null && previous is not null ? Rounding.Value(current.Value - previous.Value, kpi.Metric) : null,
+            Rounding.PValue(trend?.PValue),
+            Rounding.Effect(trend?.EffectSize),
+            note);
+        return new EvaluatedKpi(kpi, feature, current, previous, trend, result);
+    }
+
+    private static string NotEnough(int minimum, string what) =>
+        string.Create(CultureInfo.InvariantCulture, $"Not enough data: fewer than {minimum} {what}.");
+
+    private static double[] Observations(IReadOnlyList<OperationalObservation> observations, string metric)
+    {
+        var whole = observations.Where(o => o.Metric == metric && o.Segment.Length == 0).Select(o => o.Value).ToArray();
+
+        // Without whole-service figures, each segment's daily figure is one observation of the service.
+        return whole.Length > 0 ? whole : [.. observations.Where(o => o.Metric == metric).Select(o => o.Value)];
+    }
+
+    private static double[] Interval(KpiEstimate estimate, KpiMetric metric) =>
+        [Rounding.Value(estimate.Interval.Low, metric)!.Value, Rounding.Value(estimate.Interval.High, metric)!.Value];
+}
