@@ -24,6 +24,7 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
     public DbSet<InstallationSecret> InstallationSecrets => Set<InstallationSecret>();
     public DbSet<Complaint> Complaints => Set<Complaint>();
     public DbSet<OperationalMetricValue> OperationalMetricValues => Set<OperationalMetricValue>();
+    public DbSet<StoredReview> Reviews => Set<StoredReview>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
