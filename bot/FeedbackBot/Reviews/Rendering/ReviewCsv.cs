@@ -38,7 +38,8 @@ public static class ReviewCsv
         foreach (var segment in review.Segments)
         {
             var kpi = kpis.GetValueOrDefault(segment.Kpi);
-            var gap = kpi is null ? null : KpiStatus.Gap(segment.Value, kpi.Target, DirectionOf(kpi));
+            // Rounded so the subtraction's binary noise (86.1 - 80 = 6.0999999999999943) does not reach the sheet.
+            var gap = kpi is null ? null : KpiStatus.Gap(segment.Value, kpi.Target, DirectionOf(kpi)) is { } g ? Math.Round(g, 9) : (double?)null;
             WriteRow(csv,
             [
                 "segment", segment.Kpi, kpi?.Metric ?? string.Empty, segment.Segment, Number(segment.Value),

@@ -55,11 +55,11 @@ public static partial class ReviewHtml
 
         html.Append("><canvas id=\"").Append(ReviewChartData.DistributionCanvas(index)).Append("\" data-chart-kind=\"answers\" role=\"img\" aria-label=\"")
             .Text(label).Append("\">").Text(label).Append("</canvas></div>\n");
-        html.Append("<details class=\"chart-data\"><summary>Chart as a table</summary><table><caption>").Text(question.Text)
-            .Append("</caption><thead><tr><th scope=\"col\">Answer</th><th scope=\"col\">Responses</th><th scope=\"col\">Share</th></tr></thead><tbody>");
+        html.Append("<details class=\"chart-data\"><summary>Chart as a table</summary>");
+        var columns = TableHead(html, question.Text, "Answer", "#Responses", "#Share");
         foreach (var count in question.Counts)
         {
-            TableRow(html, count.Value, ReviewText.Count(count.Count), ReviewText.Percent(count.Percent));
+            TableRow(html, columns, count.Value, ReviewText.Count(count.Count), ReviewText.Percent(count.Percent));
         }
 
         html.Append("</tbody></table></details></figure></article>\n");

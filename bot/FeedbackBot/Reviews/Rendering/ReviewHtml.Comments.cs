@@ -43,17 +43,16 @@ public static partial class ReviewHtml
 
     private static void ThemeTable(StringBuilder html, IReadOnlyList<ThemeItem> themes)
     {
-        html.Append("<table><caption>Mentions per theme</caption><thead><tr><th scope=\"col\">Theme</th><th scope=\"col\">Mentions</th><th scope=\"col\">Share</th>")
-            .Append("<th scope=\"col\">Negative</th><th scope=\"col\">Neutral</th><th scope=\"col\">Positive</th><th scope=\"col\">Change</th></tr></thead><tbody>");
+        var columns = TableHead(html, "Mentions per theme", "Theme", "#Mentions", "#Share", "#Negative", "#Neutral", "#Positive", "#Change");
         foreach (var theme in themes)
         {
             if (theme.Suppressed || theme.Count is null)
             {
-                TableRow(html, theme.Label, ReviewText.NotEnoughData, "–", "–", "–", "–", "–");
+                TableRow(html, columns, theme.Label, ReviewText.NotEnoughData, "–", "–", "–", "–", "–");
                 continue;
             }
 
-            TableRow(html, theme.Label, ReviewText.Count(theme.Count.Value),
+            TableRow(html, columns, theme.Label, ReviewText.Count(theme.Count.Value),
                 theme.Percent is { } percent ? ReviewText.Percent(percent) : "–",
                 Optional(theme.Negative), Optional(theme.Neutral), Optional(theme.Positive),
                 theme.Change is { } change ? ReviewText.CountChange(change) : "–");
@@ -114,11 +113,11 @@ public static partial class ReviewHtml
             var label = "Complaints per week: " + string.Join("; ", complaints.PerWeek.Select(w => $"week of {ReviewText.Day(w.WeekStart)} {w.Count}"));
             html.Append("<figure class=\"chart chart-complaints\"><div class=\"canvas-box\"><canvas id=\"").Append(ReviewChartData.ComplaintCanvas)
                 .Append("\" data-chart-kind=\"complaints\" role=\"img\" aria-label=\"").Text(label).Append("\">").Text(label).Append("</canvas></div>\n");
-            html.Append("<details class=\"chart-data\"><summary>Chart as a table</summary><table><caption>Complaints per week</caption><thead><tr>")
-                .Append("<th scope=\"col\">Week starting</th><th scope=\"col\">Complaints</th></tr></thead><tbody>");
+            html.Append("<details class=\"chart-data\"><summary>Chart as a table</summary>");
+            var columns = TableHead(html, "Complaints per week", "Week starting", "#Complaints");
             foreach (var week in complaints.PerWeek)
             {
-                TableRow(html, ReviewText.Day(week.WeekStart), ReviewText.Count(week.Count));
+                TableRow(html, columns, ReviewText.Day(week.WeekStart), ReviewText.Count(week.Count));
             }
 
             html.Append("</tbody></table></details></figure>\n");
@@ -126,11 +125,11 @@ public static partial class ReviewHtml
 
         if (complaints.ByCategory.Count > 0)
         {
-            html.Append("<table><caption>Complaints per category; categories with too few complaints are counted under \u201cother\u201d</caption><thead><tr>")
-                .Append("<th scope=\"col\">Category</th><th scope=\"col\">Complaints</th><th scope=\"col\">Previous cycle</th><th scope=\"col\">Change</th></tr></thead><tbody>");
+            var columns = TableHead(html, "Complaints per category; categories with too few complaints are counted under \u201cother\u201d",
+                "Category", "#Complaints", "#Previous cycle", "#Change");
             foreach (var category in complaints.ByCategory)
             {
-                TableRow(html, ReviewText.Capitalise(category.Category), ReviewText.Count(category.Count), Optional(category.Previous),
+                TableRow(html, columns, ReviewText.Capitalise(category.Category), ReviewText.Count(category.Count), Optional(category.Previous),
                     category.Change is { } change ? ReviewText.CountChange(change) : "–");
             }
 

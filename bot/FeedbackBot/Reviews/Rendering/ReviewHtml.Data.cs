@@ -13,8 +13,8 @@ public static partial class ReviewHtml
         }
 
         OpenSection(html, "segments", "KPIs by segment", "Segments with fewer respondents than the minimum group size show \u201cnot enough data\u201d.");
-        html.Append("<div class=\"table-scroll\"><table><caption>KPIs per segment</caption><thead><tr><th scope=\"col\">KPI</th><th scope=\"col\">Segment</th>")
-            .Append("<th scope=\"col\">Value</th><th scope=\"col\">95% interval</th><th scope=\"col\">Answers</th><th scope=\"col\">Status</th></tr></thead><tbody>\n");
+        html.Append("<div class=\"table-scroll\">");
+        TableHead(html, "KPIs per segment", "KPI", "Segment", "#Value", "95% interval", "#Answers", "Status");
         foreach (var segment in text.Review.Segments)
         {
             var kpi = text.Kpi(segment.Kpi);
@@ -46,10 +46,10 @@ public static partial class ReviewHtml
         html.Append("<div class=\"two-col\">\n<div>");
         if (validation.Excluded.Count > 0)
         {
-            html.Append("<table><caption>Responses excluded, by reason</caption><thead><tr><th scope=\"col\">Reason</th><th scope=\"col\">Responses</th></tr></thead><tbody>");
+            var columns = TableHead(html, "Responses excluded, by reason", "Reason", "#Responses");
             foreach (var (reason, count) in validation.Excluded)
             {
-                TableRow(html, ReviewText.ExclusionReason(reason), ReviewText.Count(count));
+                TableRow(html, columns, ReviewText.ExclusionReason(reason), ReviewText.Count(count));
             }
 
             html.Append("</tbody></table>");
@@ -64,11 +64,10 @@ public static partial class ReviewHtml
         html.Element("h3", "Representativeness").Element("p", RepresentativenessText.Summary(representativeness));
         if (representativeness.Segments.Count > 0)
         {
-            html.Append("<table><caption>Segment mix of the usable sample against the population</caption><thead><tr><th scope=\"col\">Segment</th>")
-                .Append("<th scope=\"col\">Population share</th><th scope=\"col\">Sample share</th><th scope=\"col\">Respondents</th></tr></thead><tbody>");
+            var columns = TableHead(html, "Segment mix of the usable sample against the population", "Segment", "#Population share", "#Sample share", "#Respondents");
             foreach (var share in representativeness.Segments)
             {
-                TableRow(html, share.Segment, ReviewText.Percent(share.ExpectedShare),
+                TableRow(html, columns, share.Segment, ReviewText.Percent(share.ExpectedShare),
                     share.ObservedShare is { } observed ? ReviewText.Percent(observed) : ReviewText.NotEnoughData,
                     share.Respondents is { } respondents ? ReviewText.Count(respondents) : ReviewText.NotEnoughData);
             }

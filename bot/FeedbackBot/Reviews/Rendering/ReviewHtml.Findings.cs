@@ -75,10 +75,9 @@ public static partial class ReviewHtml
             var difference = gap.Difference.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + " points";
             var p = gap.PValue is null ? string.Empty : $" ({ReviewText.PValue(gap.PValue)})";
             html.Element("p", $"Difference {difference}{p}", "gap-difference");
-            html.Append("<table class=\"compact\"><caption class=\"visually-hidden\">").Text(gap.Title)
-                .Append("</caption><thead><tr><th scope=\"col\">Source</th><th scope=\"col\">What it shows</th></tr></thead><tbody>");
-            TableRow(html, first, text.Evidence(gap.First));
-            TableRow(html, second, text.Evidence(gap.Second));
+            var columns = TableHead(html, $"{gap.Title}: each source's figures", "Source", "What it shows");
+            TableRow(html, columns, first, text.Evidence(gap.First));
+            TableRow(html, columns, second, text.Evidence(gap.Second));
             html.Append("</tbody></table></article>\n");
         }
 

@@ -34,7 +34,7 @@ public static partial class ReviewHtml
         var titleId = $"kpi-{index.ToString(CultureInfo.InvariantCulture)}-title";
         html.Append("<article class=\"kpi kpi-").Text(kpi.Status.Replace('_', '-')).Append("\" aria-labelledby=\"").Append(titleId)
             .Append("\" data-kpi=\"").Text(kpi.Id).Append("\">\n<div class=\"kpi-head\"><div><h3 id=\"").Append(titleId).Append("\">").Text(name).Append("</h3>");
-        var subtitle = kpi.Feature is null ? kpi.Id : $"{ReviewText.Words(kpi.Feature)} · {kpi.Id}";
+        var subtitle = (kpi.Feature is null ? kpi.Id : $"{ReviewText.Words(kpi.Feature)} · {kpi.Id}") + $" · n = {ReviewText.Count(kpi.N)}";
         html.Element("p", subtitle, "kpi-sub").Append("</div>").StatusBadge(kpi.Status).Append("</div>\n");
 
         html.Element("p", kpi.Value is null ? ReviewText.Capitalise(ReviewText.NotEnoughData) : text.Value(kpi.Id, kpi.Value),
@@ -43,7 +43,6 @@ public static partial class ReviewHtml
         Fact(html, "Target", text.Target(kpi));
         Fact(html, "95% interval", kpi.Ci95 is null ? "–" : text.Interval(kpi.Id, kpi.Ci95));
         Fact(html, "Gap to target", kpi.Gap is null ? "–" : text.Difference(kpi.Id, kpi.Gap));
-        Fact(html, "Answers", ReviewText.Count(kpi.N));
         html.Append("</dl>\n");
         Change(html, text, kpi);
         if (!string.IsNullOrWhiteSpace(kpi.Note))
@@ -63,21 +62,23 @@ public static partial class ReviewHtml
             return;
         }
 
+        if (kpi.Value is null || kpi.Change is null)
+        {
+            html.Element("p", $"Previous cycle {text.Value(kpi.Id, kpi.Previous)}; no change can be given without this cycle's figure.", "change change-flat").Append('\n');
+            return;
+        }
+
         var trend = ReviewText.TrendOf(kpi, kpi.Change);
         var (arrow, word, modifier) = (kpi.Change, trend) switch
         {
-            (null, _) => ("•", "no comparison", "flat"),
             ( > 0, Trend.Better) => ("▲", "better", "better"),
             ( > 0, _) => ("▲", "worse", "worse"),
             ( < 0, Trend.Better) => ("▼", "better", "better"),
             ( < 0, _) => ("▼", "worse", "worse"),
             _ => ("►", "unchanged", "flat"),
         };
-        html.Append("<p class=\"change change-").Append(modifier).Append("\"><span class=\"arrow\" aria-hidden=\"true\">").Append(arrow).Append("</span> ");
-        if (kpi.Change is not null)
-        {
-            html.Append("<strong>").Text(text.Difference(kpi.Id, kpi.Change)).Append("</strong> ");
-        }
+        html.Append("<p class=\"change change-").Append(modifier).Append("\"><span class=\"arrow\" aria-hidden=\"true\">").Append(arrow).Append("</span> ")
+            .Append("<strong>").Text(text.Difference(kpi.Id, kpi.Change)).Append("</strong> ");
 
         html.Text($"{word}, from {text.Value(kpi.Id, kpi.Previous)}");
         if (kpi.PValue is not null)
@@ -97,24 +98,41 @@ public static partial class ReviewHtml
         var label = $"{name}: {current}{previous}, against a target of {text.Target(kpi)}; {ReviewText.Status(kpi.Status).ToLowerInvariant()}.";
         html.Append("<figure class=\"chart chart-kpi\"><div class=\"canvas-box\"><canvas id=\"").Append(ReviewChartData.KpiCanvas(index))
             .Append("\" data-chart-kind=\"kpi\" role=\"img\" aria-label=\"").Text(label).Append("\">").Text(label).Append("</canvas></div>\n");
-        html.Append("<details class=\"chart-data\"><summary>Chart as a table</summary><table><caption>").Text(name)
-            .Append(" by cycle</caption><thead><tr><th scope=\"col\">Cycle</th><th scope=\"col\">Value</th><th scope=\"col\">95% interval</th><th scope=\"col\">Target</th></tr></thead><tbody>");
+        html.Append("<details class=\"chart-data\"><summary>Chart as a table</summary>");
+        var columns = TableHead(html, $"{name} by cycle", "Cycle", "#Value", "95% interval", "Target");
         if (kpi.Previous is not null)
         {
-            TableRow(html, "Previous", text.Value(kpi.Id, kpi.Previous), "–", text.Target(kpi));
+            TableRow(html, columns, "Previous", text.Value(kpi.Id, kpi.Previous), "–", text.Target(kpi));
         }
 
-        TableRow(html, "This cycle", text.Value(kpi.Id, kpi.Value), kpi.Ci95 is null ? "–" : text.Interval(kpi.Id, kpi.Ci95), text.Target(kpi));
+        TableRow(html, columns, "This cycle", text.Value(kpi.Id, kpi.Value), kpi.Ci95 is null ? "–" : text.Interval(kpi.Id, kpi.Ci95), text.Target(kpi));
         html.Append("</tbody></table></details></figure>\n");
     }
 
-    /// <summary>A table row whose first cell is the row's header.</summary>
-    private static void TableRow(StringBuilder html, string header, params string[] cells)
+    /// <summary>
+    /// Opens a table with its caption and column headers, up to the open tbody; a column written "#Name" holds
+    /// figures and is aligned right. Returns which columns hold figures, for <see cref="TableRow"/>.
+    /// </summary>
+    private static bool[] TableHead(StringBuilder html, string caption, params string[] columns)
+    {
+        html.Append("<table><caption>").Text(caption).Append("</caption><thead><tr>");
+        foreach (var column in columns)
+        {
+            var figures = column.StartsWith('#');
+            html.Append(figures ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">").Text(figures ? column[1..] : column).Append("</th>");
+        }
+
+        html.Append("</tr></thead><tbody>");
+        return [.. columns.Select(c => c.StartsWith('#'))];
+    }
+
+    /// <summary>A table row whose first cell is the row's header, the others aligned as their columns.</summary>
+    private static void TableRow(StringBuilder html, bool[] figures, string header, params string[] cells)
     {
         html.Append("<tr>").Append("<th scope=\"row\">").Text(header).Append("</th>");
-        foreach (var cell in cells)
+        for (var i = 0; i < cells.Length; i++)
         {
-            html.Element("td", cell);
+            html.Element("td", cells[i], i + 1 < figures.Length && figures[i + 1] ? "num" : null);
         }
 
         html.Append("</tr>");

@@ -157,10 +157,10 @@ public static partial class ReviewHtml
         }
 
         html.Append("<li class=\"glance-item\"><span class=\"glance-number\">").Text(ReviewText.Count(review.Validation.Usable))
-            .Append("</span> ").Element("span", $"usable of {ReviewText.Count(review.Validation.Received)} received", "glance-label").Append("</li>");
+            .Append("</span> ").Element("span", $"usable of {ReviewText.Count(review.Validation.Received)}", "glance-label").Append("</li>");
         var urgent = review.Recommendations.Count(r => string.Equals(r.Priority, "high", StringComparison.OrdinalIgnoreCase));
         html.Append("<li class=\"glance-item\"><span class=\"glance-number\">").Append(review.Recommendations.Count.ToString(CultureInfo.InvariantCulture))
-            .Append("</span> ").Element("span", $"recommendations, {urgent.ToString(CultureInfo.InvariantCulture)} high priority", "glance-label").Append("</li>");
+            .Append("</span> ").Element("span", $"recommendations ({urgent.ToString(CultureInfo.InvariantCulture)} high)", "glance-label").Append("</li>");
         html.Append("</ul>\n</section>\n");
     }
 

@@ -58,8 +58,12 @@ public static class ReviewMarkdown
         md.AppendLine("| --- | ---: | --- | --- | --- | ---: | ---: | ---: | ---: |");
         foreach (var kpi in text.Review.Metrics)
         {
-            var change = kpi.Change is null ? string.Empty : text.Difference(kpi.Id, kpi.Change);
-            var previous = kpi.Previous is null ? string.Empty : $" (from {text.Value(kpi.Id, kpi.Previous)})";
+            var change = (kpi.Change, kpi.Previous) switch
+            {
+                (not null, not null) => $"{text.Difference(kpi.Id, kpi.Change)} (from {text.Value(kpi.Id, kpi.Previous)})",
+                (null, not null) => $"previous {text.Value(kpi.Id, kpi.Previous)}",
+                _ => string.Empty,
+            };
             Row(md,
                 MarkdownText.Escape(ReviewText.Name(kpi)),
                 text.Value(kpi.Id, kpi.Value),
@@ -67,8 +71,8 @@ public static class ReviewMarkdown
                 text.Target(kpi),
                 ReviewText.Status(kpi.Status),
                 text.Difference(kpi.Id, kpi.Gap),
-                change + previous,
-                ReviewText.PValue(kpi.PValue).Replace("p ", string.Empty, StringComparison.Ordinal),
+                change,
+                ReviewText.PValueFigure(kpi.PValue),
                 ReviewText.Count(kpi.N));
         }
 
@@ -184,9 +188,12 @@ public static class ReviewMarkdown
             md.Append("- Evidence: ").AppendLine(text.Evidence(recommendation.Evidence));
             md.Append("- Owner: ").AppendLine(MarkdownText.Escape(recommendation.OwnerRole));
             md.Append("- Success criterion: ").AppendLine(MarkdownText.Escape(recommendation.SuccessCriterion));
-            md.Append("- Review by: ").AppendLine(ReviewText.Day(recommendation.ReviewBy));
-            Quotes(md, recommendation.Evidence.Quotes, string.Empty);
-            md.AppendLine();
+            md.Append("- Review by: ").AppendLine(ReviewText.Day(recommendation.ReviewBy)).AppendLine();
+            if (recommendation.Evidence.Quotes.Count > 0)
+            {
+                Quotes(md, recommendation.Evidence.Quotes, string.Empty);
+                md.AppendLine();
+            }
         }
     }
 
@@ -309,9 +316,15 @@ public static class ReviewMarkdown
 
     private static void Quotes(StringBuilder md, IReadOnlyList<string> quotes, string indent)
     {
-        foreach (var quote in quotes)
+        // One block quote with a paragraph per quote: consecutive "> " lines would run together into one paragraph.
+        for (var i = 0; i < quotes.Count; i++)
         {
-            md.Append(indent).Append("> ").AppendLine(MarkdownText.Escape(quote));
+            if (i > 0)
+            {
+                md.Append(indent).AppendLine(">");
+            }
+
+            md.Append(indent).Append("> ").AppendLine(MarkdownText.Escape(quotes[i]));
         }
     }
 

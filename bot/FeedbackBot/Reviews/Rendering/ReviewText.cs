@@ -131,6 +131,14 @@ internal sealed class ReviewText
         var v => "p = " + v.Value.ToString("0.000", Invariant),
     };
 
+    /// <summary>The p-value alone, for a column headed p: "0.034", "&lt; 0.001"; empty when untested.</summary>
+    public static string PValueFigure(double? p) => p switch
+    {
+        null => string.Empty,
+        < 0.001 => "< 0.001",
+        var v => v.Value.ToString("0.000", Invariant),
+    };
+
     /// <summary>The status in words: Met, At risk, Missed, Not enough data.</summary>
     public static string Status(string status) => status switch
     {

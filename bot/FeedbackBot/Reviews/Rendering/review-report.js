@@ -29,21 +29,37 @@
     return 'rgba(' + ((n >> 16) & 255) + ',' + ((n >> 8) & 255) + ',' + (n & 255) + ',' + a + ')';
   }
 
-  // The axis shows the interval, both values and the target with some room, but never past the unit's limits.
+  // A step of 1, 2, 2.5 or 5 times a power of ten that cuts the span into about five parts.
+  function niceStep(span) {
+    var raw = span / 5;
+    var power = Math.pow(10, Math.floor(Math.log10(raw)));
+    var steps = [1, 2, 2.5, 5, 10];
+    for (var i = 0; i < steps.length; i++) {
+      if (raw <= steps[i] * power) { return steps[i] * power; }
+    }
+    return 10 * power;
+  }
+
+  // The axis shows the interval, both values and the target with some room, on round numbers, within the unit's limits.
   function valueRange(kpi) {
     var values = [kpi.target, kpi.previous, kpi.value, kpi.low, kpi.high].filter(function (v) { return v !== null && v !== undefined; });
     var min = Math.min.apply(null, values);
     var max = Math.max.apply(null, values);
-    var pad = Math.max((max - min) * 0.25, Math.abs(max) * 0.05, kpi.unit === 'mean' ? 0.1 : 1);
+    var span = Math.max(max - min, Math.abs(max) * 0.04, kpi.unit === 'mean' ? 0.2 : 2);
+    var step = niceStep(span * 1.4);
     var limits = kpi.unit === 'percent' ? [0, 100] : kpi.unit === 'net' ? [-100, 100] : [-Infinity, Infinity];
-    return { min: Math.max(limits[0], min - pad), max: Math.min(limits[1], max + pad) };
+    return {
+      min: Math.max(limits[0], Math.floor((min - span * 0.2) / step) * step),
+      max: Math.min(limits[1], Math.ceil((max + span * 0.2) / step) * step),
+      step: step
+    };
   }
 
   function kpiChart(canvas, kpi) {
     var colour = STATUS_COLOURS[kpi.status] || STATUS_COLOURS.not_enough_data;
     var hasPrevious = kpi.previous !== null;
     var labels = hasPrevious ? ['Previous cycle', 'This cycle'] : ['This cycle'];
-    if (kpi.value === null) { labels[labels.length - 1] = 'This cycle: not enough data'; }
+    if (kpi.value === null) { labels[labels.length - 1] = ['This cycle', '(not enough data)']; }
     var values = hasPrevious ? [kpi.previous, kpi.value] : [kpi.value];
     var interval = hasPrevious ? [null, kpi.low === null ? null : [kpi.low, kpi.high]] : [kpi.low === null ? null : [kpi.low, kpi.high]];
     var range = valueRange(kpi);
@@ -53,12 +69,13 @@
         labels: labels,
         datasets: [
           {
-            type: 'bar', label: '95% interval', data: interval, order: 3,
+            // Not grouped: the target's hidden axis would otherwise count as a second group and push the bar aside.
+            type: 'bar', label: '95% interval', data: interval, order: 3, grouped: false,
             backgroundColor: alpha(colour, 0.18), borderColor: colour, borderWidth: 1.5, borderSkipped: false,
             barPercentage: 0.32, categoryPercentage: 1
           },
           {
-            type: 'line', label: 'Result', data: values, order: 1,
+            type: 'line', label: 'Value', data: values, order: 1,
             borderColor: PREVIOUS_COLOUR, borderWidth: 2, borderDash: [2, 3],
             pointRadius: 7, pointHoverRadius: 8, pointBorderColor: '#ffffff', pointBorderWidth: 2,
             pointBackgroundColor: hasPrevious ? [PREVIOUS_COLOUR, colour] : [colour]
@@ -78,13 +95,19 @@
           x: { grid: { display: false } },
           xTarget: { type: 'linear', axis: 'x', display: false, min: 0, max: 1 },
           y: {
-            min: range.min, max: range.max,
-            ticks: { maxTicksLimit: 6, callback: function (v) { return format(kpi.unit, v); } },
+            beginAtZero: false, min: range.min, max: range.max,
+            ticks: { stepSize: range.step, callback: function (v) { return format(kpi.unit, v); } },
             grid: { color: '#eef1f5' }
           }
         },
         plugins: {
-          legend: { position: 'bottom', labels: { usePointStyle: true, boxWidth: 10, boxHeight: 10, padding: 12 } },
+          legend: {
+            position: 'bottom',
+            labels: {
+              usePointStyle: true, boxWidth: 10, boxHeight: 10, padding: 12,
+              filter: function (item) { return item.datasetIndex !== 0 || kpi.low !== null; }
+            }
+          },
           tooltip: {
             filter: function (item) { return item.dataset.xAxisID !== 'xTarget'; },
             callbacks: {
