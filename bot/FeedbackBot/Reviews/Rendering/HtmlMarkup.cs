@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using FeedbackBot.Core.Reviews;
 
 namespace FeedbackBot.Reviews.Rendering;
 
@@ -31,9 +32,9 @@ internal static class HtmlMarkup
     {
         var (modifier, icon) = status switch
         {
-            "met" => ("met", "✓"),
-            "at_risk" => ("at-risk", "!"),
-            "missed" => ("missed", "✕"),
+            KpiStatus.Met => ("met", "✓"),
+            KpiStatus.AtRisk => ("at-risk", "!"),
+            KpiStatus.Missed => ("missed", "✕"),
             _ => ("none", "–"),
         };
         return html.Append("<span class=\"badge badge-").Append(modifier).Append("\"><span aria-hidden=\"true\">").Append(icon)
