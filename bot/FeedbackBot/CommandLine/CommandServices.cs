@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FeedbackBot.Hosting;
+using FeedbackBot.Reviews;
 using FeedbackBot.Storage;
 
 namespace FeedbackBot.CommandLine;
@@ -20,6 +21,7 @@ internal static class CommandServices
             logging.SetMinimumLevel(LogLevel.Warning);
         });
         services.AddFeedbackStorage(configuration);
+        services.AddFeedbackReviews(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 }

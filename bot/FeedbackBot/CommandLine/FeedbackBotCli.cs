@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Data.Common;
 using FeedbackBot.Hosting;
 using FeedbackBot.Plans;
+using FeedbackBot.Reviews;
 using FeedbackBot.Storage;
 using Microsoft.Extensions.Options;
 
@@ -83,6 +84,7 @@ public static class FeedbackBotCli
             ServeCommand.Create(context),
             MigrateCommand.Create(context),
             PlansCommand.Create(context),
+            ReviewCommand.Create(context),
         };
         root.AllowOverrides().SetAction((parseResult, cancellationToken) => ServeCommand.RunAsync(parseResult, urls, context, cancellationToken));
         return root;

@@ -1,5 +1,6 @@
 using FeedbackBot.CommandLine;
 using FeedbackBot.Health;
+using FeedbackBot.Reviews;
 using FeedbackBot.Storage;
 
 namespace FeedbackBot.Hosting;
@@ -30,9 +31,11 @@ internal static class BotWebApplication
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddFeedbackStorage(builder.Configuration);
         builder.Services.AddFeedbackHealthChecks();
+        builder.Services.AddFeedbackReviews(builder.Configuration);
 
         var app = builder.Build();
         app.MapFeedbackHealthEndpoints();
+        app.MapReviewEndpoints();
         return app;
     }
 }

@@ -1,14 +1,8 @@
 using System.Net;
-using FeedbackBot.CommandLine;
 using FeedbackBot.Data;
-using FeedbackBot.Hosting;
 using FeedbackBot.Storage;
 using FeedbackBot.Testing;
 using FeedbackBot.Tests.Support;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FeedbackBot.Tests.Health;
@@ -20,8 +14,8 @@ public sealed class HealthEndpointTests
     public async Task Readyz_MigratedDatabase_Returns200(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var app = await StartAsync(CliRun.Settings(database), migrate: true);
-        using var client = new HttpClient { BaseAddress = Address(app) };
+        await using var app = await TestHost.StartAsync(CliRun.Settings(database), migrate: true);
+        using var client = new HttpClient { BaseAddress = TestHost.Address(app) };
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
         var ready = await client.GetAsync("/readyz");
@@ -34,8 +28,8 @@ public sealed class HealthEndpointTests
     public async Task Readyz_DatabaseNotMigrated_Returns503UntilMigrated(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var app = await StartAsync(CliRun.Settings(database), migrate: false);
-        using var client = new HttpClient { BaseAddress = Address(app) };
+        await using var app = await TestHost.StartAsync(CliRun.Settings(database), migrate: false);
+        using var client = new HttpClient { BaseAddress = TestHost.Address(app) };
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
         var before = await client.GetAsync("/readyz");
@@ -54,27 +48,12 @@ public sealed class HealthEndpointTests
             ["Database:Provider"] = "Postgres",
             ["ConnectionStrings:Feedback"] = "Host=127.0.0.1;Port=1;Username=x;Timeout=2",
         };
-        await using var app = await StartAsync(settings, migrate: false);
-        using var client = new HttpClient { BaseAddress = Address(app) };
+        await using var app = await TestHost.StartAsync(settings, migrate: false);
+        using var client = new HttpClient { BaseAddress = TestHost.Address(app) };
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
         var ready = await client.GetAsync("/readyz");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
         Assert.Contains("cannot be reached", await ready.Content.ReadAsStringAsync());
     }
-
-    private static async Task<WebApplication> StartAsync(IReadOnlyDictionary<string, string?> settings, bool migrate)
-    {
-        var app = BotWebApplication.Build(["--urls=http://127.0.0.1:0"], new CliContext(TextWriter.Null, TextWriter.Null, settings));
-        if (migrate)
-        {
-            await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
-        }
-
-        await app.StartAsync();
-        return app;
-    }
-
-    private static Uri Address(WebApplication app) =>
-        new(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
 }

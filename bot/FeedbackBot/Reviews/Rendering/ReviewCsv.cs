@@ -28,7 +28,7 @@ public static class ReviewCsv
         {
             WriteRow(csv,
             [
-                "kpi", kpi.Id, kpi.Metric, string.Empty, Number(kpi.Value), kpi.N.ToString(CultureInfo.InvariantCulture),
+                "kpi", kpi.Id, kpi.Metric, string.Empty, Number(kpi.Value), kpi.N?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
                 Number(Low(kpi.Ci95)), Number(High(kpi.Ci95)), Number(kpi.Target), kpi.Direction, kpi.Status,
                 Number(kpi.Gap), Number(kpi.Previous), Number(kpi.Change), Number(kpi.PValue),
             ]);

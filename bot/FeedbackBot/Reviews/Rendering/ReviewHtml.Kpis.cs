@@ -34,7 +34,7 @@ public static partial class ReviewHtml
         var titleId = $"kpi-{index.ToString(CultureInfo.InvariantCulture)}-title";
         html.Append("<article class=\"kpi kpi-").Text(kpi.Status.Replace('_', '-')).Append("\" aria-labelledby=\"").Append(titleId)
             .Append("\" data-kpi=\"").Text(kpi.Id).Append("\">\n<div class=\"kpi-head\"><div><h3 id=\"").Append(titleId).Append("\">").Text(name).Append("</h3>");
-        var subtitle = (kpi.Feature is null ? kpi.Id : $"{ReviewText.Words(kpi.Feature)} · {kpi.Id}") + $" · n = {ReviewText.Count(kpi.N)}";
+        var subtitle = (kpi.Feature is null ? kpi.Id : $"{ReviewText.Words(kpi.Feature)} · {kpi.Id}") + (kpi.N is { } n ? $" · n = {ReviewText.Count(n)}" : "");
         html.Element("p", subtitle, "kpi-sub").Append("</div>").StatusBadge(kpi.Status).Append("</div>\n");
 
         html.Element("p", kpi.Value is null ? ReviewText.Capitalise(ReviewText.NotEnoughData) : text.Value(kpi.Id, kpi.Value),

@@ -73,7 +73,7 @@ public static class ReviewMarkdown
                 text.Difference(kpi.Id, kpi.Gap),
                 change,
                 ReviewText.PValueFigure(kpi.PValue),
-                ReviewText.Count(kpi.N));
+                kpi.N is { } n ? ReviewText.Count(n) : "–");
         }
 
         md.AppendLine();

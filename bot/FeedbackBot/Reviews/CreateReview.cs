@@ -1,0 +1,30 @@
+using FeedbackBot.Core.Reviews;
+using FeedbackBot.Core.Reviews.Building;
+using FeedbackBot.Data;
+using FeedbackBot.Data.Entities;
+using ReviewCycle = FeedbackBot.Data.Entities.ReviewCycle;
+using FeedbackBot.Reviews.Rendering;
+
+namespace FeedbackBot.Reviews;
+
+/// <summary>Reviews a cycle and stores the result as a new snapshot; earlier snapshots are never touched.</summary>
+internal static class CreateReview
+{
+    public static async Task<(StoredReview Stored, Review Review)> RunAsync(
+        FeedbackDbContext db, ReviewCycle cycle, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var input = await ReviewSources.LoadAsync(db, cycle, cancellationToken);
+        var review = ReviewBuilder.Build(input);
+        var stored = new StoredReview
+        {
+            Id = Guid.CreateVersion7(clock.GetUtcNow()),
+            PlanId = cycle.PlanId,
+            CycleId = cycle.Id,
+            Document = ReviewJson.Serialize(review, indented: false),
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Reviews.Add(stored);
+        await db.SaveChangesAsync(cancellationToken);
+        return (stored, review);
+    }
+}

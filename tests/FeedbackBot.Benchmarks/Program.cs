@@ -1,0 +1,3 @@
+using FeedbackBot.Benchmarks;
+
+return await ReviewAnalysisBenchmark.RunAsync(args);

@@ -1,0 +1,240 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using FeedbackBot.Core.Plans;
+using FeedbackBot.Core.Reviews.Building;
+using FeedbackBot.Data;
+using FeedbackBot.Data.Entities;
+using FeedbackBot.Plans;
+using FeedbackBot.Reviews;
+using FeedbackBot.Testing;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace FeedbackBot.Benchmarks;
+
+/// <summary>
+/// Analyses one cycle of N responses to a ten-question plan stored in PostgreSQL, against the time to merely stream
+/// the same rows out of the database. Seeds a throwaway cluster, then runs each phase in a fresh child process
+/// (so each one's peak memory is its own), alternating, a fixed number of rounds.
+/// </summary>
+internal static class ReviewAnalysisBenchmark
+{
+    private static readonly DateTime CycleStart = new(2026, 10, 12, 0, 0, 0, DateTimeKind.Utc);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args is ["phase", var which, var connectionString, var cycle])
+        {
+            return await PhaseAsync(which, connectionString, Guid.Parse(cycle));
+        }
+
+        var responses = Option(args, "--responses", 1_000_000);
+        var rounds = Option(args, "--rounds", 3);
+        var cluster = await PostgresCluster.GetAsync();
+        var connection = await cluster.CreateDatabaseAsync("bench");
+        Console.WriteLine($"Seeding {responses:N0} responses of a 10-question plan...");
+        var seeding = Stopwatch.StartNew();
+        var cycleId = await SeedAsync(connection, responses);
+        Console.WriteLine($"Seeded in {seeding.Elapsed.TotalSeconds:0.0} s.");
+
+        var results = new List<(string Phase, PhaseResult Result)>();
+        for (var round = 1; round <= rounds; round++)
+        {
+            foreach (var phase in new[] { "stream", "analyse" })
+            {
+                var result = await RunChildAsync(phase, connection, cycleId);
+                results.Add((phase, result));
+                Console.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"round {round} {phase,-8} {result.Seconds,7:0.00} s  rows {result.Rows,12:N0}  peak working set {result.PeakBytes / 1048576.0,7:0.0} MB  managed peak {result.ManagedPeakBytes / 1048576.0,6:0.0} MB"));
+            }
+        }
+
+        var stream = Median(results.Where(r => r.Phase == "stream").Select(r => r.Result.Seconds));
+        var analyse = Median(results.Where(r => r.Phase == "analyse").Select(r => r.Result.Seconds));
+        var peak = results.Where(r => r.Phase == "analyse").Max(r => r.Result.PeakBytes) / 1048576.0;
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"median stream {stream:0.00} s, median analyse {analyse:0.00} s, ratio {analyse / stream:0.00} (goal <= 2), analyse peak working set {peak:0.0} MB (goal < 300)"));
+        await cluster.DropDatabaseAsync(connection);
+        return 0;
+    }
+
+    private static async Task<PhaseResult> RunChildAsync(string phase, string connection, Guid cycleId)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!)
+        {
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        if (!Environment.ProcessPath!.EndsWith("FeedbackBot.Benchmarks", StringComparison.Ordinal))
+        {
+            start.ArgumentList.Add(typeof(ReviewAnalysisBenchmark).Assembly.Location);
+        }
+
+        foreach (var argument in new[] { "phase", phase, connection, cycleId.ToString() })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var child = Process.Start(start)!;
+        var output = await child.StandardOutput.ReadToEndAsync();
+        await child.WaitForExitAsync();
+        return child.ExitCode == 0
+            ? JsonSerializer.Deserialize<PhaseResult>(output.Trim().Split('\n')[^1])!
+            : throw new InvalidOperationException($"The {phase} phase failed: {output}");
+    }
+
+    private static async Task<int> PhaseAsync(string phase, string connectionString, Guid cycleId)
+    {
+        await using var db = new FeedbackDbContext(FeedbackDatabase.CreateOptions(DatabaseProvider.Postgres, connectionString));
+        var cycle = await db.ReviewCycles.AsNoTracking().SingleAsync(c => c.Id == cycleId);
+        using var sampler = new ManagedPeakSampler();
+        var watch = Stopwatch.StartNew();
+        long rows = 0;
+        if (phase == "stream")
+        {
+            // Reads every column of the same query the analysis runs, and nothing else.
+            await foreach (var _ in CycleResponses.Rows(db, cycleId).AsAsyncEnumerable())
+            {
+                rows++;
+            }
+        }
+        else
+        {
+            var input = await ReviewSources.LoadAsync(db, cycle, CancellationToken.None);
+            var review = ReviewBuilder.Build(input);
+            rows = review.Validation.Received;
+        }
+
+        watch.Stop();
+        using var self = Process.GetCurrentProcess();
+        self.Refresh();
+        Console.WriteLine(JsonSerializer.Serialize(new PhaseResult(watch.Elapsed.TotalSeconds, rows, self.PeakWorkingSet64, sampler.Peak)));
+        return 0;
+    }
+
+    private static async Task<Guid> SeedAsync(string connectionString, int responses)
+    {
+        var options = FeedbackDatabase.CreateOptions(DatabaseProvider.Postgres, connectionString);
+        Guid cycleId;
+        Dictionary<string, Guid> questionIds;
+        await using (var db = new FeedbackDbContext(options))
+        {
+            await db.Database.MigrateAsync();
+            var now = DateTime.UtcNow;
+            var tenant = new Tenant { Id = Guid.NewGuid(), Channel = TenantChannel.Local, ExternalId = "local", Name = "Benchmark", CreatedAt = now };
+            db.Tenants.Add(tenant);
+            await db.SaveChangesAsync();
+            var parsed = PlanParser.Parse("benchmark.yaml", BenchmarkPlan.Yaml, new PlanParserOptions(_ => true));
+            if (!parsed.IsValid)
+            {
+                throw new InvalidOperationException(string.Join("; ", parsed.Errors));
+            }
+
+            await ApplyPlans.ApplyAsync(db, tenant, [(parsed.Plan!, "benchmark.yaml")], now, CancellationToken.None);
+            var plan = await db.Plans.SingleAsync();
+            var version = await db.PlanVersions.SingleAsync();
+            questionIds = await db.PlanQuestions.Where(q => q.PlanVersionId == version.Id).ToDictionaryAsync(q => q.Key, q => q.Id);
+            var cycle = new ReviewCycle
+            {
+                Id = Guid.NewGuid(),
+                PlanId = plan.Id,
+                PlanVersionId = version.Id,
+                StartsAt = CycleStart,
+                EndsAt = CycleStart.AddDays(7),
+                State = CycleState.Closed,
+                CreatedAt = now,
+            };
+            db.ReviewCycles.Add(cycle);
+            await db.SaveChangesAsync();
+            cycleId = cycle.Id;
+        }
+
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        var random = new Random(20261125);
+        string[] segments = ["north", "north", "midlands", "south", "south"];
+        await using (var responseWriter = await connection.BeginBinaryImportAsync(
+            "COPY responses (id, cycle_id, respondent_key, audience, method, segment, submitted_at, duration_seconds, idempotency_key, received_at) FROM STDIN (FORMAT BINARY)"))
+        {
+            await using var answerConnection = new NpgsqlConnection(connectionString);
+            await answerConnection.OpenAsync();
+            await using var answerWriter = await answerConnection.BeginBinaryImportAsync(
+                "COPY answers (response_id, question_id, value, number) FROM STDIN (FORMAT BINARY)");
+            for (var i = 0; i < responses; i++)
+            {
+                var id = Guid.CreateVersion7();
+                var submitted = CycleStart.AddSeconds(random.Next(7 * 24 * 3600));
+                await responseWriter.StartRowAsync();
+                await responseWriter.WriteAsync(id, NpgsqlDbType.Uuid);
+                await responseWriter.WriteAsync(cycleId, NpgsqlDbType.Uuid);
+                await responseWriter.WriteAsync($"c:{i:D8}", NpgsqlDbType.Varchar);
+                await responseWriter.WriteAsync("Customer", NpgsqlDbType.Varchar);
+                await responseWriter.WriteAsync("WebLink", NpgsqlDbType.Varchar);
+                await responseWriter.WriteAsync(segments[random.Next(segments.Length)], NpgsqlDbType.Varchar);
+                await responseWriter.WriteAsync(submitted, NpgsqlDbType.TimestampTz);
+                await responseWriter.WriteAsync(30.0 + random.Next(300), NpgsqlDbType.Double);
+                await responseWriter.WriteAsync($"bench:{i}", NpgsqlDbType.Varchar);
+                await responseWriter.WriteAsync(submitted, NpgsqlDbType.TimestampTz);
+
+                var mood = random.NextDouble();
+                await Answer(answerWriter, id, questionIds["satisfaction"], Scale(random, mood, 1, 5));
+                await Answer(answerWriter, id, questionIds["recommend"], Scale(random, mood, 0, 10));
+                await Answer(answerWriter, id, questionIds["effort"], Scale(random, 1 - mood, 1, 7));
+                await Answer(answerWriter, id, questionIds["first_contact"], mood > 0.3 ? "yes" : "no");
+                await Answer(answerWriter, id, questionIds["speed"], Scale(random, mood, 1, 5));
+                await Answer(answerWriter, id, questionIds["promises"], Scale(random, mood, 1, 5));
+                await Answer(answerWriter, id, questionIds["understood"], Scale(random, mood, 1, 5));
+                await Answer(answerWriter, id, questionIds["informed"], Scale(random, mood, 1, 5));
+                await Answer(answerWriter, id, questionIds["channel"], random.Next(3) switch { 0 => "Phone", 1 => "Email", _ => "Web chat" });
+                await Answer(answerWriter, id, questionIds["comment"], BenchmarkPlan.Comments[random.Next(BenchmarkPlan.Comments.Length)]);
+            }
+
+            await answerWriter.CompleteAsync();
+        }
+
+        await using var analyse = new NpgsqlCommand("VACUUM ANALYZE responses; VACUUM ANALYZE answers;", connection);
+        await analyse.ExecuteNonQueryAsync();
+        return cycleId;
+    }
+
+    private static async Task Answer(NpgsqlBinaryImporter writer, Guid response, Guid question, string value)
+    {
+        await writer.StartRowAsync();
+        await writer.WriteAsync(response, NpgsqlDbType.Uuid);
+        await writer.WriteAsync(question, NpgsqlDbType.Uuid);
+        await writer.WriteAsync(value, NpgsqlDbType.Varchar);
+        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        {
+            await writer.WriteAsync(number, NpgsqlDbType.Double);
+        }
+        else
+        {
+            await writer.WriteNullAsync();
+        }
+    }
+
+    // A respondent's general mood drives all their ratings, with noise, so the figures look like real surveys.
+    private static string Scale(Random random, double mood, int min, int max)
+    {
+        var value = min + ((max - min) * Math.Clamp(mood + ((random.NextDouble() - 0.5) * 0.4), 0, 1));
+        return ((int)Math.Round(value)).ToString(CultureInfo.InvariantCulture);
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    private sealed record PhaseResult(double Seconds, long Rows, long PeakBytes, long ManagedPeakBytes);
+}
