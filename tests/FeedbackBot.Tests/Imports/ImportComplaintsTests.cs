@@ -59,6 +59,27 @@ public sealed class ImportComplaintsTests
         Assert.Equal(0, await db.Complaints.CountAsync());
     }
 
+    [Theory]
+    [InlineData("", "1: the file has no header; its first line must name the columns, starting with received_at,category,channel,segment,text")]
+    [InlineData("received_at,category,channel,segment,text,Category\n", "1:Category: column 'Category' appears twice (columns 2 and 6)")]
+    [InlineData("received_at,category,channel,segment,text,priority\n",
+        "1:priority: unknown column 'priority': a complaints file has received_at, category, channel, segment, text and optionally resolved_at")]
+    public async Task ImportComplaints_BadHeaderEvenWithSkipBad_ExitsTwoOnRowOne(string content, string error)
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await ExampleData.ApplyPlansAsync(database);
+        using var folder = new TempFolder();
+        var row = content.Length == 0 ? string.Empty : "2026-10-06T09:30:00Z,billing,phone,north,Charged twice,\n";
+        var file = folder.Write("complaints.csv", content + row);
+
+        var run = await CliRun.RunAsync(database, "import", "complaints", file, "--plan", ExampleData.CustomerPlan, "--skip-bad");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"{file}:{error}", run.ErrorLines[0]);
+        await using var db = database.CreateContext();
+        Assert.Equal(0, await db.Complaints.CountAsync());
+    }
+
     [Fact]
     public async Task ImportComplaints_PlanWithoutComplaints_ExitsTwoSayingSo()
     {
