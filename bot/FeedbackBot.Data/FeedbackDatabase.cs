@@ -1,5 +1,7 @@
+using FeedbackBot.Data.Migrations;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace FeedbackBot.Data;
 
@@ -14,7 +16,8 @@ public static class FeedbackDatabase
         return provider switch
         {
             DatabaseProvider.Sqlite => builder.UseSqlite(connectionString),
-            DatabaseProvider.Postgres => builder.UseNpgsql(connectionString),
+            // Several instances migrate one database at start-up; see PostgresMigrationLock for why the provider's lock is not enough.
+            DatabaseProvider.Postgres => builder.UseNpgsql(connectionString).ReplaceService<IHistoryRepository, PostgresMigrationLock>(),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
         };
     }

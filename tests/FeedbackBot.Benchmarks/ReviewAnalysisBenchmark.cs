@@ -155,21 +155,18 @@ internal static class ReviewAnalysisBenchmark
 
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        var random = new Random(20261125);
         string[] segments = ["north", "north", "midlands", "south", "south"];
+
+        // Two passes over the same seeded sequence: responses first, so the answers' foreign keys hold.
+        var random = new Random(20261125);
         await using (var responseWriter = await connection.BeginBinaryImportAsync(
             "COPY responses (id, cycle_id, respondent_key, audience, method, segment, submitted_at, duration_seconds, idempotency_key, received_at) FROM STDIN (FORMAT BINARY)"))
         {
-            await using var answerConnection = new NpgsqlConnection(connectionString);
-            await answerConnection.OpenAsync();
-            await using var answerWriter = await answerConnection.BeginBinaryImportAsync(
-                "COPY answers (response_id, question_id, value, number) FROM STDIN (FORMAT BINARY)");
             for (var i = 0; i < responses; i++)
             {
-                var id = Guid.CreateVersion7();
                 var submitted = CycleStart.AddSeconds(random.Next(7 * 24 * 3600));
                 await responseWriter.StartRowAsync();
-                await responseWriter.WriteAsync(id, NpgsqlDbType.Uuid);
+                await responseWriter.WriteAsync(ResponseId(i), NpgsqlDbType.Uuid);
                 await responseWriter.WriteAsync(cycleId, NpgsqlDbType.Uuid);
                 await responseWriter.WriteAsync($"c:{i:D8}", NpgsqlDbType.Varchar);
                 await responseWriter.WriteAsync("Customer", NpgsqlDbType.Varchar);
@@ -179,7 +176,18 @@ internal static class ReviewAnalysisBenchmark
                 await responseWriter.WriteAsync(30.0 + random.Next(300), NpgsqlDbType.Double);
                 await responseWriter.WriteAsync($"bench:{i}", NpgsqlDbType.Varchar);
                 await responseWriter.WriteAsync(submitted, NpgsqlDbType.TimestampTz);
+            }
 
+            await responseWriter.CompleteAsync();
+        }
+
+        random = new Random(20261126);
+        await using (var answerWriter = await connection.BeginBinaryImportAsync(
+            "COPY answers (response_id, question_id, value, number) FROM STDIN (FORMAT BINARY)"))
+        {
+            for (var i = 0; i < responses; i++)
+            {
+                var id = ResponseId(i);
                 var mood = random.NextDouble();
                 await Answer(answerWriter, id, questionIds["satisfaction"], Scale(random, mood, 1, 5));
                 await Answer(answerWriter, id, questionIds["recommend"], Scale(random, mood, 0, 10));
@@ -196,10 +204,15 @@ internal static class ReviewAnalysisBenchmark
             await answerWriter.CompleteAsync();
         }
 
-        await using var analyse = new NpgsqlCommand("VACUUM ANALYZE responses; VACUUM ANALYZE answers;", connection);
-        await analyse.ExecuteNonQueryAsync();
+        foreach (var table in new[] { "responses", "answers" })
+        {
+            await using var analyse = new NpgsqlCommand($"VACUUM ANALYZE {table}", connection);
+            await analyse.ExecuteNonQueryAsync();
+        }
         return cycleId;
     }
+
+    private static Guid ResponseId(int i) => new(i, 0x4242, 0x4242, [0, 0, 0, 0, 0, 0, 0, 1]);
 
     private static async Task Answer(NpgsqlBinaryImporter writer, Guid response, Guid question, string value)
     {

@@ -84,6 +84,7 @@ public static class FeedbackBotCli
             ServeCommand.Create(context),
             MigrateCommand.Create(context),
             PlansCommand.Create(context),
+            Imports.ImportCommand.Create(context),
             ReviewCommand.Create(context),
         };
         root.AllowOverrides().SetAction((parseResult, cancellationToken) => ServeCommand.RunAsync(parseResult, urls, context, cancellationToken));

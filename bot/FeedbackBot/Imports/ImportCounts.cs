@@ -1,0 +1,17 @@
+namespace FeedbackBot.Imports;
+
+/// <summary>What an import did with the rows of a file.</summary>
+internal sealed class ImportCounts
+{
+    /// <summary>Rows stored as new records.</summary>
+    public long Added { get; set; }
+
+    /// <summary>Rows that changed a stored record (operational metrics only).</summary>
+    public long Updated { get; set; }
+
+    /// <summary>Rows already stored exactly as they are: by an earlier import, or earlier in the same file.</summary>
+    public long Unchanged { get; set; }
+
+    /// <summary>Rows with errors, left out under --skip-bad.</summary>
+    public long Skipped { get; set; }
+}
