@@ -74,7 +74,7 @@ internal static class ReviewCommand
             {
                 "json" => ReviewJson.Serialize(review, indented: true) + "\n",
                 "html" => ReviewHtml.Render(review, new HtmlReportOptions(null, null, stored.CreatedAt)),
-                _ => ReviewMarkdown.Render(review),
+                _ => ReviewMarkdown.Render(review) is var md && md.EndsWith('\n') ? md : md + "\n",
             };
 
             if (parseResult.GetValue(output) is { } file)

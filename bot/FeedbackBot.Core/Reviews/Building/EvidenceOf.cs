@@ -43,10 +43,11 @@ public static class EvidenceOf
             .Take(3)];
     }
 
-    /// <summary>A sentence fragment for a KPI's value with its unit: "CSAT 82.4%".</summary>
+    /// <summary>The start of a sentence naming a KPI's value with its unit: "CSAT 82.4%".</summary>
     public static string Describe(Kpi kpi, double value)
     {
         ArgumentNullException.ThrowIfNull(kpi);
-        return $"{MetricNames.Display(kpi)} {MetricNames.Format(kpi.Metric, value)}";
+        var name = MetricNames.Display(kpi);
+        return $"{char.ToUpperInvariant(name[0])}{name[1..]} {MetricNames.Format(kpi.Metric, value)}";
     }
 }

@@ -25,7 +25,7 @@ public static class FindingRules
                 var change = Format(kpi.Kpi, Math.Abs(kpi.Current!.Value - kpi.Previous!.Value));
                 findings.Add(new Finding(
                     "improved",
-                    $"{EvidenceOf.Describe(kpi.Kpi, current.Value)} has improved by {change} since the last cycle (p = {P(kpi)}); the target is {target}.",
+                    $"{EvidenceOf.Describe(kpi.Kpi, current.Value)} has improved by {change} since the last cycle ({P(kpi)}); the target is {target}.",
                     kpi.Feature,
                     EvidenceOf.Kpi(kpi, EvidenceOf.QuotesAbout(kpi.Feature, themes, negative: false))));
             }
@@ -70,7 +70,7 @@ public static class FindingRules
                 var change = Format(kpi.Kpi, Math.Abs(kpi.Current!.Value - kpi.Previous!.Value));
                 findings.Add(new Finding(
                     "worsened",
-                    $"{EvidenceOf.Describe(kpi.Kpi, current.Value)} is worse by {change} than last cycle (p = {P(kpi)}); the target is {target}.",
+                    $"{EvidenceOf.Describe(kpi.Kpi, current.Value)} is worse by {change} than last cycle ({P(kpi)}); the target is {target}.",
                     kpi.Feature,
                     EvidenceOf.Kpi(kpi, quotes)));
             }
@@ -131,7 +131,7 @@ public static class FindingRules
     private static string Range(EvaluatedKpi kpi) =>
         $"{MetricNames.Format(kpi.Kpi.Metric, kpi.Result.Ci95![0])} to {MetricNames.Format(kpi.Kpi.Metric, kpi.Result.Ci95[1])}";
 
-    private static string P(EvaluatedKpi kpi) => kpi.Result.PValue is < 0.001
-        ? "< 0.001"
-        : string.Create(CultureInfo.InvariantCulture, $"{kpi.Result.PValue:0.###}");
+    private static string P(EvaluatedKpi kpi) => kpi.Trend!.PValue < 0.001
+        ? "p < 0.001"
+        : string.Create(CultureInfo.InvariantCulture, $"p = {kpi.Trend.PValue:0.###}");
 }

@@ -44,7 +44,7 @@ public static class RecommendationBuilder
                 continue;
             }
 
-            var rule = RuleForKpi(kpi, rules);
+            var rule = RuleForKpi(plan, kpi, rules);
             if (rule is null)
             {
                 continue;
@@ -145,8 +145,11 @@ public static class RecommendationBuilder
         };
     }
 
-    private static RecommendationRule? RuleForKpi(EvaluatedKpi kpi, ReviewRules rules) => kpi.Kpi.Metric switch
+    private static RecommendationRule? RuleForKpi(MeasurementPlan plan, EvaluatedKpi kpi, ReviewRules rules) => kpi.Kpi.Metric switch
     {
+        // An NPS asked of staff is an employee NPS: whether they would recommend the team as a place to work.
+        KpiMetric.Nps when kpi.Kpi.Question is { } id && plan.FindQuestion(id)?.Audience == Audience.Staff =>
+            rules.RuleFor("enps") ?? rules.RuleFor(kpi.Feature),
         KpiMetric.Nps or KpiMetric.ResponseRate => rules.RuleFor(MetricNames.Of(kpi.Kpi.Metric)) ?? rules.RuleFor(kpi.Feature),
         KpiMetric.Operational => rules.RuleFor(kpi.Kpi.OperationalMetric) ?? rules.RuleFor(kpi.Feature) ?? rules.RuleFor("operational"),
         _ => rules.RuleFor(kpi.Feature) ?? rules.RuleFor(MetricNames.Of(kpi.Kpi.Metric)),
