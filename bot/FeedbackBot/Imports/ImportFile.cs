@@ -10,6 +10,9 @@ namespace FeedbackBot.Imports;
 /// </summary>
 internal sealed class ImportFile : IAsyncDisposable
 {
+    /// <summary>The longest record read, in bytes: far more than any real row, far less than memory.</summary>
+    public const int MaxRecordBytes = 4 * 1024 * 1024;
+
     private readonly CsvReader _reader;
     private readonly Queue<ImportRow> _unreadable = new();
     private string[] _header = [];
@@ -24,6 +27,9 @@ internal sealed class ImportFile : IAsyncDisposable
             HasHeader = true,
             TrackLineNumbers = true,
             SkipEmptyLines = true,
+
+            // An unclosed quote early in a huge file would otherwise grow the buffer to the whole file.
+            MaxRecordSize = MaxRecordBytes,
 
             // A record with broken quoting is reported as an error of its own row rather than read as something else.
             MalformedData = CsvMalformedDataHandling.Skip,
@@ -98,7 +104,18 @@ internal sealed class ImportFile : IAsyncDisposable
         }
 
         // Malformed records are reported while the reader looks for the next good one; they come first, in file order.
-        var hasRecord = await _reader.ReadAsync(cancellationToken);
+        bool hasRecord;
+        try
+        {
+            hasRecord = await _reader.ReadAsync(cancellationToken);
+        }
+        catch (CsvFormatException e)
+        {
+            // Reading cannot go on past such a record, so it stops the whole file, with or without --skip-bad.
+            throw new UsageException(
+                $"{Path}:{(e.LineNumber > 0 ? e.LineNumber : e.RecordNumber)}: the file cannot be read past here: {e.Message} Nothing was stored.");
+        }
+
         if (_unreadable.Count > 0)
         {
             var unreadable = _unreadable.Dequeue();

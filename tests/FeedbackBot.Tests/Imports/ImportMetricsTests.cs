@@ -82,4 +82,28 @@ public sealed class ImportMetricsTests
         Assert.Equal("imported 1 metric values into customer-experience (1 added, 0 updated, 0 unchanged, 1 skipped)", run.Out.Trim());
         Assert.Equal([$"{file}:3:value: 'soon' is not a number such as 42 or 37.5 (a '.' for decimals, no thousands separators)"], run.ErrorLines);
     }
+
+    [Fact]
+    public async Task ImportMetrics_UnclosedQuoteAfterAFullBatch_ExitsTwoAndStoresNothing()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await ExampleData.ApplyPlansAsync(database);
+        using var folder = new TempFolder();
+        var text = new System.Text.StringBuilder("date,metric,value,segment\n");
+        for (var i = 0; i < 1500; i++)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"2026-10-05,first_response_minutes,41.5,team-{i}\n");
+        }
+
+        // A value whose quote is never closed runs on past the longest record the reader accepts.
+        text.Append("2026-10-06,first_response_minutes,\"").Append('9', 5 * 1024 * 1024).Append('\n');
+        var file = folder.Write("metrics.csv", text.ToString());
+
+        var run = await CliRun.RunAsync(database, "import", "metrics", file, "--plan", ExampleData.CustomerPlan, "--skip-bad");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith($"{file}:1502: the file cannot be read past here", run.Error, StringComparison.Ordinal);
+        await using var db = database.CreateContext();
+        Assert.Equal(0, await db.OperationalMetricValues.CountAsync());
+    }
 }
