@@ -19,7 +19,11 @@ internal sealed record IndependentReview(
         var rows = Read(path);
         var excluded = new Dictionary<string, int>
         {
-            ["outside_window"] = 0, ["out_of_range"] = 0, ["incomplete"] = 0, ["speeder"] = 0, ["duplicate"] = 0,
+            ["outside_window"] = 0,
+            ["out_of_range"] = 0,
+            ["incomplete"] = 0,
+            ["speeder"] = 0,
+            ["duplicate"] = 0,
         };
         var passed = new List<Dictionary<string, string>>();
         foreach (var row in rows)
