@@ -2,8 +2,8 @@ using FeedbackBot.Core.Reviews;
 using FeedbackBot.Core.Reviews.Building;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
-using ReviewCycle = FeedbackBot.Data.Entities.ReviewCycle;
 using FeedbackBot.Reviews.Rendering;
+using ReviewCycle = FeedbackBot.Data.Entities.ReviewCycle;
 
 namespace FeedbackBot.Reviews;
 

@@ -4,8 +4,8 @@ using FeedbackBot.Core.Reviews;
 using FeedbackBot.Core.Serialization;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
-using ReviewCycle = FeedbackBot.Data.Entities.ReviewCycle;
 using Microsoft.EntityFrameworkCore;
+using ReviewCycle = FeedbackBot.Data.Entities.ReviewCycle;
 
 namespace FeedbackBot.Reviews;
 
