@@ -163,10 +163,27 @@ public sealed class ReviewBuilderTests
             Assert.Null(s.Value);
             Assert.Null(s.N);
         });
-        Assert.Contains(review.Segments, s => s.Segment == "north" && s.Kpi == "csat" && s.N == 18);
         var islands = review.Validation.Representativeness.Segments.Single(s => s.Segment == "islands");
         Assert.Null(islands.Respondents);
         Assert.Null(islands.ObservedShare);
+    }
+
+    [Fact]
+    public void Build_OneSmallSegment_AlsoWithholdsTheNextSmallestSoTheTotalGivesNothingAway()
+    {
+        // islands 3, north 18, south 19: with islands alone withheld, 40 − 18 − 19 would give its 3 away.
+        string[] segments = [.. Enumerable.Range(0, 40).Select(i => i < 3 ? "islands" : i % 2 == 0 ? "north" : "south")];
+        var plan = Plan(population: new Dictionary<string, int> { ["north"] = 500, ["south"] = 500 });
+
+        var review = ReviewBuilder.Build(Input(plan, Tally(plan, Current, CurrentResponses(segments))));
+
+        var csat = review.Segments.Where(s => s.Kpi == "csat").ToDictionary(s => s.Segment);
+        Assert.Null(csat["islands"].N);
+        Assert.Null(csat["north"].N);
+        Assert.Equal(19, csat["south"].N);
+        var mix = review.Validation.Representativeness.Segments.ToDictionary(s => s.Segment);
+        Assert.Null(mix["north"].Respondents);
+        Assert.Equal(19, mix["south"].Respondents);
     }
 
     [Fact]

@@ -23,10 +23,14 @@ public static class MetricEvaluation
         {
             if (kpi.Question is { } questionId)
             {
-                foreach (var (segment, tallies) in input.Current.BySegment.OrderBy(s => s.Key, StringComparer.Ordinal))
+                var estimates = input.Current.BySegment.ToDictionary(
+                    s => s.Key,
+                    s => s.Value.TryGetValue(questionId, out var tally) ? KpiCalculator.FromAnswers(kpi, tally, null) : null,
+                    StringComparer.Ordinal);
+                var withheld = GroupSuppression.Withheld(estimates.ToDictionary(e => e.Key, e => e.Value?.N ?? 0, StringComparer.Ordinal), plan.MinimumGroupSize);
+                foreach (var (segment, estimate) in estimates.OrderBy(s => s.Key, StringComparer.Ordinal))
                 {
-                    var estimate = tallies.TryGetValue(questionId, out var tally) ? KpiCalculator.FromAnswers(kpi, tally, null) : null;
-                    result.Add(estimate is null || estimate.N < plan.MinimumGroupSize
+                    result.Add(estimate is null || withheld.Contains(segment)
                         ? new SegmentMetric(kpi.Id, segment, null, null, null, KpiStatus.NotEnoughData)
                         : new SegmentMetric(
                             kpi.Id,

@@ -23,13 +23,16 @@ public static class RepresentativenessCheck
         var minimum = input.Plan.MinimumGroupSize;
         var observed = input.Current.UsableBySegment;
         var total = population.Values.Sum();
+        var withheld = GroupSuppression.Withheld(
+            population.Keys.Union(observed.Keys, StringComparer.Ordinal).ToDictionary(k => k, k => (long)observed.GetValueOrDefault(k), StringComparer.Ordinal),
+            minimum);
         var segments = population.Keys
             .Union(observed.Keys, StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .Select(segment =>
             {
                 var count = observed.GetValueOrDefault(segment);
-                var shown = count >= minimum;
+                var shown = !withheld.Contains(segment);
                 return new SegmentShare(
                     segment,
                     total == 0 ? 0 : Rounding.Percent(100.0 * population.GetValueOrDefault(segment) / total),
