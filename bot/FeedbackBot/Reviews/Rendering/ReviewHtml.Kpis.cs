@@ -58,7 +58,10 @@ public static partial class ReviewHtml
     {
         if (kpi.Previous is null)
         {
-            html.Element("p", "No previous cycle to compare with.", "change change-flat").Append('\n');
+            var why = text.Review.Cycle.Previous is null
+                ? "No previous cycle to compare with."
+                : "No comparable figure from the previous cycle.";
+            html.Element("p", why, "change change-flat").Append('\n');
             return;
         }
 
