@@ -1,0 +1,63 @@
+namespace FeedbackBot.Core.Conversations;
+
+/// <summary>
+/// What a person did in a chat, in the same shape whichever channel it came through: a message, or a card or
+/// form they submitted. Channel adapters build it after authenticating the request.
+/// </summary>
+/// <param name="Channel">The channel it came through.</param>
+/// <param name="TenantId">The Teams tenant, Slack workspace, or "local" for the playground.</param>
+/// <param name="User">Who did it.</param>
+/// <param name="ConversationId">The conversation it happened in.</param>
+/// <param name="MessageId">The channel's id of the message or action, used to recognise redeliveries.</param>
+/// <param name="Text">The message text with mentions of the bot removed; null for a submission.</param>
+/// <param name="Submission">The submitted card or form, if that is what happened.</param>
+public sealed record BotRequest(
+    BotChannel Channel,
+    string TenantId,
+    BotUser User,
+    string ConversationId,
+    string? MessageId,
+    string? Text,
+    BotSubmission? Submission);
+
+/// <summary>The channels the bot speaks.</summary>
+public enum BotChannel
+{
+    /// <summary>Microsoft Teams, over the Bot Framework Connector.</summary>
+    Teams,
+
+    /// <summary>Slack, over the Events API and interactivity.</summary>
+    Slack,
+
+    /// <summary>The local playground page, over a Direct Line subset.</summary>
+    Playground,
+}
+
+/// <summary>A person in a channel.</summary>
+/// <param name="Id">Their id in the channel (Teams 29: id, Slack user id, playground identity).</param>
+/// <param name="Name">Their display name.</param>
+public sealed record BotUser(string Id, string Name);
+
+/// <summary>A submitted card or form: what it was for, and the values entered.</summary>
+/// <param name="Verb">What the submission does (see <see cref="Verbs"/>).</param>
+/// <param name="Values">The values by input id, as text; hidden data fields included.</param>
+public sealed record BotSubmission(string Verb, IReadOnlyDictionary<string, string> Values);
+
+/// <summary>The verbs of the bot's cards.</summary>
+public static class Verbs
+{
+    /// <summary>A pulse survey's answers.</summary>
+    public const string SubmitSurvey = "survey.submit";
+
+    /// <summary>The details of logged customer feedback.</summary>
+    public const string SubmitFeedback = "feedback.submit";
+
+    /// <summary>The hidden field carrying the cycle a survey card belongs to.</summary>
+    public const string CycleField = "_cycle";
+
+    /// <summary>The hidden field carrying the plan a card belongs to.</summary>
+    public const string PlanField = "_plan";
+
+    /// <summary>The hidden field carrying a card's own id, so a double click is recognised.</summary>
+    public const string CardField = "_card";
+}

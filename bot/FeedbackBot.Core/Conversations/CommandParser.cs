@@ -1,0 +1,66 @@
+using System.Text.RegularExpressions;
+using FeedbackBot.Core.People;
+
+namespace FeedbackBot.Core.Conversations;
+
+/// <summary>Reads a chat message as one of the bot's commands. Case and extra spaces do not matter.</summary>
+public static partial class CommandParser
+{
+    /// <summary>The command in a message whose bot mention has already been removed.</summary>
+    public static BotCommand Parse(string? text)
+    {
+        var message = Spaces().Replace(text ?? string.Empty, " ").Trim().TrimStart('/');
+        var lower = message.ToLowerInvariant();
+        if (lower is "" or "help" or "?" or "hi" or "hello")
+        {
+            return new BotCommand.Help();
+        }
+
+        if (lower is "latest review" or "review" or "latest")
+        {
+            return new BotCommand.LatestReview(null);
+        }
+
+        if (StartsWith(lower, "latest review ") || StartsWith(lower, "review "))
+        {
+            return new BotCommand.LatestReview(PlanId(message[(message.LastIndexOf("review", StringComparison.OrdinalIgnoreCase) + 6)..]));
+        }
+
+        if (StartsWith(lower, "start pulse") || StartsWith(lower, "pulse"))
+        {
+            var rest = message[(lower.IndexOf("pulse", StringComparison.Ordinal) + 5)..].Trim();
+            return rest.Length == 0
+                ? new BotCommand.Unknown(message, "start pulse <plan>, for example: start pulse staff-pulse")
+                : new BotCommand.StartPulse(PlanId(rest));
+        }
+
+        if (StartsWith(lower, "log feedback") || StartsWith(lower, "log "))
+        {
+            var rest = message[(StartsWith(lower, "log feedback") ? 12 : 4)..].Trim();
+            return rest.Length == 0
+                ? new BotCommand.Unknown(message, "log feedback <what the customer said>")
+                : new BotCommand.LogFeedback(rest);
+        }
+
+        if (StartsWith(lower, "role"))
+        {
+            var match = RoleArguments().Match(message);
+            return match.Success
+                ? new BotCommand.SetRole(match.Groups["person"].Value.Trim(), match.Groups["role"].Value.Equals("manager", StringComparison.OrdinalIgnoreCase) ? PersonRole.Manager : PersonRole.Staff)
+                : new BotCommand.Unknown(message, "role @person manager|staff");
+        }
+
+        return new BotCommand.Unknown(message, null);
+    }
+
+    private static bool StartsWith(string lower, string prefix) =>
+        lower.StartsWith(prefix, StringComparison.Ordinal) && (lower.Length == prefix.Length || prefix.EndsWith(' ') || lower[prefix.Length] == ' ');
+
+    private static string PlanId(string text) => text.Trim().ToLowerInvariant();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+
+    [GeneratedRegex(@"^role\s+(?<person>.+?)\s+(?<role>manager|staff)$", RegexOptions.IgnoreCase)]
+    private static partial Regex RoleArguments();
+}

@@ -1,0 +1,96 @@
+using FeedbackBot.Core.Reviews;
+
+namespace FeedbackBot.Core.Conversations;
+
+/// <summary>
+/// A review as a chat card: KPIs against targets with their status, the top strengths, shortfalls, gaps and
+/// recommendations, the validation line, and the link to the full report.
+/// </summary>
+/// <param name="PlanName">The plan's name.</param>
+/// <param name="Cycle">The cycle, as it reads ("12 Oct – 18 Oct 2026").</param>
+/// <param name="Kpis">Each KPI with its value, target and status.</param>
+/// <param name="Strengths">Up to three strengths.</param>
+/// <param name="Shortfalls">Up to three shortfalls.</param>
+/// <param name="Gaps">Up to three gaps.</param>
+/// <param name="Recommendations">Up to three recommendations, highest priority first.</param>
+/// <param name="Validation">"340 usable of 347 received".</param>
+/// <param name="ReportUrl">The signed link to the HTML report.</param>
+public sealed record ReviewSummary(
+    string PlanName,
+    string Cycle,
+    IReadOnlyList<KpiLine> Kpis,
+    IReadOnlyList<string> Strengths,
+    IReadOnlyList<string> Shortfalls,
+    IReadOnlyList<string> Gaps,
+    IReadOnlyList<RecommendationLine> Recommendations,
+    string Validation,
+    Uri ReportUrl) : BotReply
+{
+    /// <summary>How many of each list a summary shows.</summary>
+    public const int TopCount = 3;
+
+    /// <summary>The summary of a stored review.</summary>
+    public static ReviewSummary From(Review review, Uri reportUrl)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        var end = review.Cycle.End.AddTicks(-1);
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        var cycle = review.Cycle.Start.Year == end.Year
+            ? string.Create(invariant, $"{review.Cycle.Start:d MMM} – {end:d MMM yyyy}")
+            : string.Create(invariant, $"{review.Cycle.Start:d MMM yyyy} – {end:d MMM yyyy}");
+        return new ReviewSummary(
+            review.Plan.Name,
+            cycle,
+            [.. review.Metrics.Select(KpiLine.From)],
+            [.. review.Strengths.Take(TopCount).Select(f => f.Title)],
+            [.. review.Shortfalls.Take(TopCount).Select(f => f.Title)],
+            [.. review.Gaps.Take(TopCount).Select(g => g.Title)],
+            [.. review.Recommendations.Take(TopCount).Select(r => new RecommendationLine(r.Title, r.Priority, r.OwnerRole, r.ReviewBy))],
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{review.Validation.Usable} usable of {review.Validation.Received} received"),
+            reportUrl);
+    }
+}
+
+/// <summary>One KPI as a line of the summary.</summary>
+/// <param name="Name">How it reads: CSAT, NPS, first response minutes.</param>
+/// <param name="Value">The value with its unit, or "not enough data".</param>
+/// <param name="Target">The target with its direction: "≥ 85%".</param>
+/// <param name="Status">met, at_risk, missed or not_enough_data.</param>
+public sealed record KpiLine(string Name, string Value, string Target, string Status)
+{
+    /// <summary>The line of a KPI's result.</summary>
+    public static KpiLine From(MetricResult metric)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        var kind = metric.Metric switch
+        {
+            "csat" => Plans.KpiMetric.Csat,
+            "nps" => Plans.KpiMetric.Nps,
+            "ces" => Plans.KpiMetric.Ces,
+            "fcr" => Plans.KpiMetric.Fcr,
+            "mean" => Plans.KpiMetric.Mean,
+            "response_rate" => Plans.KpiMetric.ResponseRate,
+            _ => Plans.KpiMetric.Operational,
+        };
+        var name = kind switch
+        {
+            Plans.KpiMetric.Csat or Plans.KpiMetric.Nps or Plans.KpiMetric.Ces => metric.Metric.ToUpperInvariant(),
+            Plans.KpiMetric.Fcr => "First-contact resolution",
+            Plans.KpiMetric.ResponseRate => "Response rate",
+            Plans.KpiMetric.Mean => $"Mean {(metric.Question ?? metric.Id).Replace('_', ' ')}",
+            _ => metric.Metric.Replace('_', ' '),
+        };
+        return new KpiLine(
+            name,
+            metric.Value is { } v ? MetricNames.Format(kind, v) : "not enough data",
+            $"{(metric.Direction == "lower" ? "≤" : "≥")} {MetricNames.Format(kind, metric.Target)}",
+            metric.Status);
+    }
+}
+
+/// <summary>One recommendation as a line of the summary.</summary>
+/// <param name="Title">What to do.</param>
+/// <param name="Priority">high, medium or low.</param>
+/// <param name="OwnerRole">Who should own it.</param>
+/// <param name="ReviewBy">When to check.</param>
+public sealed record RecommendationLine(string Title, string Priority, string OwnerRole, DateOnly ReviewBy);

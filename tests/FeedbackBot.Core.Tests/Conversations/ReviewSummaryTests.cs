@@ -1,0 +1,45 @@
+using FeedbackBot.Core.Conversations;
+using FeedbackBot.Core.People;
+using FeedbackBot.Core.Reviews.Building;
+using FeedbackBot.Core.Tests.Reviews;
+
+namespace FeedbackBot.Core.Tests.Conversations;
+
+public sealed class ReviewSummaryTests
+{
+    [Fact]
+    public void From_Review_ListsKpisWithStatusAndTopFindings()
+    {
+        var plan = ReviewFixtures.Plan();
+        var responses = ReviewFixtures.Responses(
+            ReviewFixtures.Current,
+            "r",
+            ["north", "south"],
+            ("sat", ReviewFixtures.Repeat(("5", 20), ("2", 20))),
+            ("fcr", ReviewFixtures.Repeat(("no", 40))));
+        var review = ReviewBuilder.Build(ReviewFixtures.Input(plan, ReviewFixtures.Tally(plan, ReviewFixtures.Current, responses)));
+        var link = new Uri("https://bot.example/reviews/1?token=t");
+
+        var summary = ReviewSummary.From(review, link);
+
+        Assert.Equal("Customer experience", summary.PlanName);
+        Assert.Equal("12 Oct – 18 Oct 2026", summary.Cycle);
+        Assert.Equal(new KpiLine("CSAT", "50%", "≥ 80%", "missed"), summary.Kpis[0]);
+        Assert.Contains(summary.Kpis, k => k.Name == "NPS" && k.Value == "not enough data" && k.Status == "not_enough_data");
+        Assert.Equal("40 usable of 40 received", summary.Validation);
+        Assert.InRange(summary.Recommendations.Count, 1, ReviewSummary.TopCount);
+        Assert.Equal(link, summary.ReportUrl);
+    }
+
+    [Theory]
+    [InlineData(PersonRole.Staff, 3)]
+    [InlineData(PersonRole.Manager, 4)]
+    [InlineData(PersonRole.Admin, 5)]
+    public void HelpFor_Role_ShowsOnlyItsCommands(PersonRole role, int count)
+    {
+        var help = HelpCatalog.For(role);
+
+        Assert.Equal(count, help.Commands.Count);
+        Assert.Equal(role != PersonRole.Staff, help.Commands.Any(c => c.Usage.StartsWith("start pulse", StringComparison.Ordinal)));
+    }
+}
