@@ -25,6 +25,8 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
     public DbSet<Complaint> Complaints => Set<Complaint>();
     public DbSet<OperationalMetricValue> OperationalMetricValues => Set<OperationalMetricValue>();
     public DbSet<StoredReview> Reviews => Set<StoredReview>();
+    public DbSet<ConversationReference> ConversationReferences => Set<ConversationReference>();
+    public DbSet<FeedbackEntry> FeedbackEntries => Set<FeedbackEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
