@@ -60,4 +60,13 @@ public static class Verbs
 
     /// <summary>The hidden field carrying a card's own id, so a double click is recognised.</summary>
     public const string CardField = "_card";
+
+    /// <summary>The hidden field carrying the text of logged feedback back with its details.</summary>
+    public const string TextField = "_text";
+
+    /// <summary>The input of a feedback card naming the service feature.</summary>
+    public const string FeatureInput = "feature";
+
+    /// <summary>The input of a feedback card saying praise or complaint.</summary>
+    public const string KindInput = "kind";
 }

@@ -1,4 +1,5 @@
 using FeedbackBot.CommandLine;
+using FeedbackBot.Conversations;
 using FeedbackBot.Health;
 using FeedbackBot.Reviews;
 using FeedbackBot.Storage;
@@ -32,6 +33,7 @@ internal static class BotWebApplication
         builder.Services.AddFeedbackStorage(builder.Configuration);
         builder.Services.AddFeedbackHealthChecks();
         builder.Services.AddFeedbackReviews(builder.Configuration);
+        builder.Services.AddFeedbackConversations();
 
         var app = builder.Build();
         app.MapFeedbackHealthEndpoints();

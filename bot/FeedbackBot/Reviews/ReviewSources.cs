@@ -48,7 +48,7 @@ internal static class ReviewSources
             previousCycle is null ? null : await InvitationsAsync(db, previousCycle.Id, definition, cancellationToken),
             complaints,
             previousComplaints,
-            [],
+            await FeedbackAsync(db, plan.TenantId, definition, cycle.StartsAt, cycle.EndsAt, cancellationToken),
             await OperationalAsync(db, plan.Id, cycle.StartsAt, cycle.EndsAt, cancellationToken),
             previousCycle is null ? [] : await OperationalAsync(db, plan.Id, previousCycle.StartsAt, previousCycle.EndsAt, cancellationToken),
             await CompanionsAsync(db, plan, definition, cycle, cancellationToken),
@@ -62,6 +62,18 @@ internal static class ReviewSources
             .OrderBy(c => c.ReceivedAt).ThenBy(c => c.Id)
             .Select(c => new ComplaintRecord(c.ReceivedAt, c.Category, c.Channel, c.Segment, c.Text, c.ResolvedAt))
             .ToListAsync(cancellationToken);
+
+    // Customer feedback staff logged in chat about the plan's features, within the cycle's window.
+    private static async Task<List<Comment>> FeedbackAsync(
+        FeedbackDbContext db, Guid tenantId, MeasurementPlan plan, DateTime start, DateTime end, CancellationToken cancellationToken)
+    {
+        var features = plan.Features.ToList();
+        return await db.FeedbackEntries.AsNoTracking()
+            .Where(f => f.TenantId == tenantId && f.ReceivedAt >= start && f.ReceivedAt < end && features.Contains(f.Feature))
+            .OrderBy(f => f.ReceivedAt).ThenBy(f => f.Id)
+            .Select(f => new Comment(f.Text, "feedback", Audience.Customer, null))
+            .ToListAsync(cancellationToken);
+    }
 
     private static async Task<List<OperationalObservation>> OperationalAsync(
         FeedbackDbContext db, Guid planId, DateTime start, DateTime end, CancellationToken cancellationToken)

@@ -1,0 +1,56 @@
+using FeedbackBot.Core.Conversations;
+using FeedbackBot.Data;
+
+namespace FeedbackBot.Conversations;
+
+/// <summary>
+/// Answers one request from any channel: finds who is asking, then hands the command or submission to the
+/// feature it belongs to. Channel adapters render what comes back.
+/// </summary>
+internal sealed class ConversationHandler(
+    FeedbackDbContext db,
+    TimeProvider clock,
+    LatestReviewFeature latestReview,
+    StartPulseFeature startPulse,
+    AnswerSurveyFeature answerSurvey,
+    LogFeedbackFeature logFeedback,
+    SetRoleFeature setRole)
+{
+    public async Task<ConversationTurn> HandleAsync(BotRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var party = await ConversationParty.ResolveAsync(db, request, now, cancellationToken);
+        if (request.Submission is { } submission)
+        {
+            return submission.Verb switch
+            {
+                Verbs.SubmitSurvey => await answerSurvey.SubmitAsync(party, submission, now, cancellationToken),
+                Verbs.SubmitFeedback => await logFeedback.SubmitAsync(party, submission, now, cancellationToken),
+                _ => ConversationTurn.Reply(new TextReply("That card is no longer in use. Type **help** to see what I can do.")),
+            };
+        }
+
+        return CommandParser.Parse(request.Text) switch
+        {
+            BotCommand.Help => ConversationTurn.Reply(HelpCatalog.For(party.Person.Role)),
+            BotCommand.LatestReview command => ConversationTurn.Reply(await latestReview.AnswerAsync(party, command.Plan, cancellationToken)),
+            BotCommand.StartPulse command => ConversationTurn.Reply(await startPulse.StartAsync(party, command.Plan, now, cancellationToken)),
+            BotCommand.LogFeedback command => ConversationTurn.Reply(LogFeedbackFeature.Prompt(party, command.Text, await logFeedback.FeaturesAsync(party, cancellationToken))),
+            BotCommand.SetRole command => ConversationTurn.Reply(await setRole.SetAsync(party, command.Person, command.Role, cancellationToken)),
+            BotCommand.Unknown { Hint: { } hint } => ConversationTurn.Reply(new TextReply($"Write it like this: **{hint}**")),
+            _ => ConversationTurn.Reply(new TextReply("Sorry, I didn't understand that. Type **help** to see what I can do.")),
+        };
+    }
+}
+
+/// <summary>
+/// What a turn produced: replies to send, and whether they replace the card that was submitted (a thank-you or
+/// the card again with its errors) rather than arrive as new messages.
+/// </summary>
+internal sealed record ConversationTurn(IReadOnlyList<BotReply> Replies, bool ReplacesCard)
+{
+    public static ConversationTurn Reply(BotReply reply) => new([reply], false);
+
+    public static ConversationTurn ReplaceCard(BotReply reply) => new([reply], true);
+}

@@ -1,0 +1,15 @@
+namespace FeedbackBot.Conversations;
+
+internal static class ConversationServiceCollectionExtensions
+{
+    public static IServiceCollection AddFeedbackConversations(this IServiceCollection services)
+    {
+        services.AddScoped<ConversationHandler>();
+        services.AddScoped<LatestReviewFeature>();
+        services.AddScoped<StartPulseFeature>();
+        services.AddScoped<AnswerSurveyFeature>();
+        services.AddScoped<LogFeedbackFeature>();
+        services.AddScoped<SetRoleFeature>();
+        return services;
+    }
+}

@@ -1,0 +1,114 @@
+using FeedbackBot.CommandLine;
+using FeedbackBot.Conversations;
+using FeedbackBot.Core.Conversations;
+using FeedbackBot.Data;
+using FeedbackBot.Data.Entities;
+using FeedbackBot.Hosting;
+using FeedbackBot.Reviews;
+using FeedbackBot.Storage;
+using FeedbackBot.Testing;
+using FeedbackBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FeedbackBot.Tests.Conversations;
+
+/// <summary>The conversation features over a real database, with a sender that records what it would send.</summary>
+internal sealed class ConversationRig : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private ConversationRig(TestDatabase database, ServiceProvider services, RecordingSender sender)
+    {
+        Database = database;
+        _services = services;
+        Sender = sender;
+    }
+
+    public TestDatabase Database { get; }
+
+    public RecordingSender Sender { get; }
+
+    public static async Task<ConversationRig> CreateAsync(DatabaseProvider provider)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        var configuration = AppConfiguration.Build([], new CliContext(TextWriter.Null, TextWriter.Null, CliRun.Settings(database)));
+        var sender = new RecordingSender();
+        var services = new ServiceCollection()
+            .AddSingleton(configuration)
+            .AddSingleton(TimeProvider.System)
+            .AddLogging()
+            .AddFeedbackStorage(configuration)
+            .AddFeedbackReviews(configuration)
+            .AddFeedbackConversations()
+            .AddSingleton<IProactiveSender>(sender)
+            .BuildServiceProvider();
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        return new ConversationRig(database, services, sender);
+    }
+
+    /// <summary>Sends a message as a person of the playground tenant (or another tenant) and returns the turn.</summary>
+    public Task<ConversationTurn> SayAsync(string user, string text, string tenant = "local") =>
+        HandleAsync(new BotRequest(BotChannel.Playground, tenant, new BotUser(user, Name(user)), "conv-" + user, Guid.NewGuid().ToString(), text, null));
+
+    public Task<ConversationTurn> SubmitAsync(string user, string verb, IReadOnlyDictionary<string, string> values, string tenant = "local") =>
+        HandleAsync(new BotRequest(BotChannel.Playground, tenant, new BotUser(user, Name(user)), "conv-" + user, Guid.NewGuid().ToString(), null, new BotSubmission(verb, values)));
+
+    /// <summary>Makes the person known with a personal conversation the bot can write to.</summary>
+    public async Task MeetAsync(string user, string tenant = "local")
+    {
+        await SayAsync(user, "hello", tenant);
+        await using var scope = _services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FeedbackDbContext>();
+        var request = new BotRequest(BotChannel.Playground, tenant, new BotUser(user, Name(user)), "conv-" + user, null, "hello", null);
+        var party = await ConversationParty.ResolveAsync(db, request, DateTime.UtcNow, CancellationToken.None);
+        await party.RememberAsync(db, "conv-" + user, personal: true, null, null, DateTime.UtcNow, CancellationToken.None);
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<FeedbackDbContext, Task<T>> query)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<FeedbackDbContext>());
+    }
+
+    public async Task ApplyExamplePlansAsync()
+    {
+        var files = Directory.GetFiles(RepositoryPaths.ExamplePlans, "*.yaml").Order().ToArray();
+        var run = await CliRun.RunAsync(Database, ["plans", "apply", .. files]);
+        Assert.True(run.ExitCode == 0, run.Error);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    private async Task<ConversationTurn> HandleAsync(BotRequest request)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ConversationHandler>().HandleAsync(request, CancellationToken.None);
+    }
+
+    private static string Name(string user) => char.ToUpperInvariant(user[0]) + user[1..];
+
+    /// <summary>Records proactive sends; people listed in <see cref="Blocked"/> cannot be reached.</summary>
+    internal sealed class RecordingSender : IProactiveSender
+    {
+        public List<(string ConversationId, BotReply Reply)> Sent { get; } = [];
+
+        public HashSet<string> Blocked { get; } = [];
+
+        public TenantChannel Channel => TenantChannel.Local;
+
+        public Task<bool> SendAsync(Tenant tenant, ConversationReference conversation, BotReply reply, CancellationToken cancellationToken)
+        {
+            if (Blocked.Contains(conversation.ConversationId))
+            {
+                return Task.FromResult(false);
+            }
+
+            Sent.Add((conversation.ConversationId, reply));
+            return Task.FromResult(true);
+        }
+    }
+}
