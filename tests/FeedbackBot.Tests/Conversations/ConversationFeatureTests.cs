@@ -1,6 +1,6 @@
+using FeedbackBot.Conversations;
 using FeedbackBot.Core.Conversations;
 using FeedbackBot.Core.People;
-using FeedbackBot.Conversations;
 using FeedbackBot.Data;
 using FeedbackBot.Testing;
 using FeedbackBot.Tests.Reviews;
