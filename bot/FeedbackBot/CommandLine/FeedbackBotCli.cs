@@ -86,6 +86,7 @@ public static class FeedbackBotCli
             PlansCommand.Create(context),
             Imports.ImportCommand.Create(context),
             ReviewCommand.Create(context),
+            Teams.TeamsCommand.Create(context),
         };
         root.AllowOverrides().SetAction((parseResult, cancellationToken) => ServeCommand.RunAsync(parseResult, urls, context, cancellationToken));
         return root;
