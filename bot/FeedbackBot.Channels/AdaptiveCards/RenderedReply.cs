@@ -6,8 +6,9 @@ namespace FeedbackBot.Channels.AdaptiveCards;
 
 /// <summary>
 /// A reply as Teams and the playground show it: either a text message (Teams markdown) or one Adaptive Card.
+/// A class, not a record: a card is a mutable JSON tree, so two replies are never "equal" by value.
 /// </summary>
-public sealed record RenderedReply
+public sealed class RenderedReply
 {
     private RenderedReply(string? text, JsonObject? card)
     {
