@@ -1,0 +1,67 @@
+using FeedbackBot.Core.Conversations;
+using FeedbackBot.Core.Plans;
+
+namespace FeedbackBot.Channels.Tests.AdaptiveCards;
+
+/// <summary>Replies as the conversation features build them, one question of every type.</summary>
+internal static class CardSamples
+{
+    public const string Hostile = "Great! [click](http://evil) and **bold** _now_";
+
+    public static SurveyPrompt Survey(
+        IReadOnlyDictionary<string, string>? values = null,
+        IReadOnlyDictionary<string, string>? errors = null,
+        string? intro = null) => new(
+        "card-7",
+        "customer-experience",
+        "cycle-2026-10-12",
+        "Customer experience",
+        intro,
+        [
+            new("sat", "How satisfied were you?", QuestionType.Rating5, true, Scale(1, 5), false, null),
+            new("nps", "How likely are you to recommend us?", QuestionType.Nps, true, Scale(0, 10), false, null),
+            new("effort", "How easy was it?", QuestionType.Effort7, false, Scale(1, 7), false, null),
+            new("resolved", "Was your problem solved?", QuestionType.YesNo, true, [new("yes", "Yes"), new("no", "No")], false, null),
+            new("channel", "How did you contact us?", QuestionType.Choice, false, Options("phone", "email", "chat"), false, null),
+            new("topics", "What was it about?", QuestionType.MultiChoice, false, Options("billing", "delivery", "returns"), true, null),
+            new("comment", "Anything else?", QuestionType.Text, false, [], false, 4000),
+        ],
+        values ?? new Dictionary<string, string>(),
+        errors ?? new Dictionary<string, string>());
+
+    public static Dictionary<string, string> Answers() => new()
+    {
+        ["sat"] = "4",
+        ["nps"] = "9",
+        ["effort"] = "2",
+        ["resolved"] = "yes",
+        ["channel"] = "chat",
+        ["topics"] = "billing,returns",
+        ["comment"] = "Quick and kind.",
+    };
+
+    public static ReviewSummary Review(
+        IReadOnlyList<KpiLine>? kpis = null,
+        IReadOnlyList<string>? strengths = null,
+        IReadOnlyList<RecommendationLine>? recommendations = null) => new(
+        "Customer experience",
+        "12 Oct – 18 Oct 2026",
+        kpis ??
+        [
+            new("CSAT", "87%", "≥ 85%", "met"),
+            new("NPS", "31", "≥ 30", "at_risk"),
+            new("First response minutes", "48", "≤ 30", "missed"),
+            new("CES", "not enough data", "≤ 3", "not_enough_data"),
+        ],
+        strengths ?? ["Agents are friendly"],
+        ["Slow first response on email"],
+        ["Staff rate resolution higher than customers"],
+        recommendations ?? [new("Add a morning email shift", "high", "team lead", new DateOnly(2026, 11, 30))],
+        "340 usable of 347 received",
+        new Uri("https://bot.example.com/reviews/42?token=abc"));
+
+    private static List<SurveyChoice> Scale(int min, int max) =>
+        [.. Enumerable.Range(min, max - min + 1).Select(v => new SurveyChoice(v.ToString(System.Globalization.CultureInfo.InvariantCulture), v.ToString(System.Globalization.CultureInfo.InvariantCulture)))];
+
+    private static List<SurveyChoice> Options(params string[] options) => [.. options.Select(o => new SurveyChoice(o, o))];
+}
