@@ -46,7 +46,7 @@ internal static class FeedbackCards
             body.Add(CardElements.TextBlock(error, color: "attention"));
         }
 
-        var save = CardElements.Execute(SubmitTitle, Verbs.SubmitFeedback, [new(Verbs.CardField, prompt.CardId)]);
+        var save = CardElements.Execute(SubmitTitle, Verbs.SubmitFeedback, [new(Verbs.CardField, prompt.CardId), new(Verbs.TextField, prompt.Text)]);
         return AdaptiveCardFormat.Card("Which service feature is this feedback about? This card needs a newer version of the app.", body, [save]);
     }
 

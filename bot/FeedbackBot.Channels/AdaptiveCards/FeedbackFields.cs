@@ -4,10 +4,10 @@ namespace FeedbackBot.Channels.AdaptiveCards;
 public static class FeedbackFields
 {
     /// <summary>The input holding the chosen service feature's id.</summary>
-    public const string Feature = "feature";
+    public const string Feature = Core.Conversations.Verbs.FeatureInput;
 
     /// <summary>The input holding <see cref="Praise"/> or <see cref="Complaint"/>.</summary>
-    public const string Kind = "kind";
+    public const string Kind = Core.Conversations.Verbs.KindInput;
 
     /// <summary>The kind value of praise.</summary>
     public const string Praise = "praise";

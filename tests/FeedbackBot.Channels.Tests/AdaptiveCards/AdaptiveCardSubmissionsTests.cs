@@ -57,7 +57,7 @@ public sealed class AdaptiveCardSubmissionsTests
         var submission = AdaptiveCardSubmissions.Read(TeamsClient.Execute(card, inputs));
 
         Assert.Equal(Verbs.SubmitFeedback, submission!.Verb);
-        Assert.Equal(Expected(inputs, (Verbs.CardField, "card-9")), submission.Values);
+        Assert.Equal(Expected(inputs, (Verbs.CardField, "card-9"), (Verbs.TextField, "Rude on the phone")), submission.Values);
     }
 
     [Fact]

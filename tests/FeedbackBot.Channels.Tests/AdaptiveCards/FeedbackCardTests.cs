@@ -31,13 +31,14 @@ public sealed class FeedbackCardTests
     }
 
     [Fact]
-    public void Render_FeedbackPrompt_SaveCarriesCardIdOnly()
+    public void Render_FeedbackPrompt_SaveCarriesCardIdAndText()
     {
         var save = Assert.Single(CardQuery.Actions(Render(Prompt)));
 
         Assert.Equal("Action.Execute", (string?)save["type"]);
         Assert.Equal(Verbs.SubmitFeedback, (string?)save["verb"]);
-        Assert.Equal("""{"_card":"card-9"}""", save["data"]!.ToJsonString());
+        Assert.Equal("card-9", (string?)save["data"]![Verbs.CardField]);
+        Assert.Equal(Prompt.Text, (string?)save["data"]![Verbs.TextField]);
         Assert.Equal("Action.Submit", (string?)save["fallback"]!["type"]);
     }
 
