@@ -18,7 +18,9 @@ public sealed class ActivityTooLargeException : BotConnectorException
     }
 
     public ActivityTooLargeException(int size, int limit)
-        : base($"The activity is {size:N0} bytes of JSON, over the {limit:N0} bytes the bot sends to Teams; send less in one message.")
+        : base(string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"The activity is {size:N0} bytes of JSON, over the {limit:N0} bytes the bot sends to Teams; send less in one message."))
     {
         Size = size;
         Limit = limit;
