@@ -1,0 +1,258 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FeedbackBot.Channels.BotFramework;
+using Microsoft.Extensions.Logging;
+
+namespace FeedbackBot.Channels.Teams;
+
+/// <summary>
+/// Calls the Bot Framework Connector at an activity's serviceUrl: reply, send, create a 1:1 conversation, update a
+/// message. Every call carries the bot's bearer token, is paced to Teams' limits, and is retried on 429, 412, 502,
+/// 503 and 504 (after Retry-After when given, else exponential backoff with jitter) up to
+/// <see cref="ConnectorRetryPolicy.MaxAttempts"/>. A 403 saying the person blocked or removed the bot throws
+/// <see cref="RecipientUnreachableException"/> at once.
+/// </summary>
+public sealed class BotConnectorClient(
+    HttpClient http,
+    BotTokenProvider tokens,
+    TeamsSendPacer pacer,
+    TimeProvider time,
+    ILogger<BotConnectorClient> logger,
+    ConnectorRetryPolicy? retryPolicy = null)
+{
+    /// <summary>Teams refuses messages over about 100 KB; the bot stays well under.</summary>
+    public const int MaxActivityBytes = 80 * 1024;
+
+    public const string CorrelationHeader = "X-Correlating-OperationId";
+
+    private const int MaxResponseBytes = 256 * 1024;
+
+    private static readonly HashSet<HttpStatusCode> Retryable =
+    [
+        HttpStatusCode.TooManyRequests,
+        HttpStatusCode.PreconditionFailed,
+        HttpStatusCode.BadGateway,
+        HttpStatusCode.ServiceUnavailable,
+        HttpStatusCode.GatewayTimeout,
+    ];
+
+    private readonly ConnectorRetryPolicy _policy = retryPolicy ?? ConnectorRetryPolicy.Default;
+
+    /// <summary>Replies in the thread of <paramref name="replyToId"/>; returns the new message's id.</summary>
+    public Task<string?> ReplyAsync(
+        string serviceUrl, string conversationId, string replyToId, Activity activity, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(conversationId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(replyToId);
+        ArgumentNullException.ThrowIfNull(activity);
+        var path = $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities/{Uri.EscapeDataString(replyToId)}";
+        return SendActivityAsync(
+            HttpMethod.Post, serviceUrl, path, conversationId, activity with { ReplyToId = activity.ReplyToId ?? replyToId }, cancellationToken);
+    }
+
+    /// <summary>Sends to a conversation (proactively, or outside any thread); returns the new message's id.</summary>
+    public Task<string?> SendAsync(
+        string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(conversationId);
+        ArgumentNullException.ThrowIfNull(activity);
+        var path = $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities";
+        return SendActivityAsync(HttpMethod.Post, serviceUrl, path, conversationId, activity, cancellationToken);
+    }
+
+    /// <summary>Replaces a message the bot sent earlier, such as a card after it was answered.</summary>
+    public Task<string?> UpdateAsync(
+        string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(conversationId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(activityId);
+        ArgumentNullException.ThrowIfNull(activity);
+        var path = $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities/{Uri.EscapeDataString(activityId)}";
+        return SendActivityAsync(HttpMethod.Put, serviceUrl, path, conversationId, activity with { Id = activity.Id ?? activityId }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Opens (or finds) the 1:1 conversation between the bot and a user, for a proactive message; returns its id.
+    /// The ids may be given with or without their <c>29:</c> (user) and <c>28:</c> (bot) prefixes.
+    /// </summary>
+    public async Task<string> CreateConversationAsync(
+        string serviceUrl, string tenantId, string userId, string botId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(botId);
+        var body = new JsonObject
+        {
+            ["bot"] = new JsonObject { ["id"] = WithPrefix("28:", botId) },
+            ["members"] = new JsonArray(new JsonObject { ["id"] = WithPrefix("29:", userId) }),
+            ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenantId } },
+            ["isGroup"] = false,
+        };
+        var uri = BuildUri(serviceUrl, "v3/conversations");
+        var response = await SendWithRetriesAsync(
+            HttpMethod.Post, uri, JsonSerializer.SerializeToUtf8Bytes(body), tenantId, $"create:{tenantId}:{userId}", cancellationToken);
+        return ReadId(response)
+            ?? throw new BotConnectorException($"The Connector at {uri.GetLeftPart(UriPartial.Authority)} created a conversation but returned no id.");
+    }
+
+    private async Task<string?> SendActivityAsync(
+        HttpMethod method, string serviceUrl, string path, string conversationId, Activity activity, CancellationToken cancellationToken)
+    {
+        var uri = BuildUri(serviceUrl, path);
+        var body = JsonSerializer.SerializeToUtf8Bytes(activity, ActivityJson.Options);
+        if (body.Length > MaxActivityBytes)
+        {
+            throw new ActivityTooLargeException(body.Length, MaxActivityBytes);
+        }
+
+        var tenant = TeamsActivities.GetTenantId(activity) ?? "";
+        return ReadId(await SendWithRetriesAsync(method, uri, body, tenant, conversationId, cancellationToken));
+    }
+
+    private async Task<byte[]> SendWithRetriesAsync(
+        HttpMethod method, Uri uri, byte[] body, string tenantKey, string conversationKey, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await pacer.WaitAsync(tenantKey, conversationKey, cancellationToken);
+            var token = await tokens.GetTokenAsync(cancellationToken);
+            using var request = new HttpRequestMessage(method, uri) { Content = new ByteArrayContent(body) };
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            var correlationId = response.Headers.TryGetValues(CorrelationHeader, out var values) ? values.FirstOrDefault() : null;
+            var status = response.StatusCode;
+            var responseBody = await ReadBodyAsync(response, cancellationToken);
+            if (response.IsSuccessStatusCode)
+            {
+                if (logger.IsEnabled(LogLevel.Debug))
+                {
+                    logger.LogDebug("{Method} {Path} answered {Status}, {Header} {CorrelationId}",
+                        method, uri.AbsolutePath, (int)status, CorrelationHeader, correlationId);
+                }
+
+                return responseBody;
+            }
+
+            var error = ConnectorError.Read(responseBody);
+            var described = $"{method} {uri.AbsolutePath} answered {(int)status} {error.Describe()}".TrimEnd() + $" ({CorrelationHeader} {correlationId ?? "none"})";
+            if (logger.IsEnabled(LogLevel.Warning))
+            {
+                logger.LogWarning("Connector call failed (attempt {Attempt}): {Failure}", attempt, described);
+            }
+
+            if (status == HttpStatusCode.Forbidden && error.UnreachableReason is { } reason)
+            {
+                throw new RecipientUnreachableException(
+                    $"Teams will not deliver this message ({reason}): the person blocked or removed the bot, or it is not allowed for them. {described}",
+                    reason, correlationId);
+            }
+
+            if (!Retryable.Contains(status))
+            {
+                throw new BotConnectorException($"The Connector refused the call: {described}", status, error.SubCode ?? error.Code, correlationId);
+            }
+
+            if (attempt >= _policy.MaxAttempts)
+            {
+                throw new BotConnectorException(
+                    $"The Connector still failed after {attempt} attempts: {described}", status, error.SubCode ?? error.Code, correlationId);
+            }
+
+            var delay = RetryAfter(response) ?? _policy.Backoff(attempt, Random.Shared.NextDouble());
+            if (delay > _policy.MaxRetryAfter)
+            {
+                throw new BotConnectorException(
+                    $"The Connector asked to wait {delay}, longer than the {_policy.MaxRetryAfter} the bot waits: {described}",
+                    status, error.SubCode ?? error.Code, correlationId);
+            }
+
+            await (_policy.Delay ?? DelayOnClock)(delay, cancellationToken);
+        }
+    }
+
+    private Task DelayOnClock(TimeSpan delay, CancellationToken cancellationToken) =>
+        delay <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(delay, time, cancellationToken);
+
+    private TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        var header = response.Headers.RetryAfter;
+        if (header?.Delta is { } delta)
+        {
+            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+        }
+
+        if (header?.Date is { } date)
+        {
+            var wait = date - time.GetUtcNow();
+            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+        }
+
+        return null;
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await BoundedContent.ReadAsync(response.Content, MaxResponseBytes, cancellationToken);
+        }
+        catch (InvalidDataException)
+        {
+            return [];
+        }
+    }
+
+    private static string? ReadId(byte[] body)
+    {
+        if (body.Length == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
+                    ? id.GetString()
+                    : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The call's address under the serviceUrl, which may or may not end in a slash and usually has a path of its own
+    /// (https://smba.trafficmanager.net/emea/). It receives the bot's token, so it must be https, or http on loopback.
+    /// </summary>
+    internal static Uri BuildUri(string serviceUrl, string relativePath)
+    {
+        if (string.IsNullOrWhiteSpace(serviceUrl) || !Uri.TryCreate(serviceUrl.Trim(), UriKind.Absolute, out var baseUri)
+            || (baseUri.Scheme != Uri.UriSchemeHttps && baseUri.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new ArgumentException($"The serviceUrl '{serviceUrl}' is not an absolute http(s) address.", nameof(serviceUrl));
+        }
+
+        if (!EndpointRules.IsAcceptable(baseUri))
+        {
+            throw new ArgumentException(
+                $"The serviceUrl '{serviceUrl}' must use https (plain http only on loopback): it would receive the bot's token.",
+                nameof(serviceUrl));
+        }
+
+        var root = baseUri.GetLeftPart(UriPartial.Path);
+        return new Uri(new Uri(root.EndsWith('/') ? root : root + "/"), relativePath);
+    }
+
+    private static string WithPrefix(string prefix, string id)
+    {
+        var trimmed = id.Trim();
+        return trimmed.StartsWith(prefix, StringComparison.Ordinal) ? trimmed : prefix + trimmed;
+    }
+}

@@ -1,0 +1,102 @@
+namespace FeedbackBot.Channels.Teams;
+
+/// <summary>
+/// Keeps each key (a conversation, a tenant) within several sliding windows at once. A caller reserves the earliest
+/// slot that keeps every window within its limit and waits until then; reservations are made in arrival order, so
+/// waiting callers go out one by one instead of all at once when a window frees up. A slot once reserved stays
+/// counted even if its caller gives up, which can only make the pace slower, never faster, than the limits.
+/// </summary>
+public sealed class SlidingWindowLimiter
+{
+    private const int SweepEvery = 1024;
+
+    private readonly RateWindow[] _windows;
+    private readonly TimeProvider _time;
+    private readonly long _origin;
+    private readonly long _longestPeriod;
+    private readonly Dictionary<string, List<long>> _slots = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
+    private int _reservationsSinceSweep;
+
+    public SlidingWindowLimiter(IEnumerable<RateWindow> windows, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(windows);
+        _windows = [.. windows];
+        if (_windows.Length == 0 || _windows.Any(w => w.Limit < 1 || w.Period <= TimeSpan.Zero))
+        {
+            throw new ArgumentException("Each window needs a limit of at least 1 and a positive period.", nameof(windows));
+        }
+
+        _time = time;
+        _origin = time.GetTimestamp();
+        _longestPeriod = _windows.Max(w => w.Period.Ticks);
+    }
+
+    public IReadOnlyList<RateWindow> Windows => _windows;
+
+    /// <summary>Reserves the next slot for <paramref name="key"/> and returns how long to wait for it (zero: go now).</summary>
+    public TimeSpan Reserve(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        lock (_lock)
+        {
+            var now = Now();
+            if (++_reservationsSinceSweep >= SweepEvery)
+            {
+                Sweep(now);
+            }
+
+            if (!_slots.TryGetValue(key, out var slots))
+            {
+                slots = [];
+                _slots[key] = slots;
+            }
+
+            var slot = Math.Max(now, slots.Count > 0 ? slots[^1] : now);
+            var expired = slots.FindIndex(s => s > slot - _longestPeriod);
+            slots.RemoveRange(0, expired < 0 ? slots.Count : expired);
+
+            // Every slot held is at or before `slot`, so moving `slot` later can only empty windows: taking the
+            // latest time any single window demands satisfies them all.
+            var earliest = slot;
+            foreach (var window in _windows)
+            {
+                var inWindow = slots.Count - FirstAfter(slots, slot - window.Period.Ticks);
+                if (inWindow >= window.Limit)
+                {
+                    earliest = Math.Max(earliest, slots[slots.Count - window.Limit] + window.Period.Ticks);
+                }
+            }
+
+            slots.Add(earliest);
+            return TimeSpan.FromTicks(earliest - now);
+        }
+    }
+
+    private long Now() => _time.GetElapsedTime(_origin).Ticks;
+
+    private static int FirstAfter(List<long> slots, long time)
+    {
+        var index = slots.BinarySearch(time + 1);
+        return index >= 0 ? FirstEqual(slots, index) : ~index;
+    }
+
+    private static int FirstEqual(List<long> slots, int index)
+    {
+        while (index > 0 && slots[index - 1] == slots[index])
+        {
+            index--;
+        }
+
+        return index;
+    }
+
+    private void Sweep(long now)
+    {
+        _reservationsSinceSweep = 0;
+        foreach (var key in _slots.Where(p => p.Value.Count == 0 || p.Value[^1] <= now - _longestPeriod).Select(p => p.Key).ToList())
+        {
+            _slots.Remove(key);
+        }
+    }
+}

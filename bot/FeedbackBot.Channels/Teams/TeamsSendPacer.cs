@@ -1,0 +1,37 @@
+namespace FeedbackBot.Channels.Teams;
+
+/// <summary>
+/// Paces requests to the Connector to Teams' published limits, so the bot slows itself down rather than be
+/// throttled: per conversation (sends and creates) 7 per second, 8 per 2 seconds, 60 per 30 seconds and 1,800 per
+/// hour; per tenant 50 requests per second. One instance serves the whole process.
+/// </summary>
+public sealed class TeamsSendPacer(TimeProvider time)
+{
+    public static IReadOnlyList<RateWindow> ConversationLimits { get; } =
+    [
+        new(7, TimeSpan.FromSeconds(1)),
+        new(8, TimeSpan.FromSeconds(2)),
+        new(60, TimeSpan.FromSeconds(30)),
+        new(1800, TimeSpan.FromHours(1)),
+    ];
+
+    public static IReadOnlyList<RateWindow> TenantLimits { get; } = [new(50, TimeSpan.FromSeconds(1))];
+
+    private readonly SlidingWindowLimiter _conversations = new(ConversationLimits, time);
+    private readonly SlidingWindowLimiter _tenants = new(TenantLimits, time);
+
+    /// <summary>Waits for a slot in the conversation, then in the tenant; a null conversation waits for the tenant only.</summary>
+    public async Task WaitAsync(string tenantKey, string? conversationKey, CancellationToken cancellationToken)
+    {
+        // The conversation first: taking a tenant slot and then idling in a slow conversation would waste it.
+        if (conversationKey is not null)
+        {
+            await DelayAsync(_conversations.Reserve(conversationKey), cancellationToken);
+        }
+
+        await DelayAsync(_tenants.Reserve(tenantKey), cancellationToken);
+    }
+
+    private Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken) =>
+        delay <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(delay, time, cancellationToken);
+}

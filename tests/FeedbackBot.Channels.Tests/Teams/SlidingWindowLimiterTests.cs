@@ -1,0 +1,111 @@
+using FeedbackBot.Channels.Teams;
+
+namespace FeedbackBot.Channels.Tests.Teams;
+
+public sealed class SlidingWindowLimiterTests
+{
+    private readonly FakeTimeProvider _clock = new();
+
+    [Fact]
+    public void Reserve_SevenInASecond_AllGoAtOnce()
+    {
+        var limiter = new SlidingWindowLimiter(TeamsSendPacer.ConversationLimits, _clock);
+
+        var waits = Enumerable.Range(0, 7).Select(_ => limiter.Reserve("a:1")).ToList();
+
+        Assert.All(waits, w => Assert.Equal(TimeSpan.Zero, w));
+    }
+
+    [Fact]
+    public void Reserve_EighthInASecond_WaitsOneSecond()
+    {
+        var limiter = new SlidingWindowLimiter(TeamsSendPacer.ConversationLimits, _clock);
+        for (var i = 0; i < 7; i++)
+        {
+            limiter.Reserve("a:1");
+        }
+
+        Assert.Equal(TimeSpan.FromSeconds(1), limiter.Reserve("a:1"));
+    }
+
+    [Fact]
+    public void Reserve_NinthAfterABurst_WaitsForTheTwoSecondWindow()
+    {
+        var limiter = new SlidingWindowLimiter(TeamsSendPacer.ConversationLimits, _clock);
+        for (var i = 0; i < 8; i++)
+        {
+            limiter.Reserve("a:1");
+        }
+
+        Assert.Equal(TimeSpan.FromSeconds(2), limiter.Reserve("a:1"));
+    }
+
+    [Fact]
+    public void Reserve_OtherConversation_NotHeldUp()
+    {
+        var limiter = new SlidingWindowLimiter(TeamsSendPacer.ConversationLimits, _clock);
+        for (var i = 0; i < 8; i++)
+        {
+            limiter.Reserve("a:1");
+        }
+
+        Assert.Equal(TimeSpan.Zero, limiter.Reserve("a:2"));
+    }
+
+    [Fact]
+    public void Reserve_FiftyFirstTenantRequestInASecond_Waits()
+    {
+        var limiter = new SlidingWindowLimiter(TeamsSendPacer.TenantLimits, _clock);
+        for (var i = 0; i < 50; i++)
+        {
+            Assert.Equal(TimeSpan.Zero, limiter.Reserve("tenant"));
+        }
+
+        Assert.Equal(TimeSpan.FromSeconds(1), limiter.Reserve("tenant"));
+    }
+
+    [Fact]
+    public void Reserve_AfterTheWindowPasses_GoesAtOnceAgain()
+    {
+        var limiter = new SlidingWindowLimiter(TeamsSendPacer.ConversationLimits, _clock);
+        for (var i = 0; i < 7; i++)
+        {
+            limiter.Reserve("a:1");
+        }
+
+        _clock.Advance(TimeSpan.FromSeconds(2));
+
+        Assert.Equal(TimeSpan.Zero, limiter.Reserve("a:1"));
+    }
+
+    [Fact]
+    public void Reserve_SendingAsFastAsAllowedForOverAnHour_KeepsEveryWindow()
+    {
+        var limiter = new SlidingWindowLimiter(TeamsSendPacer.ConversationLimits, _clock);
+        var start = _clock.GetUtcNow();
+        var sentAt = new List<DateTimeOffset>();
+
+        for (var i = 0; i < 1850; i++)
+        {
+            _clock.Advance(limiter.Reserve("a:1"));
+            sentAt.Add(_clock.GetUtcNow());
+        }
+
+        foreach (var window in TeamsSendPacer.ConversationLimits)
+        {
+            for (var i = window.Limit; i < sentAt.Count; i++)
+            {
+                Assert.True(sentAt[i] - sentAt[i - window.Limit] >= window.Period, $"{window.Limit} per {window.Period} broken at send {i}");
+            }
+        }
+
+        // At 60 per 30 s the first 1,800 take 15 minutes; the 1,801st must wait for the first to be an hour old.
+        Assert.Equal(start + TimeSpan.FromHours(1), sentAt[1800]);
+    }
+
+    [Fact]
+    public void Constructor_WindowWithZeroLimit_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => new SlidingWindowLimiter([new RateWindow(0, TimeSpan.FromSeconds(1))], _clock));
+    }
+}
