@@ -3,6 +3,8 @@ using System.Text.Json;
 using FeedbackBot.Channels.BotFramework;
 using FeedbackBot.Channels.Teams;
 
+using FeedbackBot.Testing.Teams;
+
 namespace FeedbackBot.Channels.Tests.Teams;
 
 public sealed class BotConnectorClientTests : IAsyncLifetime

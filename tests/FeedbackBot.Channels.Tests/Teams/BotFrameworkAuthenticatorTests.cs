@@ -5,6 +5,8 @@ using System.Text.Json.Nodes;
 using FeedbackBot.Channels.BotFramework;
 using FeedbackBot.Channels.Teams;
 
+using FeedbackBot.Testing.Teams;
+
 namespace FeedbackBot.Channels.Tests.Teams;
 
 public sealed class BotFrameworkAuthenticatorTests : IAsyncLifetime

@@ -1,5 +1,7 @@
 using FeedbackBot.Channels.Teams;
 
+using FeedbackBot.Testing.Teams;
+
 namespace FeedbackBot.Channels.Tests.Teams;
 
 public sealed class BotTokenProviderTests : IAsyncLifetime

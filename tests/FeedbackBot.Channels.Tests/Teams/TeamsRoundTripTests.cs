@@ -2,6 +2,8 @@ using System.Text;
 using System.Text.Json;
 using FeedbackBot.Channels.Teams;
 
+using FeedbackBot.Testing.Teams;
+
 namespace FeedbackBot.Channels.Tests.Teams;
 
 /// <summary>What the host will do with one message: read, authenticate, reply to the Connector that sent it.</summary>

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Http;
 
-namespace FeedbackBot.Channels.Tests.Teams;
+namespace FeedbackBot.Testing.Teams;
 
 /// <summary>An answer the fake Connector gives to one request.</summary>
 public sealed record ScriptedResponse(int Status, string Body = "", params (string Name, string Value)[] Headers);

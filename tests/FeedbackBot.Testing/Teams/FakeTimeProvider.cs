@@ -1,4 +1,4 @@
-namespace FeedbackBot.Channels.Tests.Teams;
+namespace FeedbackBot.Testing.Teams;
 
 /// <summary>A clock that moves only when the test says so; its timers fire as it passes their due time.</summary>
 public sealed class FakeTimeProvider(DateTimeOffset start) : TimeProvider

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
-namespace FeedbackBot.Channels.Tests.Teams;
+namespace FeedbackBot.Testing.Teams;
 
 /// <summary>The Entra token endpoint on loopback: answers the client-credentials grant with numbered tokens.</summary>
 public sealed class FakeTokenEndpoint : IAsyncDisposable

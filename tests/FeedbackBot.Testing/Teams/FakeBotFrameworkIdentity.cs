@@ -6,7 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
-namespace FeedbackBot.Channels.Tests.Teams;
+namespace FeedbackBot.Testing.Teams;
 
 /// <summary>A signing key of the fake Bot Framework, with the endorsements it publishes (null: none at all).</summary>
 public sealed record TestKey(string KeyId, RSA Rsa, string[]? Endorsements);

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 
-namespace FeedbackBot.Channels.Tests.Teams;
+namespace FeedbackBot.Testing.Teams;
 
 /// <summary>A request as a loopback server received it.</summary>
 public sealed record RecordedRequest(string Method, string RawTarget, IReadOnlyDictionary<string, string> Headers, string Body)
