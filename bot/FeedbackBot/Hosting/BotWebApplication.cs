@@ -2,6 +2,7 @@ using FeedbackBot.CommandLine;
 using FeedbackBot.Conversations;
 using FeedbackBot.Health;
 using FeedbackBot.Reviews;
+using FeedbackBot.Teams;
 using FeedbackBot.Storage;
 
 namespace FeedbackBot.Hosting;
@@ -34,10 +35,12 @@ internal static class BotWebApplication
         builder.Services.AddFeedbackHealthChecks();
         builder.Services.AddFeedbackReviews(builder.Configuration);
         builder.Services.AddFeedbackConversations();
+        builder.Services.AddFeedbackTeams(builder.Configuration);
 
         var app = builder.Build();
         app.MapFeedbackHealthEndpoints();
         app.MapReviewEndpoints();
+        app.MapTeamsEndpoint();
         return app;
     }
 }

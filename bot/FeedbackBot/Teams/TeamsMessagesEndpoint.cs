@@ -1,0 +1,146 @@
+using FeedbackBot.Channels.AdaptiveCards;
+using FeedbackBot.Channels.BotFramework;
+using FeedbackBot.Channels.Teams;
+using FeedbackBot.Conversations;
+using FeedbackBot.Core.Conversations;
+using FeedbackBot.Data;
+using Microsoft.Extensions.Options;
+
+namespace FeedbackBot.Teams;
+
+/// <summary>
+/// <c>POST /api/messages</c>: activities from Teams. The bearer token is checked before anything in the body is
+/// acted on; a request that fails gets 401 and changes nothing.
+/// </summary>
+internal static class TeamsMessagesEndpoint
+{
+    // Teams activities, cards included, stay far below this.
+    private const int MaxBodyBytes = 256 * 1024;
+
+    public static IEndpointRouteBuilder MapTeamsEndpoint(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/api/messages", HandleAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> HandleAsync(
+        HttpContext http,
+        IOptions<TeamsOptions> options,
+        BotFrameworkAuthenticator authenticator,
+        ConversationHandler conversations,
+        FeedbackDbContext db,
+        BotConnectorClient connector,
+        TimeProvider clock,
+        ILoggerFactory loggers,
+        CancellationToken cancellationToken)
+    {
+        var log = loggers.CreateLogger("FeedbackBot.Teams");
+        if (!options.Value.IsConfigured)
+        {
+            return Results.Unauthorized();
+        }
+
+        var body = await ReadBodyAsync(http.Request, cancellationToken);
+        Activity? activity = null;
+        if (body is null || !TeamsActivities.TryParse(body, out activity))
+        {
+            // An unreadable body is refused the same way as a bad token, so a forger learns nothing.
+            return Results.Unauthorized();
+        }
+
+        var authentication = await authenticator.AuthenticateAsync(http.Request.Headers.Authorization.ToString(), activity, cancellationToken);
+        if (!authentication.Succeeded)
+        {
+            log.LogWarning("Refused a Teams activity: {Reason}", authentication.FailureReason);
+            return Results.Unauthorized();
+        }
+
+        var tenantId = TeamsActivities.GetTenantId(activity);
+        var userId = TeamsActivities.GetUserId(activity);
+        if (tenantId is null || userId is null || activity.Conversation?.Id is null)
+        {
+            return Results.Ok();
+        }
+
+        var installed = TeamsActivities.IsBotInstalled(activity);
+        var submission = activity.Value is { } value ? AdaptiveCardSubmissions.Read(value) : null;
+        var isInvoke = activity.Type == ActivityTypes.Invoke;
+        if (activity.Type != ActivityTypes.Message && !isInvoke && !installed)
+        {
+            return Results.Ok();
+        }
+
+        var text = submission is null && activity.Type == ActivityTypes.Message ? TeamsActivities.RemoveBotMention(activity).Text : null;
+        var request = new BotRequest(
+            BotChannel.Teams,
+            tenantId,
+            new BotUser(userId, activity.From?.Name ?? userId),
+            activity.Conversation.Id,
+            activity.Id,
+            installed ? "help" : text,
+            submission);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var party = await ConversationParty.ResolveAsync(db, request, now, cancellationToken);
+        var personal = activity.Conversation.ConversationType is null or "personal";
+        await party.RememberAsync(db, activity.Conversation.Id, personal, activity.ServiceUrl, activity.Recipient?.Id, now, cancellationToken);
+
+        if (isInvoke && submission is null)
+        {
+            return Invoke(InvokeResponse.Error(400, "BadRequest", "This card action is not one of FeedbackBot's."));
+        }
+
+        var turn = await conversations.HandleAsync(request, cancellationToken);
+        if (isInvoke)
+        {
+            // Action.Execute: the answer replaces the card for this person, in the HTTP response itself.
+            var rendered = AdaptiveCardRenderer.Render(turn.Replies[0]);
+            return Invoke(rendered.Card is { } card ? InvokeResponse.Card(card) : InvokeResponse.Message(rendered.Text ?? string.Empty));
+        }
+
+        foreach (var reply in turn.Replies)
+        {
+            var message = TeamsReplies.Activity(reply) with { Conversation = activity.Conversation, From = activity.Recipient, Recipient = activity.From };
+            if (turn.ReplacesCard && activity.ReplyToId is { } cardId)
+            {
+                // Action.Submit from an older client: update the card it came from.
+                await connector.UpdateAsync(activity.ServiceUrl!, activity.Conversation.Id, cardId, message with { Id = cardId }, cancellationToken);
+            }
+            else if (activity.Id is { } id)
+            {
+                await connector.ReplyAsync(activity.ServiceUrl!, activity.Conversation.Id, id, message, cancellationToken);
+            }
+            else
+            {
+                await connector.SendAsync(activity.ServiceUrl!, activity.Conversation.Id, message, cancellationToken);
+            }
+        }
+
+        return Results.Ok();
+    }
+
+    private static IResult Invoke(InvokeResponse response) =>
+        Results.Text(response.ToJson(), "application/json", System.Text.Encoding.UTF8, response.Status);
+
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}

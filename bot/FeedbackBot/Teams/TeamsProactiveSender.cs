@@ -1,0 +1,53 @@
+using FeedbackBot.Channels.AdaptiveCards;
+using FeedbackBot.Channels.BotFramework;
+using FeedbackBot.Channels.Teams;
+using FeedbackBot.Conversations;
+using FeedbackBot.Core.Conversations;
+using FeedbackBot.Data.Entities;
+using ConversationReference = FeedbackBot.Data.Entities.ConversationReference;
+
+namespace FeedbackBot.Teams;
+
+/// <summary>Sends into a Teams conversation the bot has a reference for; a person who blocked the bot is unreachable.</summary>
+internal sealed class TeamsProactiveSender(BotConnectorClient connector) : IProactiveSender
+{
+    public TenantChannel Channel => TenantChannel.Teams;
+
+    public async Task<bool> SendAsync(Tenant tenant, ConversationReference conversation, BotReply reply, CancellationToken cancellationToken)
+    {
+        if (conversation.ServiceUrl is null)
+        {
+            return false;
+        }
+
+        var activity = TeamsReplies.Activity(reply) with
+        {
+            Conversation = new ConversationAccount { Id = conversation.ConversationId, TenantId = tenant.ExternalId },
+        };
+        try
+        {
+            await connector.SendAsync(conversation.ServiceUrl, conversation.ConversationId, activity, cancellationToken);
+            return true;
+        }
+        catch (RecipientUnreachableException)
+        {
+            return false;
+        }
+    }
+}
+
+/// <summary>A channel-neutral reply as a Teams message: text, or an Adaptive Card attachment.</summary>
+internal static class TeamsReplies
+{
+    public static Activity Activity(BotReply reply)
+    {
+        var rendered = AdaptiveCardRenderer.Render(reply);
+        return new Activity
+        {
+            Type = ActivityTypes.Message,
+            Text = rendered.Text,
+            TextFormat = rendered.IsCard ? null : "markdown",
+            Attachments = rendered.ToAttachment() is { } attachment ? [attachment] : null,
+        };
+    }
+}
