@@ -2,8 +2,8 @@ using FeedbackBot.CommandLine;
 using FeedbackBot.Conversations;
 using FeedbackBot.Health;
 using FeedbackBot.Reviews;
-using FeedbackBot.Teams;
 using FeedbackBot.Storage;
+using FeedbackBot.Teams;
 
 namespace FeedbackBot.Hosting;
 
