@@ -15,6 +15,12 @@ public enum DirectLineOutcome
     /// <summary>403: a token that is unknown, expired, revoked, or for another conversation.</summary>
     Forbidden,
 
+    /// <summary>413: the body is larger than <see cref="DirectLineLimits.MaxPostedActivityBytes"/>.</summary>
+    TooLarge,
+
+    /// <summary>415: a body that is not JSON.</summary>
+    UnsupportedMediaType,
+
     /// <summary>502: the bot failed while handling the activity; posting it again retries.</summary>
     BotFailed,
 

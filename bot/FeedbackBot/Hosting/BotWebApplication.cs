@@ -1,5 +1,6 @@
 using FeedbackBot.CommandLine;
 using FeedbackBot.Health;
+using FeedbackBot.Playground;
 using FeedbackBot.Reviews;
 using FeedbackBot.Storage;
 
@@ -10,7 +11,8 @@ internal static class BotWebApplication
 {
     public const string DefaultUrl = "http://localhost:5000";
 
-    public static WebApplication Build(IReadOnlyList<string> arguments, CliContext context)
+    // overrideServices runs after every registration, so a test can replace one (its own IPlaygroundBot, say).
+    public static WebApplication Build(IReadOnlyList<string> arguments, CliContext context, Action<IServiceCollection>? overrideServices = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -32,10 +34,13 @@ internal static class BotWebApplication
         builder.Services.AddFeedbackStorage(builder.Configuration);
         builder.Services.AddFeedbackHealthChecks();
         builder.Services.AddFeedbackReviews(builder.Configuration);
+        builder.Services.AddPlayground(builder.Configuration);
+        overrideServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.MapFeedbackHealthEndpoints();
         app.MapReviewEndpoints();
+        app.MapPlayground();
         return app;
     }
 }
