@@ -272,7 +272,7 @@ public sealed class DirectLineStore(TimeProvider time, DirectLineLimits limits)
 
     /// <summary>Who sent it and where it belongs come from the token, whatever the body says.</summary>
     private static Activity FromUser(StoredConversation conversation, Activity activity) =>
-        Address(conversation, activity, conversation.Conversation.Identity.Account, PlaygroundChannel.Bot) with
+        Address(conversation, CardSubmitReplyTo.Unstamp(activity, conversation.Id), conversation.Conversation.Identity.Account, PlaygroundChannel.Bot) with
         {
             MembersAdded = null,
             Action = null,
@@ -286,6 +286,11 @@ public sealed class DirectLineStore(TimeProvider time, DirectLineLimits limits)
 
     private Activity Place(StoredConversation conversation, Activity activity)
     {
+        if (activity.From?.Role == PlaygroundChannel.Bot.Role)
+        {
+            activity = CardSubmitReplyTo.Stamp(activity);
+        }
+
         var bytes = JsonSerializer.SerializeToUtf8Bytes(activity, ActivityJson.Options).Length;
         conversation.LastSequence++;
         conversation.Activities.Add(new StoredActivity(conversation.LastSequence, activity, bytes));
