@@ -22,8 +22,15 @@ internal static class PlaygroundPage
         return endpoints;
     }
 
+    /// <summary>
+    /// Web Chat 4.18 hands the nonce to its own style elements, but react-scroll-to-bottom inside it adds one empty
+    /// style element without it and fills it through the CSS object model, which CSP does not govern. The SHA-256
+    /// of the empty string admits exactly that element and no inline style with any content.
+    /// </summary>
+    private const string EmptyStyleHash = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='";
+
     public static string ContentSecurityPolicy(string nonce) =>
-        $"default-src 'none'; script-src 'self'; style-src 'self' 'nonce-{nonce}'; img-src 'self' data: blob:; " +
+        $"default-src 'none'; script-src 'self'; style-src 'self' 'nonce-{nonce}' {EmptyStyleHash}; img-src 'self' data: blob:; " +
         "font-src 'self' data:; media-src 'self' data: blob:; connect-src 'self'; base-uri 'none'; form-action 'none'; " +
         "frame-ancestors 'none'";
 
