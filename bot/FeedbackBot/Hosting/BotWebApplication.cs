@@ -1,6 +1,7 @@
 using FeedbackBot.CommandLine;
 using FeedbackBot.Conversations;
 using FeedbackBot.Health;
+using FeedbackBot.Playground;
 using FeedbackBot.Reviews;
 using FeedbackBot.Storage;
 using FeedbackBot.Teams;
@@ -12,7 +13,8 @@ internal static class BotWebApplication
 {
     public const string DefaultUrl = "http://localhost:5000";
 
-    public static WebApplication Build(IReadOnlyList<string> arguments, CliContext context)
+    // overrideServices runs after every registration, so a test can replace one (its own IPlaygroundBot, say).
+    public static WebApplication Build(IReadOnlyList<string> arguments, CliContext context, Action<IServiceCollection>? overrideServices = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -36,11 +38,14 @@ internal static class BotWebApplication
         builder.Services.AddFeedbackReviews(builder.Configuration);
         builder.Services.AddFeedbackConversations();
         builder.Services.AddFeedbackTeams(builder.Configuration);
+        builder.Services.AddPlayground(builder.Configuration);
+        overrideServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.MapFeedbackHealthEndpoints();
         app.MapReviewEndpoints();
         app.MapTeamsEndpoint();
+        app.MapPlayground();
         return app;
     }
 }

@@ -1,0 +1,24 @@
+using FeedbackBot.Data;
+using FeedbackBot.Storage;
+
+namespace FeedbackBot.Playground;
+
+/// <summary>
+/// <c>Playground:Enabled</c>: whether <c>/playground</c> and <c>/v3/directline/*</c> are served. By default on with
+/// the embedded SQLite database (a machine someone is trying the bot on) and off with PostgreSQL (a deployment), where
+/// anyone who reaches the bot could otherwise talk to it as any playground identity.
+/// </summary>
+internal sealed class PlaygroundOptions
+{
+    public const string EnabledKey = "Playground:Enabled";
+
+    /// <summary>As configured: true, false, or empty for the default.</summary>
+    public string? ConfiguredEnabled { get; set; }
+
+    /// <summary>The configured <c>Database:Provider</c>, which decides the default.</summary>
+    public string? DatabaseProviderName { get; set; }
+
+    public bool Enabled => bool.TryParse(ConfiguredEnabled?.Trim(), out var enabled)
+        ? enabled
+        : DatabaseOptions.ParseProvider(DatabaseProviderName) == DatabaseProvider.Sqlite;
+}
