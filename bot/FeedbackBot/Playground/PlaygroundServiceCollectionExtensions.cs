@@ -24,6 +24,8 @@ internal static class PlaygroundServiceCollectionExtensions
         services.AddSingleton<DirectLineStore>();
         services.AddSingleton<PlaygroundMessenger>();
         services.AddSingleton<DirectLineService>();
+        services.AddScoped<IPlaygroundBot, PlaygroundConversationBot>();
+        services.AddScoped<Conversations.IProactiveSender, PlaygroundProactiveSender>();
         return services;
     }
 }
