@@ -30,6 +30,7 @@ internal static class ServeCommand
 
         await using var app = BotWebApplication.Build(arguments, context);
         await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        await Playground.PlaygroundSample.SeedAsync(app.Services, cancellationToken);
         await app.RunAsync();
         return ExitCodes.Ok;
     }
