@@ -46,7 +46,7 @@ internal sealed class PlaygroundConversationBot(FeedbackDbContext db, Conversati
         var result = await conversations.HandleAsync(request, cancellationToken);
         foreach (var reply in result.Replies)
         {
-            var message = PlaygroundReplies.Activity(reply);
+            var message = ReplyActivity.From(reply);
             if (result.ReplacesCard && activity.ReplyToId is { } cardId && await turn.UpdateAsync(cardId, message, cancellationToken))
             {
                 continue;
@@ -54,21 +54,5 @@ internal sealed class PlaygroundConversationBot(FeedbackDbContext db, Conversati
 
             await turn.SendAsync(message, cancellationToken);
         }
-    }
-}
-
-/// <summary>A channel-neutral reply as a playground message: text, or an Adaptive Card attachment.</summary>
-internal static class PlaygroundReplies
-{
-    public static Activity Activity(BotReply reply)
-    {
-        var rendered = AdaptiveCardRenderer.Render(reply);
-        return new Activity
-        {
-            Type = ActivityTypes.Message,
-            Text = rendered.Text,
-            TextFormat = rendered.IsCard ? null : "markdown",
-            Attachments = rendered.ToAttachment() is { } attachment ? [attachment] : null,
-        };
     }
 }

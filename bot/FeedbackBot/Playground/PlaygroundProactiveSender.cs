@@ -1,3 +1,4 @@
+using FeedbackBot.Channels.AdaptiveCards;
 using FeedbackBot.Channels.Playground;
 using FeedbackBot.Conversations;
 using FeedbackBot.Core.Conversations;
@@ -11,5 +12,5 @@ internal sealed class PlaygroundProactiveSender(PlaygroundMessenger messenger) :
     public TenantChannel Channel => TenantChannel.Local;
 
     public async Task<bool> SendAsync(Tenant tenant, ConversationReference conversation, BotReply reply, CancellationToken cancellationToken) =>
-        await messenger.SendAsync(conversation.ConversationId, PlaygroundReplies.Activity(reply), cancellationToken) is not null;
+        await messenger.SendAsync(conversation.ConversationId, ReplyActivity.From(reply), cancellationToken) is not null;
 }

@@ -39,7 +39,7 @@ internal static class ReviewCommand
         {
             var selector = TenantSelector.Parse(parseResult.GetValue(tenant));
             var key = parseResult.GetRequiredValue(plan);
-            var range = parseResult.GetValue(cycleOption) is { } text ? CycleRange.Parse(text) : null;
+            var range = parseResult.GetValue(cycleOption) is { } text ? CycleDates.Parse(text) : null;
             await using var services = CommandServices.Create(parseResult, context);
             var reportOptions = services.GetRequiredService<IOptions<ReportOptions>>().Value;
             await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
@@ -58,14 +58,14 @@ internal static class ReviewCommand
             var now = clock.GetUtcNow().UtcDateTime;
             var cycle = range is null
                 ? await cycles.Where(c => c.StartsAt <= now).OrderByDescending(c => c.StartsAt).FirstOrDefaultAsync(cancellationToken)
-                : await cycles.SingleOrDefaultAsync(c => c.StartsAt == range.Start && c.EndsAt == range.End, cancellationToken);
+                : await cycles.SingleOrDefaultAsync(c => c.StartsAt == range.StartsAt && c.EndsAt == range.EndsAt, cancellationToken);
             if (cycle is null)
             {
                 var known = await cycles.OrderBy(c => c.StartsAt).Select(c => new { c.StartsAt, c.EndsAt }).ToListAsync(cancellationToken);
                 throw new UsageException(known.Count == 0
                     ? $"Plan '{key}' has no cycles yet: import responses with 'feedbackbot import responses FILE --plan {key} --cycle START..END', or wait for its schedule."
                     : $"Plan '{key}' has no {(range is null ? "started cycle" : $"cycle {range}")}; its cycles are: " +
-                      string.Join(", ", known.Select(c => CycleRange.Describe(c.StartsAt, c.EndsAt))) + ".");
+                      string.Join(", ", known.Select(c => CycleDates.Describe(c.StartsAt, c.EndsAt))) + ".");
             }
 
             var (stored, review) = await CreateReview.RunAsync(db, cycle, clock, cancellationToken);
@@ -88,7 +88,7 @@ internal static class ReviewCommand
             }
 
             await context.Error.WriteLineAsync(
-                $"Review {stored.Id:D} of {key} {CycleRange.Describe(cycle.StartsAt, cycle.EndsAt)} stored; report link (valid until " +
+                $"Review {stored.Id:D} of {key} {CycleDates.Describe(cycle.StartsAt, cycle.EndsAt)} stored; report link (valid until " +
                 $"{clock.GetUtcNow() + reportOptions.LinkLifetime:yyyy-MM-dd HH:mm} UTC): {link}");
             return ExitCodes.Ok;
         });

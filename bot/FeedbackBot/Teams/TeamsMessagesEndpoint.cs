@@ -99,7 +99,7 @@ internal static class TeamsMessagesEndpoint
 
         foreach (var reply in turn.Replies)
         {
-            var message = TeamsReplies.Activity(reply) with { Conversation = activity.Conversation, From = activity.Recipient, Recipient = activity.From };
+            var message = ReplyActivity.From(reply) with { Conversation = activity.Conversation, From = activity.Recipient, Recipient = activity.From };
             if (turn.ReplacesCard && activity.ReplyToId is { } cardId)
             {
                 // Action.Submit from an older client: update the card it came from.

@@ -20,7 +20,7 @@ internal sealed class TeamsProactiveSender(BotConnectorClient connector) : IProa
             return false;
         }
 
-        var activity = TeamsReplies.Activity(reply) with
+        var activity = ReplyActivity.From(reply) with
         {
             Conversation = new ConversationAccount { Id = conversation.ConversationId, TenantId = tenant.ExternalId },
         };
@@ -33,21 +33,5 @@ internal sealed class TeamsProactiveSender(BotConnectorClient connector) : IProa
         {
             return false;
         }
-    }
-}
-
-/// <summary>A channel-neutral reply as a Teams message: text, or an Adaptive Card attachment.</summary>
-internal static class TeamsReplies
-{
-    public static Activity Activity(BotReply reply)
-    {
-        var rendered = AdaptiveCardRenderer.Render(reply);
-        return new Activity
-        {
-            Type = ActivityTypes.Message,
-            Text = rendered.Text,
-            TextFormat = rendered.IsCard ? null : "markdown",
-            Attachments = rendered.ToAttachment() is { } attachment ? [attachment] : null,
-        };
     }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
-using FeedbackBot.CommandLine;
 
-namespace FeedbackBot.Imports;
+namespace FeedbackBot.CommandLine;
 
 /// <summary>
 /// The <c>--cycle START..END</c> of an import: ISO dates, both days included, so the window is
@@ -28,6 +27,10 @@ internal sealed record CycleDates(DateOnly First, DateOnly Last)
     }
 
     public override string ToString() => FormattableString.Invariant($"{First:yyyy-MM-dd}..{Last:yyyy-MM-dd}");
+
+    /// <summary>A stored cycle's window, [start, end), as START..END with both days included.</summary>
+    public static string Describe(DateTime start, DateTime end) =>
+        new CycleDates(DateOnly.FromDateTime(start), DateOnly.FromDateTime(end.AddTicks(-1))).ToString();
 
     private static bool TryDate(string text, out DateOnly date) =>
         DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
