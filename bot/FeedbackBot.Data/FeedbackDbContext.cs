@@ -27,6 +27,7 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
     public DbSet<StoredReview> Reviews => Set<StoredReview>();
     public DbSet<ConversationReference> ConversationReferences => Set<ConversationReference>();
     public DbSet<FeedbackEntry> FeedbackEntries => Set<FeedbackEntry>();
+    public DbSet<InboxEntry> Inbox => Set<InboxEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -11,6 +11,7 @@ namespace FeedbackBot.Core.Conversations;
 /// <param name="MessageId">The channel's id of the message or action, used to recognise redeliveries.</param>
 /// <param name="Text">The message text with mentions of the bot removed; null for a submission.</param>
 /// <param name="Submission">The submitted card or form, if that is what happened.</param>
+/// <param name="Mentions">The people @-mentioned in the message, the bot left out; null when the channel gives none.</param>
 public sealed record BotRequest(
     BotChannel Channel,
     string TenantId,
@@ -18,7 +19,8 @@ public sealed record BotRequest(
     string ConversationId,
     string? MessageId,
     string? Text,
-    BotSubmission? Submission);
+    BotSubmission? Submission,
+    IReadOnlyList<BotMention>? Mentions = null);
 
 /// <summary>The channels the bot speaks.</summary>
 public enum BotChannel
@@ -37,6 +39,14 @@ public enum BotChannel
 /// <param name="Id">Their id in the channel (Teams 29: id, Slack user id, playground identity).</param>
 /// <param name="Name">Their display name.</param>
 public sealed record BotUser(string Id, string Name);
+
+/// <summary>
+/// Someone @-mentioned in a message: who they are, and the text that stands for them in the message, so a command
+/// naming a person by mention is resolved by id rather than by display name.
+/// </summary>
+/// <param name="User">The person mentioned.</param>
+/// <param name="Text">How the mention reads in the message text, e.g. <c>&lt;at&gt;Ana&lt;/at&gt;</c>.</param>
+public sealed record BotMention(BotUser User, string Text);
 
 /// <summary>A submitted card or form: what it was for, and the values entered.</summary>
 /// <param name="Verb">What the submission does (see <see cref="Verbs"/>).</param>

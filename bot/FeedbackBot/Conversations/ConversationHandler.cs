@@ -37,7 +37,7 @@ internal sealed class ConversationHandler(
             BotCommand.LatestReview command => ConversationTurn.Reply(await latestReview.AnswerAsync(party, command.Plan, cancellationToken)),
             BotCommand.StartPulse command => ConversationTurn.Reply(await startPulse.StartAsync(party, command.Plan, now, cancellationToken)),
             BotCommand.LogFeedback command => ConversationTurn.Reply(LogFeedbackFeature.Prompt(party, command.Text, await logFeedback.FeaturesAsync(party, cancellationToken))),
-            BotCommand.SetRole command => ConversationTurn.Reply(await setRole.SetAsync(party, command.Person, command.Role, cancellationToken)),
+            BotCommand.SetRole command => ConversationTurn.Reply(await setRole.SetAsync(party, command.Person, command.Role, request.Mentions, cancellationToken)),
             BotCommand.Unknown { Hint: { } hint } => ConversationTurn.Reply(new TextReply($"Write it like this: **{hint}**")),
             _ => ConversationTurn.Reply(new TextReply("Sorry, I didn't understand that. Type **help** to see what I can do.")),
         };

@@ -10,6 +10,7 @@ internal static class ConversationServiceCollectionExtensions
         services.AddScoped<AnswerSurveyFeature>();
         services.AddScoped<LogFeedbackFeature>();
         services.AddScoped<SetRoleFeature>();
+        services.AddSingleton<Inbox.InboundDeliveries>();
         return services;
     }
 }

@@ -15,7 +15,9 @@ internal static class StorageServiceCollectionExtensions
             })
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
-        services.AddDbContext<FeedbackDbContext>((provider, builder) =>
+        // The factory serves work that outlives a request (background processing, parallel writers); it also
+        // registers the scoped context that endpoints and commands take.
+        services.AddDbContextFactory<FeedbackDbContext>((provider, builder) =>
         {
             var options = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             FeedbackDatabase.Configure(builder, options.Provider, options.ConnectionString);

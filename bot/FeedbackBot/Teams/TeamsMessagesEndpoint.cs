@@ -4,6 +4,7 @@ using FeedbackBot.Channels.Teams;
 using FeedbackBot.Conversations;
 using FeedbackBot.Core.Conversations;
 using FeedbackBot.Data;
+using FeedbackBot.Inbox;
 using Microsoft.Extensions.Options;
 
 namespace FeedbackBot.Teams;
@@ -16,6 +17,7 @@ internal static class TeamsMessagesEndpoint
 {
     // Teams activities, cards included, stay far below this.
     private const int MaxBodyBytes = 256 * 1024;
+    private const string Channel = "teams";
 
     public static IEndpointRouteBuilder MapTeamsEndpoint(this IEndpointRouteBuilder endpoints)
     {
@@ -28,6 +30,7 @@ internal static class TeamsMessagesEndpoint
         IOptions<TeamsOptions> options,
         BotFrameworkAuthenticator authenticator,
         ConversationHandler conversations,
+        InboundDeliveries inbox,
         FeedbackDbContext db,
         BotConnectorClient connector,
         TimeProvider clock,
@@ -78,7 +81,8 @@ internal static class TeamsMessagesEndpoint
             activity.Conversation.Id,
             activity.Id,
             installed ? "help" : text,
-            submission);
+            submission,
+            TeamsActivities.GetMentions(activity).Select(m => new BotMention(new BotUser(m.Id, m.Name ?? m.Id), m.Text)).ToList());
         var now = clock.GetUtcNow().UtcDateTime;
         var party = await ConversationParty.ResolveAsync(db, request, now, cancellationToken);
         var personal = activity.Conversation.ConversationType is null or "personal";
@@ -89,33 +93,64 @@ internal static class TeamsMessagesEndpoint
             return Invoke(InvokeResponse.Error(400, "BadRequest", "This card action is not one of FeedbackBot's."));
         }
 
-        var turn = await conversations.HandleAsync(request, cancellationToken);
         if (isInvoke)
         {
-            // Action.Execute: the answer replaces the card for this person, in the HTTP response itself.
-            var rendered = AdaptiveCardRenderer.Render(turn.Replies[0]);
+            // Card submissions are idempotent by the card's own id, and a retried invoke must get its card back.
+            var answered = await conversations.HandleAsync(request, cancellationToken);
+            var rendered = AdaptiveCardRenderer.Render(answered.Replies[0]);
             return Invoke(rendered.Card is { } card ? InvokeResponse.Card(card) : InvokeResponse.Message(rendered.Text ?? string.Empty));
         }
 
+        // Teams redelivers a message it got no answer to in time; the second delivery must not act again.
+        var claim = activity.Id is { } activityId
+            ? await inbox.ClaimAsync(Channel, DeliveryKey.Of(activity.Conversation.Id, activityId), null, cancellationToken)
+            : (InboxClaim?)null;
+        if (claim is { IsClaimed: false })
+        {
+            log.LogInformation("Ignored a redelivered Teams activity");
+            return Results.Ok();
+        }
+
+        try
+        {
+            await RespondAsync(activity, request, conversations, connector, cancellationToken);
+        }
+        catch (Exception error) when (claim is { } held && error is not OperationCanceledException)
+        {
+            // Given back, so Teams' retry of this activity does the work instead of being ignored.
+            await inbox.ReleaseAsync(held.EntryId, error.Message, CancellationToken.None);
+            throw;
+        }
+
+        if (claim is { } done)
+        {
+            await inbox.CompleteAsync(done.EntryId, CancellationToken.None);
+        }
+
+        return Results.Ok();
+    }
+
+    private static async Task RespondAsync(Activity activity, BotRequest request, ConversationHandler conversations, BotConnectorClient connector, CancellationToken cancellationToken)
+    {
+        var turn = await conversations.HandleAsync(request, cancellationToken);
+        var conversationId = request.ConversationId;
         foreach (var reply in turn.Replies)
         {
             var message = ReplyActivity.From(reply) with { Conversation = activity.Conversation, From = activity.Recipient, Recipient = activity.From };
             if (turn.ReplacesCard && activity.ReplyToId is { } cardId)
             {
                 // Action.Submit from an older client: update the card it came from.
-                await connector.UpdateAsync(activity.ServiceUrl!, activity.Conversation.Id, cardId, message with { Id = cardId }, cancellationToken);
+                await connector.UpdateAsync(activity.ServiceUrl!, conversationId, cardId, message with { Id = cardId }, cancellationToken);
             }
             else if (activity.Id is { } id)
             {
-                await connector.ReplyAsync(activity.ServiceUrl!, activity.Conversation.Id, id, message, cancellationToken);
+                await connector.ReplyAsync(activity.ServiceUrl!, conversationId, id, message, cancellationToken);
             }
             else
             {
-                await connector.SendAsync(activity.ServiceUrl!, activity.Conversation.Id, message, cancellationToken);
+                await connector.SendAsync(activity.ServiceUrl!, conversationId, message, cancellationToken);
             }
         }
-
-        return Results.Ok();
     }
 
     private static IResult Invoke(InvokeResponse response) =>

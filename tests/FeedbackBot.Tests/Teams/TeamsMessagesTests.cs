@@ -1,24 +1,17 @@
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using FeedbackBot.Core.Conversations;
-using FeedbackBot.Data;
-using FeedbackBot.Testing;
 using FeedbackBot.Testing.Teams;
-using FeedbackBot.Tests.Support;
-using Microsoft.EntityFrameworkCore;
 
 namespace FeedbackBot.Tests.Teams;
 
 /// <summary>POST /api/messages end to end: real host, fakes of the Bot Framework identity, token endpoint and Connector.</summary>
 public sealed class TeamsMessagesTests
 {
-    private const string TenantId = "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0";
-
     [Fact]
     public async Task Message_SignedHelp_ReplyArrivesAtTheConnectorWithTheBearerToken()
     {
-        await using var rig = await Rig.StartAsync();
+        await using var rig = await TeamsRig.StartAsync();
 
         var response = await rig.PostAsync(rig.Message("m1", "<at>FeedbackBot</at> help"), rig.Token());
 
@@ -34,7 +27,7 @@ public sealed class TeamsMessagesTests
     [Fact]
     public async Task Message_ForgedOrMissingToken_Is401AndStoresNothing()
     {
-        await using var rig = await Rig.StartAsync();
+        await using var rig = await TeamsRig.StartAsync();
         var stranger = rig.Identity.CreateKey("stranger", "msteams");
         var unendorsed = rig.Identity.Publish(rig.Identity.CreateKey("unendorsed", "webchat"));
         var claims = FakeBotFrameworkIdentity.Claims(DateTimeOffset.UtcNow, rig.Connector.ServiceUrl);
@@ -66,14 +59,8 @@ public sealed class TeamsMessagesTests
     [Fact]
     public async Task Invoke_PulseCardSubmittedThreeTimes_StoresOneAnswerAndReturnsTheSameThanks()
     {
-        await using var rig = await Rig.StartAsync();
-        await rig.PostAsync(rig.Message("m1", "help"), rig.Token());
-        var plans = await CliRun.RunAsync(rig.Settings, ["plans", "apply", "--tenant", "teams:" + TenantId, .. Directory.GetFiles(RepositoryPaths.ExamplePlans, "staff-pulse.yaml")]);
-        Assert.Equal(0, plans.ExitCode);
-        // The first person in the tenant is its admin, so may start a pulse; it goes to their own conversation.
-        await rig.PostAsync(rig.Message("m2", "start pulse staff-pulse"), rig.Token());
-        var sent = rig.Connector.Requests.Single(r => r.RawTarget == "/emea/v3/conversations/a%3Aconv-1/activities");
-        var data = JsonNode.Parse(sent.Body)!["attachments"]![0]!["content"]!["actions"]![0]!["data"]!;
+        await using var rig = await TeamsRig.StartAsync();
+        var data = (await rig.StartStaffPulseAsync())["actions"]![0]!["data"]!;
         var value = new JsonObject
         {
             ["action"] = new JsonObject
@@ -109,116 +96,5 @@ public sealed class TeamsMessagesTests
         Assert.Contains("application/vnd.microsoft.card.adaptive", bodies[0], StringComparison.Ordinal);
         Assert.Contains("More time for complex calls.", bodies[0], StringComparison.Ordinal);
         Assert.Equal(1, await rig.CountResponsesAsync());
-    }
-
-    private sealed class Rig : IAsyncDisposable
-    {
-        private readonly Microsoft.AspNetCore.Builder.WebApplication _app;
-        private readonly HttpClient _client;
-
-        private Rig(TestDatabase database, FakeBotFrameworkIdentity identity, FakeTokenEndpoint tokenEndpoint, FakeConnector connector, TestKey key, Dictionary<string, string?> settings, Microsoft.AspNetCore.Builder.WebApplication app)
-        {
-            Database = database;
-            Identity = identity;
-            TokenEndpoint = tokenEndpoint;
-            Connector = connector;
-            Key = key;
-            Settings = settings;
-            _app = app;
-            _client = new HttpClient { BaseAddress = TestHost.Address(app) };
-        }
-
-        public TestDatabase Database { get; }
-
-        public FakeBotFrameworkIdentity Identity { get; }
-
-        public FakeTokenEndpoint TokenEndpoint { get; }
-
-        public FakeConnector Connector { get; }
-
-        public TestKey Key { get; }
-
-        public Dictionary<string, string?> Settings { get; }
-
-        public static async Task<Rig> StartAsync()
-        {
-            var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-            var identity = await FakeBotFrameworkIdentity.StartAsync();
-            var tokenEndpoint = await FakeTokenEndpoint.StartAsync();
-            var connector = await FakeConnector.StartAsync();
-            var key = identity.Publish(identity.CreateKey("key-1", "msteams"));
-            var settings = CliRun.Settings(database);
-            settings["Teams:AppId"] = FakeBotFrameworkIdentity.AppId;
-            settings["Teams:AppPassword"] = "test-password";
-            settings["Teams:OpenIdMetadataUrl"] = identity.MetadataUrl.AbsoluteUri;
-            settings["Teams:TokenEndpoint"] = tokenEndpoint.Template;
-            settings["Playground:Enabled"] = "false";
-            var app = await TestHost.StartAsync(settings);
-            return new Rig(database, identity, tokenEndpoint, connector, key, settings, app);
-        }
-
-        public string Token() => "Bearer " + FakeBotFrameworkIdentity.Sign(Key, FakeBotFrameworkIdentity.Claims(DateTimeOffset.UtcNow, Connector.ServiceUrl));
-
-        public JsonObject Message(string id, string text) => Activity("message", id, new JsonObject { ["text"] = text });
-
-        public JsonObject Invoke(string id, JsonObject value) =>
-            Activity("invoke", id, new JsonObject { ["name"] = "adaptiveCard/action", ["value"] = value.DeepClone() });
-
-        public async Task<HttpResponseMessage> PostAsync(JsonObject activity, string? authorization)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
-            {
-                Content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"),
-            };
-            if (authorization is not null)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", authorization);
-            }
-
-            return await _client.SendAsync(request);
-        }
-
-        public async Task<int> CountTenantsAsync()
-        {
-            await using var db = Database.CreateContext();
-            return await db.Tenants.CountAsync();
-        }
-
-        public async Task<int> CountResponsesAsync()
-        {
-            await using var db = Database.CreateContext();
-            return await db.Responses.CountAsync();
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            _client.Dispose();
-            await _app.DisposeAsync();
-            await Connector.DisposeAsync();
-            await TokenEndpoint.DisposeAsync();
-            await Identity.DisposeAsync();
-            await Database.DisposeAsync();
-        }
-
-        private JsonObject Activity(string type, string id, JsonObject extra)
-        {
-            var activity = new JsonObject
-            {
-                ["type"] = type,
-                ["id"] = id,
-                ["serviceUrl"] = Connector.ServiceUrl,
-                ["channelId"] = "msteams",
-                ["from"] = new JsonObject { ["id"] = "29:user-1", ["name"] = "Ana Staff" },
-                ["recipient"] = new JsonObject { ["id"] = "28:" + FakeBotFrameworkIdentity.AppId, ["name"] = "FeedbackBot" },
-                ["conversation"] = new JsonObject { ["id"] = "a:conv-1", ["conversationType"] = "personal", ["tenantId"] = TenantId },
-                ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = TenantId } },
-            };
-            foreach (var (name, value) in extra)
-            {
-                activity[name] = value?.DeepClone();
-            }
-
-            return activity;
-        }
     }
 }
