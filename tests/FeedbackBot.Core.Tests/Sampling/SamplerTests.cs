@@ -13,6 +13,9 @@ public sealed class SamplerTests
         .. Team("west", 20),
     ];
 
+    private static readonly string[] RecordedSample =
+        ["north-001", "north-002", "north-030", "north-044", "south-008", "south-009", "west-014"];
+
     [Fact]
     public void Draw_StratifiedBySize_AllocatesProportionallyAndReportsEveryStratum()
     {
@@ -177,7 +180,4 @@ public sealed class SamplerTests
         Assert.Empty(draw.Strata);
         Assert.Equal(0, draw.Size.Count);
     }
-
-    private static readonly string[] RecordedSample =
-        ["north-001", "north-002", "north-030", "north-044", "south-008", "south-009", "west-014"];
 }
