@@ -156,6 +156,15 @@ public sealed class SamplerTests
     }
 
     [Fact]
+    public void Draw_NegativeSeed_StartsTheGeneratorFromItsSignExtendedValue()
+    {
+        // Seed −1 is state 2⁶⁴ − 1, worked out the same independent way as the recorded sample above.
+        var draw = Sampler.Draw(Staff, BySize(7), 14, Opening, -1);
+
+        Assert.Equal(["north-003", "north-028", "north-037", "north-042", "south-007", "south-008", "west-006"], draw.SelectedIds);
+    }
+
+    [Fact]
     public void Draw_RepeatedId_ThrowsArgumentException()
     {
         SampleCandidate[] population = [Person("a", "north"), Person("a", "south")];
