@@ -10,12 +10,6 @@ public static partial class TeamsActivities
 {
     public const string AdaptiveCardActionInvoke = "adaptiveCard/action";
 
-    /// <summary>
-    /// The data property naming the verb of an <c>Action.Submit</c>, so a submit that stands in for an
-    /// <c>Action.Execute</c> (older clients) is dispatched the same way.
-    /// </summary>
-    public const string SubmitVerbProperty = "verb";
-
     /// <summary>Deserialises a request body; false when it is not an activity.</summary>
     public static bool TryParse(ReadOnlySpan<byte> body, [NotNullWhen(true)] out Activity? activity)
     {
@@ -136,36 +130,6 @@ public static partial class TeamsActivities
     }
 
     /// <summary>
-    /// A card's answer: an <c>adaptiveCard/action</c> invoke (<c>Action.Execute</c>), or a message whose
-    /// <c>value</c> is an object (<c>Action.Submit</c>); null for anything else.
-    /// </summary>
-    public static CardSubmission? GetCardSubmission(Activity activity)
-    {
-        ArgumentNullException.ThrowIfNull(activity);
-        if (activity.Value is not { ValueKind: JsonValueKind.Object } value)
-        {
-            return null;
-        }
-
-        if (activity.Type == ActivityTypes.Invoke)
-        {
-            if (activity.Name != AdaptiveCardActionInvoke
-                || !value.TryGetProperty("action", out var action) || action.ValueKind != JsonValueKind.Object
-                || GetString(action, "type") is not (null or "Action.Execute"))
-            {
-                return null;
-            }
-
-            var data = action.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.Object ? d : EmptyObject();
-            return new CardSubmission(CardSubmissionKind.Execute, GetString(action, "verb"), data.Clone(), Nonempty(activity.ReplyToId));
-        }
-
-        return activity.Type == ActivityTypes.Message
-            ? new CardSubmission(CardSubmissionKind.Submit, GetString(value, SubmitVerbProperty), value.Clone(), Nonempty(activity.ReplyToId))
-            : null;
-    }
-
-    /// <summary>
     /// A message answering <paramref name="incoming"/>: from the bot to the sender, in the same conversation and
     /// thread, ready for <see cref="BotConnectorClient.ReplyAsync"/>.
     /// </summary>
@@ -222,12 +186,6 @@ public static partial class TeamsActivities
                 : null;
 
     private static string? Nonempty(string? value) => string.IsNullOrEmpty(value) ? null : value;
-
-    private static JsonElement EmptyObject()
-    {
-        using var document = JsonDocument.Parse("{}");
-        return document.RootElement.Clone();
-    }
 
     [GeneratedRegex("[ \\t]{2,}")]
     private static partial Regex RunOfSpaces();

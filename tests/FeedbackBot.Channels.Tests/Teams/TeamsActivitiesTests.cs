@@ -153,51 +153,6 @@ public sealed class TeamsActivitiesTests
     }
 
     [Fact]
-    public void GetCardSubmission_ActionExecuteInvoke_VerbDataAndCard()
-    {
-        var activity = Parse("""
-            {"type":"invoke","name":"adaptiveCard/action","replyToId":"1700000000000",
-             "value":{"action":{"type":"Action.Execute","verb":"answerPulse","data":{"cycle":"c-1","q1":"4"}},"trigger":"manual"}}
-            """);
-
-        var submission = TeamsActivities.GetCardSubmission(activity)!;
-
-        Assert.Equal(CardSubmissionKind.Execute, submission.Kind);
-        Assert.Equal("answerPulse", submission.Verb);
-        Assert.Equal("4", submission.Data.GetProperty("q1").GetString());
-        Assert.Equal("1700000000000", submission.CardActivityId);
-    }
-
-    [Fact]
-    public void GetCardSubmission_OtherInvoke_Null()
-    {
-        var activity = Parse("""{"type":"invoke","name":"composeExtension/query","value":{"commandId":"x"}}""");
-
-        Assert.Null(TeamsActivities.GetCardSubmission(activity));
-    }
-
-    [Fact]
-    public void GetCardSubmission_ActionSubmitMessage_VerbFromTheData()
-    {
-        var activity = Parse("""
-            {"type":"message","replyToId":"1700000000001","value":{"verb":"answerPulse","cycle":"c-1","q1":"5"}}
-            """);
-
-        var submission = TeamsActivities.GetCardSubmission(activity)!;
-
-        Assert.Equal(CardSubmissionKind.Submit, submission.Kind);
-        Assert.Equal("answerPulse", submission.Verb);
-        Assert.Equal("5", submission.Data.GetProperty("q1").GetString());
-        Assert.Equal("1700000000001", submission.CardActivityId);
-    }
-
-    [Fact]
-    public void GetCardSubmission_PlainMessage_Null()
-    {
-        Assert.Null(TeamsActivities.GetCardSubmission(Parse("""{"type":"message","text":"help"}""")));
-    }
-
-    [Fact]
     public void TryParse_NotAnActivity_False()
     {
         Assert.False(TeamsActivities.TryParse(Encoding.UTF8.GetBytes("{\"type\":"), out _));
