@@ -43,12 +43,12 @@ public static partial class SlackText
     public static string EscapeWithin(string text, int maxLength)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var escaped = Escape(text);
-        var keep = Math.Min(text.Length, maxLength);
-        while (escaped.Length > maxLength)
+        var keep = maxLength;
+        var escaped = Escape(CardMarkdown.Truncate(text, keep));
+        while (escaped.Length > maxLength && keep > 2)
         {
-            keep -= Math.Max(1, escaped.Length - maxLength);
-            escaped = Escape(CardMarkdown.Truncate(text, Math.Max(2, keep)));
+            keep = Math.Max(2, keep - (escaped.Length - maxLength));
+            escaped = Escape(CardMarkdown.Truncate(text, keep));
         }
 
         return escaped;
