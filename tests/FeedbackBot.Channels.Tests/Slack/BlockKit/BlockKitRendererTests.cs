@@ -55,6 +55,17 @@ public sealed class BlockKitRendererTests
     }
 
     [Fact]
+    public void Render_TextLongerThanFiftySections_FiftySectionsEndingInAnEllipsis()
+    {
+        var message = BlockKitRenderer.Render(new TextReply(string.Join(' ', Enumerable.Repeat("word", 40000))));
+
+        var sections = SlackQuery.Blocks(message);
+        Assert.Equal(BlockKitLimits.MessageBlocks, sections.Count);
+        Assert.EndsWith("word …", (string)sections[^1]["text"]!["text"]!, StringComparison.Ordinal);
+        Assert.Empty(BlockKitLimits.Check(message));
+    }
+
+    [Fact]
     public void Render_HelpForAdmin_EverySlashCommandWithItsDescription()
     {
         var message = BlockKitRenderer.Render(HelpCatalog.For(PersonRole.Admin));
