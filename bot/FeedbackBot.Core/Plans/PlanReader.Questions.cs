@@ -11,6 +11,13 @@ internal sealed partial class PlanReader
     private const int MinOptions = 2;
     private const int MaxOptions = 50;
 
+    // A pulse is answered in one chat form: a Slack modal holds at most 100 blocks, and a survey this long would
+    // not be answered anyway.
+    private const int MaxQuestions = 40;
+
+    // Slack shows at most 75 characters of an option.
+    private const int MaxOptionLength = 75;
+
     private static readonly string[] QuestionFields = ["id", "text", "type", "feature", "required", "audience", "options"];
 
     private List<Question>? ReadQuestions(FieldMap plan)
@@ -26,6 +33,12 @@ internal sealed partial class PlanReader
         if (list.Children.Count == 0)
         {
             _errors.Add(list, plan.PathOf("questions"), "expected at least one question");
+            return null;
+        }
+
+        if (list.Children.Count > MaxQuestions)
+        {
+            _errors.Add(list, plan.PathOf("questions"), Invariant($"expected at most {MaxQuestions} questions, got {list.Children.Count}: a pulse is answered in one chat form"));
             return null;
         }
 
@@ -154,7 +167,21 @@ internal sealed partial class PlanReader
         {
             var item = list.Children[i];
             var itemPath = FieldPath.Item(path, i);
-            if (_values.Text(item, itemPath) is { } option && IsFirst(seen, option, item, itemPath, "option"))
+            if (_values.Text(item, itemPath) is not { } option)
+            {
+                continue;
+            }
+
+            if (option.Length > MaxOptionLength)
+            {
+                _errors.Add(item, itemPath, Invariant($"an option may be at most {MaxOptionLength} characters, this one has {option.Length}"));
+            }
+            else if (type == QuestionType.MultiChoice && option.Contains(',', StringComparison.Ordinal))
+            {
+                // Teams and Slack hand back the chosen options joined by commas.
+                _errors.Add(item, itemPath, "a multichoice option cannot contain a comma; the chosen options come back joined by commas");
+            }
+            else if (IsFirst(seen, option, item, itemPath, "option"))
             {
                 options.Add(option);
             }

@@ -191,6 +191,42 @@ public class PlanParserQuestionErrorTests
     }
 
     [Fact]
+    public void Parse_MultichoiceOptionWithAComma_IsRejectedBecauseAnswersComeBackCommaJoined()
+    {
+        var result = Parse(WithQuestions("  - id: q\n    text: Q?\n    type: multichoice\n    options: [Phone, 'Fees, charges']"));
+
+        AssertSingleError(result, "9:22: questions[0].options[1]: a multichoice option cannot contain a comma; the chosen options come back joined by commas");
+    }
+
+    [Fact]
+    public void Parse_ChoiceOptionWithAComma_IsAccepted()
+    {
+        var result = Parse(WithQuestions("  - id: q\n    text: Q?\n    type: choice\n    options: [Phone, 'Fees, charges']"));
+
+        Assert.True(result.IsValid, string.Join("\n", result.Errors));
+    }
+
+    [Fact]
+    public void Parse_OptionLongerThanSlackShows_IsRejected()
+    {
+        var longOption = new string('x', 76);
+
+        var result = Parse(WithQuestions($"  - id: q\n    text: Q?\n    type: choice\n    options: [Phone, {longOption}]"));
+
+        AssertSingleError(result, "9:22: questions[0].options[1]: an option may be at most 75 characters, this one has 76");
+    }
+
+    [Fact]
+    public void Parse_FortyOneQuestions_AreTooManyForOneChatForm()
+    {
+        var questions = string.Join("\n", Enumerable.Range(1, 41).Select(i => $"  - id: q{i}\n    text: Q{i}?\n    type: rating5"));
+
+        var result = Parse(WithQuestions(questions));
+
+        AssertSingleError(result, "6:3: questions: expected at most 40 questions, got 41: a pulse is answered in one chat form");
+    }
+
+    [Fact]
     public void Parse_FiftyOneOptions_AreTooMany()
     {
         var options = string.Join(", ", Enumerable.Range(1, 51).Select(i => $"Option {i}"));
