@@ -28,6 +28,8 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
     public DbSet<ConversationReference> ConversationReferences => Set<ConversationReference>();
     public DbSet<FeedbackEntry> FeedbackEntries => Set<FeedbackEntry>();
     public DbSet<InboxEntry> Inbox => Set<InboxEntry>();
+    public DbSet<SlackInstallation> SlackInstallations => Set<SlackInstallation>();
+    public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

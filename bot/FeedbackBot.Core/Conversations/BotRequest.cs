@@ -59,6 +59,12 @@ public static class Verbs
     /// <summary>A pulse survey's answers.</summary>
     public const string SubmitSurvey = "survey.submit";
 
+    /// <summary>
+    /// Asks for a pulse survey's form, where the channel shows the form apart from the message that announced it
+    /// (Slack: an "Answer" button that opens a modal).
+    /// </summary>
+    public const string OpenSurvey = "survey.open";
+
     /// <summary>The details of logged customer feedback.</summary>
     public const string SubmitFeedback = "feedback.submit";
 

@@ -17,31 +17,41 @@ namespace FeedbackBot.Conversations;
 /// </summary>
 internal sealed class AnswerSurveyFeature(FeedbackDbContext db)
 {
+    private static readonly TextReply NotValid = new("This survey card is not valid any more.");
+
+    /// <summary>The survey's form for a channel that opens it on request: fresh, or what stands in its place.</summary>
+    public async Task<ConversationTurn> OpenAsync(ConversationParty party, BotSubmission submission, DateTime now, CancellationToken cancellationToken)
+    {
+        if (await FindCycleAsync(party, submission, cancellationToken) is not { } found)
+        {
+            return ConversationTurn.ReplaceCard(NotValid);
+        }
+
+        var (cycle, plan) = found;
+
+        var respondent = await RespondentAsync(party, cycle, cancellationToken);
+        if (await db.Responses.AnyAsync(r => r.CycleId == cycle.Id && r.IdempotencyKey == respondent, cancellationToken))
+        {
+            return ConversationTurn.ReplaceCard(Thanks(plan));
+        }
+
+        return IsClosed(cycle, now)
+            ? ConversationTurn.ReplaceCard(Closed(plan, cycle))
+            : ConversationTurn.Reply(SurveyForms.Prompt(plan, Audience.Staff, cycle.Id.ToString("D"), submission.Values.GetValueOrDefault(Verbs.CardField) ?? string.Empty));
+    }
+
     public async Task<ConversationTurn> SubmitAsync(ConversationParty party, BotSubmission submission, DateTime now, CancellationToken cancellationToken)
     {
-        if (!Guid.TryParse(submission.Values.GetValueOrDefault(Verbs.CycleField), out var cycleId))
+        if (await FindCycleAsync(party, submission, cancellationToken) is not { } found)
         {
-            return ConversationTurn.ReplaceCard(new TextReply("This survey card is not valid any more."));
+            return ConversationTurn.ReplaceCard(NotValid);
         }
 
-        // The cycle must belong to a plan of this tenant: a card from elsewhere opens nothing.
-        var found = await (from c in db.ReviewCycles
-                           join p in db.Plans on c.PlanId equals p.Id
-                           join v in db.PlanVersions on c.PlanVersionId equals v.Id
-                           where c.Id == cycleId && p.TenantId == party.Tenant.Id
-                           select new { Cycle = c, v.Definition })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (found is null)
-        {
-            return ConversationTurn.ReplaceCard(new TextReply("This survey card is not valid any more."));
-        }
+        var (cycle, plan) = found;
 
-        var cycle = found.Cycle;
-        var plan = PlanJson.Deserialize(found.Definition);
         var prompt = SurveyForms.Prompt(plan, Audience.Staff, cycle.Id.ToString("D"), submission.Values.GetValueOrDefault(Verbs.CardField) ?? string.Empty);
         var check = SurveyForms.Check(plan, Audience.Staff, prompt, submission.Values);
-        var secret = await InstallationSecrets.GetOrCreateAsync(db, InstallationSecrets.RespondentKeyName, cancellationToken);
-        var respondent = RespondentKey.ForStaff(secret, party.Tenant.Id, party.Person.ChannelUserId, cycle.Id);
+        var respondent = await RespondentAsync(party, cycle, cancellationToken);
         var answeredBefore = await db.Responses.AnyAsync(r => r.CycleId == cycle.Id && r.IdempotencyKey == respondent, cancellationToken);
         if (answeredBefore)
         {
@@ -49,9 +59,9 @@ internal sealed class AnswerSurveyFeature(FeedbackDbContext db)
             return ConversationTurn.ReplaceCard(check.Thanks ?? Thanks(plan));
         }
 
-        if (cycle.State != CycleState.Open || now < cycle.StartsAt || now >= cycle.EndsAt)
+        if (IsClosed(cycle, now))
         {
-            return ConversationTurn.ReplaceCard(new TextReply($"**{plan.Name}** closed on {cycle.EndsAt.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}; answers are no longer taken."));
+            return ConversationTurn.ReplaceCard(Closed(plan, cycle));
         }
 
         if (!check.IsValid)
@@ -105,6 +115,35 @@ internal sealed class AnswerSurveyFeature(FeedbackDbContext db)
     }
 
     private static SurveyThanks Thanks(MeasurementPlan plan) => new(plan.Name, [], Anonymous: true);
+
+    private static bool IsClosed(ReviewCycle cycle, DateTime now) =>
+        cycle.State != CycleState.Open || now < cycle.StartsAt || now >= cycle.EndsAt;
+
+    private static TextReply Closed(MeasurementPlan plan, ReviewCycle cycle) =>
+        new($"**{plan.Name}** closed on {cycle.EndsAt.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}; answers are no longer taken.");
+
+    // The cycle must belong to a plan of this tenant: a card from elsewhere opens nothing.
+    private async Task<(ReviewCycle Cycle, MeasurementPlan Plan)?> FindCycleAsync(ConversationParty party, BotSubmission submission, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(submission.Values.GetValueOrDefault(Verbs.CycleField), out var cycleId))
+        {
+            return null;
+        }
+
+        var found = await (from c in db.ReviewCycles
+                           join p in db.Plans on c.PlanId equals p.Id
+                           join v in db.PlanVersions on c.PlanVersionId equals v.Id
+                           where c.Id == cycleId && p.TenantId == party.Tenant.Id
+                           select new { Cycle = c, v.Definition })
+            .SingleOrDefaultAsync(cancellationToken);
+        return found is null ? null : (found.Cycle, PlanJson.Deserialize(found.Definition));
+    }
+
+    private async Task<string> RespondentAsync(ConversationParty party, ReviewCycle cycle, CancellationToken cancellationToken)
+    {
+        var secret = await InstallationSecrets.GetOrCreateAsync(db, InstallationSecrets.RespondentKeyName, cancellationToken);
+        return RespondentKey.ForStaff(secret, party.Tenant.Id, party.Person.ChannelUserId, cycle.Id);
+    }
 
     private async Task<string?> SegmentAsync(ConversationParty party, MeasurementPlan plan, CancellationToken cancellationToken) =>
         plan.Sample.StratifyBy is { } attribute

@@ -26,6 +26,7 @@ internal sealed class ConversationHandler(
             return submission.Verb switch
             {
                 Verbs.SubmitSurvey => await answerSurvey.SubmitAsync(party, submission, now, cancellationToken),
+                Verbs.OpenSurvey => await answerSurvey.OpenAsync(party, submission, now, cancellationToken),
                 Verbs.SubmitFeedback => await logFeedback.SubmitAsync(party, submission, now, cancellationToken),
                 _ => ConversationTurn.Reply(new TextReply("That card is no longer in use. Type **help** to see what I can do.")),
             };

@@ -32,7 +32,7 @@ internal sealed record ConversationParty(Tenant Tenant, Person Person)
                 Id = Guid.NewGuid(),
                 TenantId = tenant.Id,
                 ChannelUserId = request.User.Id,
-                DisplayName = Trim(request.User.Name, 200),
+                DisplayName = Trim(string.IsNullOrWhiteSpace(request.User.Name) ? request.User.Id : request.User.Name, 200),
                 Role = first ? PersonRole.Admin : PersonRole.Staff,
                 CreatedAt = now,
             };

@@ -3,6 +3,7 @@ using FeedbackBot.Conversations;
 using FeedbackBot.Health;
 using FeedbackBot.Playground;
 using FeedbackBot.Reviews;
+using FeedbackBot.Slack;
 using FeedbackBot.Storage;
 using FeedbackBot.Teams;
 
@@ -34,10 +35,12 @@ internal static class BotWebApplication
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddFeedbackStorage(builder.Configuration);
+        builder.Services.AddFeedbackDataProtection();
         builder.Services.AddFeedbackHealthChecks();
         builder.Services.AddFeedbackReviews(builder.Configuration);
         builder.Services.AddFeedbackConversations();
         builder.Services.AddFeedbackTeams(builder.Configuration);
+        builder.Services.AddFeedbackSlack(builder.Configuration);
         builder.Services.AddPlayground(builder.Configuration);
         overrideServices?.Invoke(builder.Services);
 
@@ -45,6 +48,7 @@ internal static class BotWebApplication
         app.MapFeedbackHealthEndpoints();
         app.MapReviewEndpoints();
         app.MapTeamsEndpoint();
+        app.MapSlackEndpoints();
         app.MapPlayground();
         return app;
     }

@@ -61,11 +61,50 @@ internal sealed class InboundDeliveries(IDbContextFactory<FeedbackDbContext> con
             : new InboxClaim(InboxClaimOutcome.InProgress, existing.Id);
     }
 
+    /// <summary>
+    /// Records work to do after the acknowledgement, unclaimed, so whichever worker reclaims it first does it: this
+    /// process's worker at once, or any instance's sweep after a crash. False when the delivery was seen before.
+    /// </summary>
+    public async Task<(bool IsNew, Guid EntryId)> EnqueueAsync(string channel, string deliveryKey, string payload, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(channel);
+        ArgumentException.ThrowIfNullOrEmpty(deliveryKey);
+        ArgumentNullException.ThrowIfNull(payload);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var entry = new InboxEntry
+        {
+            Id = Guid.NewGuid(),
+            Channel = channel,
+            DeliveryKey = deliveryKey,
+            Payload = payload,
+            ReceivedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Inbox.Add(entry);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return (true, entry.Id);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            var existing = await db.Inbox.AsNoTracking().Where(e => e.Channel == channel && e.DeliveryKey == deliveryKey).Select(e => e.Id).SingleAsync(cancellationToken);
+            return (false, existing);
+        }
+    }
+
     /// <summary>Claims an entry found by <see cref="PendingAsync"/>; false when another worker has it or it is done.</summary>
     public async Task<bool> ReclaimAsync(Guid entryId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await TakeOverAsync(db, entryId, clock.GetUtcNow().UtcDateTime, cancellationToken);
+    }
+
+    /// <summary>The work kept with a delivery; null once it has been processed.</summary>
+    public async Task<string?> PayloadAsync(Guid entryId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Inbox.AsNoTracking().Where(e => e.Id == entryId).Select(e => e.Payload).SingleOrDefaultAsync(cancellationToken);
     }
 
     public async Task CompleteAsync(Guid entryId, CancellationToken cancellationToken)

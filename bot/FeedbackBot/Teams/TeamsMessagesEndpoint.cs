@@ -4,6 +4,7 @@ using FeedbackBot.Channels.Teams;
 using FeedbackBot.Conversations;
 using FeedbackBot.Core.Conversations;
 using FeedbackBot.Data;
+using FeedbackBot.Hosting;
 using FeedbackBot.Inbox;
 using Microsoft.Extensions.Options;
 
@@ -43,7 +44,7 @@ internal static class TeamsMessagesEndpoint
             return Results.Unauthorized();
         }
 
-        var body = await ReadBodyAsync(http.Request, cancellationToken);
+        var body = await RequestBody.ReadAsync(http.Request, MaxBodyBytes, cancellationToken);
         Activity? activity = null;
         if (body is null || !TeamsActivities.TryParse(body, out activity))
         {
@@ -155,27 +156,4 @@ internal static class TeamsMessagesEndpoint
 
     private static IResult Invoke(InvokeResponse response) =>
         Results.Text(response.ToJson(), "application/json", System.Text.Encoding.UTF8, response.Status);
-
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
 }

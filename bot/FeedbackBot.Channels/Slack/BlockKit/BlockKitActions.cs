@@ -1,3 +1,5 @@
+using FeedbackBot.Core.Conversations;
+
 namespace FeedbackBot.Channels.Slack.BlockKit;
 
 /// <summary>The action and block ids of the bot's Slack messages and modals, as they come back in interactions.</summary>
@@ -7,7 +9,7 @@ public static class BlockKitActions
     /// The verb of the "Answer" button under a pulse message: the Slack handler opens the survey modal for it
     /// (<c>views.open</c> with the interaction's trigger id). It has no Teams counterpart, where the card is the form.
     /// </summary>
-    public const string OpenSurvey = "survey.open";
+    public const string OpenSurvey = Verbs.OpenSurvey;
 
     /// <summary>The action id of every survey input; the block id is the question's id.</summary>
     public const string Answer = "answer";

@@ -46,6 +46,27 @@ public static class BlockKitRenderer
         return BlockKit.SurveyModal.Build(prompt with { Errors = errors });
     }
 
+    /// <summary>
+    /// The survey modal opened from a pulse message: <paramref name="origin"/> travels in the private metadata, so
+    /// the submission can turn that message into the thank-you.
+    /// </summary>
+    public static JsonObject SurveyModal(SurveyPrompt prompt, SlackMessageOrigin origin)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        ArgumentNullException.ThrowIfNull(origin);
+        return BlockKit.SurveyModal.Build(prompt, origin);
+    }
+
+    /// <summary>
+    /// The App Home tab for <c>views.publish</c>: the person's open pulses (at most five, with their "Answer" buttons)
+    /// and, when given, a review summary (or the text that stands in for one).
+    /// </summary>
+    public static JsonObject Home(IReadOnlyList<SurveyPrompt> openPulses, BotReply? review)
+    {
+        ArgumentNullException.ThrowIfNull(openPulses);
+        return HomeView.Build(openPulses, review);
+    }
+
     internal static SlackMessage Message(string fallback, IEnumerable<JsonNode> blocks) =>
         new(SlackText.EscapeWithin(fallback, BlockKitLimits.FallbackText), new JsonArray([.. blocks]));
 }

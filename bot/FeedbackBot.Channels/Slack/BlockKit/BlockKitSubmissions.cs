@@ -45,6 +45,10 @@ public static class BlockKitSubmissions
         return new BotSubmission(Verbs.SubmitSurvey, values);
     }
 
+    /// <summary>The pulse message a survey modal was opened from; null when the view does not say.</summary>
+    public static SlackMessageOrigin? ReadOrigin(JsonElement view) =>
+        view.ValueKind == JsonValueKind.Object ? SurveyHidden.ReadOrigin(Text(view, "private_metadata")) : null;
+
     /// <summary>
     /// The submission in a <c>block_actions</c> payload: the "Answer" button of a pulse message
     /// (<see cref="BlockKitActions.OpenSurvey"/> with the survey's hidden fields), or the Praise or Complaint button of

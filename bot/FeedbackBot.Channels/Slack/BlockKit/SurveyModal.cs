@@ -22,7 +22,7 @@ internal static class SurveyModal
     /// <summary>Scales and lists up to this long read best as radio buttons or check boxes, longer ones as a drop-down.</summary>
     private const int ExpandedChoices = BlockKitLimits.RadioOptions;
 
-    internal static JsonObject Build(SurveyPrompt prompt)
+    internal static JsonObject Build(SurveyPrompt prompt, SlackMessageOrigin? origin = null)
     {
         var blocks = new List<JsonNode>();
         if (prompt.Title.Length > BlockKitLimits.ModalTitle)
@@ -78,7 +78,7 @@ internal static class SurveyModal
         {
             ["type"] = "modal",
             ["callback_id"] = Verbs.SubmitSurvey,
-            ["private_metadata"] = SurveyHidden.Write(prompt),
+            ["private_metadata"] = SurveyHidden.Write(prompt, origin),
             ["title"] = BlockElements.PlainText(prompt.Title, BlockKitLimits.ModalTitle),
             ["submit"] = BlockElements.PlainText(SubmitTitle, BlockKitLimits.ModalTitle),
             ["close"] = BlockElements.PlainText(CloseTitle, BlockKitLimits.ModalTitle),
