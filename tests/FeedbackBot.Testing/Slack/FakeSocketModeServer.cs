@@ -263,8 +263,20 @@ public sealed class FakeSocketModeServer : IAsyncDisposable
 
         public void Abort()
         {
+            if (!IsOpen)
+            {
+                return;
+            }
+
             IsOpen = false;
-            context.Abort();
+            try
+            {
+                context.Abort();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The request ended on its own just now: the connection is gone either way.
+            }
         }
     }
 }
