@@ -101,6 +101,22 @@ public sealed class SocketModeClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunAsync_InteractiveHandlerTooSlow_AckedWithoutItsAnswerInTime()
+    {
+        var release = new TaskCompletionSource<JsonNode?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _harness.Handler = (_, _) => release.Task;
+        _ = _harness.RunAsync(new SocketModeSettings { ResponseDeadline = TimeSpan.FromMilliseconds(100) });
+        await _harness.Socket.WaitForConnectionsAsync(1, Wait);
+
+        var id = await _harness.Socket.SendEnvelopeAsync(SocketModeEnvelope.Interactive, ViewSubmissionPayload(), acceptsResponsePayload: true);
+        var ack = await _harness.Socket.WaitForAckAsync(id, Wait);
+
+        Assert.False(ack.ContainsKey("payload"));
+        Assert.Contains(_harness.Log.Lines, l => l.Contains("acknowledged without its answer", StringComparison.Ordinal));
+        release.SetResult(new JsonObject { ["response_action"] = "clear" });
+    }
+
+    [Fact]
     public async Task RunAsync_AnswerNotAccepted_AckWithoutPayload()
     {
         _harness.Handler = (_, _) => Task.FromResult<JsonNode?>(new JsonObject { ["text"] = "ignored" });
