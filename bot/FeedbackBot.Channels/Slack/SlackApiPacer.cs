@@ -1,0 +1,62 @@
+using FeedbackBot.Channels.Teams;
+
+namespace FeedbackBot.Channels.Slack;
+
+/// <summary>
+/// Paces Web API calls to Slack's published limits, so the bot slows itself down rather than be throttled:
+/// <c>chat.postMessage</c> about one message per second per channel, and every other paced method within its tier
+/// per workspace (Slack counts per method per workspace per app). One instance serves the whole process; a workspace
+/// is told apart by its bot token, as every call carries one.
+/// </summary>
+public sealed class SlackApiPacer
+{
+    /// <summary>
+    /// One message per second in each channel. Slack tolerates short bursts above that, but a steady pace is what
+    /// it promises to allow, and a survey round never needs more in one channel.
+    /// </summary>
+    public static IReadOnlyList<RateWindow> DefaultChannelLimits { get; } = [new(1, TimeSpan.FromSeconds(1))];
+
+    /// <summary>
+    /// The tier of each paced method, in calls per minute. <c>apps.connections.open</c> (tier 1) and
+    /// <c>oauth.v2.access</c> are left out: Socket Mode's reconnect backoff already spaces the one, and the other is
+    /// one call per install.
+    /// </summary>
+    public static IReadOnlyDictionary<string, int> MethodTiers { get; } = new Dictionary<string, int>(StringComparer.Ordinal)
+    {
+        ["chat.update"] = 50,
+        ["conversations.open"] = 50,
+        ["chat.postEphemeral"] = 100,
+        ["users.info"] = 100,
+        ["views.open"] = 100,
+        ["views.update"] = 100,
+    };
+
+    private readonly TimeProvider _time;
+    private readonly SlidingWindowLimiter _channels;
+    private readonly Dictionary<int, SlidingWindowLimiter> _tiers;
+
+    public SlackApiPacer(TimeProvider time, IReadOnlyList<RateWindow>? channelLimits = null)
+    {
+        _time = time;
+        _channels = new SlidingWindowLimiter(channelLimits ?? DefaultChannelLimits, time);
+        _tiers = MethodTiers.Values.Distinct().ToDictionary(
+            perMinute => perMinute, perMinute => new SlidingWindowLimiter([new RateWindow(perMinute, TimeSpan.FromMinutes(1))], time));
+    }
+
+    /// <summary>Waits for a slot for <paramref name="method"/> in the workspace, and in the channel when one is given.</summary>
+    public async Task WaitAsync(string method, string workspaceKey, string? channel, CancellationToken cancellationToken)
+    {
+        if (method == "chat.postMessage" && !string.IsNullOrEmpty(channel))
+        {
+            await DelayAsync(_channels.Reserve($"{workspaceKey}\n{channel}"), cancellationToken);
+        }
+
+        if (MethodTiers.TryGetValue(method, out var perMinute))
+        {
+            await DelayAsync(_tiers[perMinute].Reserve($"{workspaceKey}\n{method}"), cancellationToken);
+        }
+    }
+
+    private Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken) =>
+        delay <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(delay, _time, cancellationToken);
+}
