@@ -29,6 +29,7 @@ public sealed class SlackApiPacer
         ["users.info"] = 100,
         ["views.open"] = 100,
         ["views.update"] = 100,
+        ["views.publish"] = 100,
     };
 
     private readonly TimeProvider _time;

@@ -139,6 +139,20 @@ public sealed class SlackWebApiClient(
         return ReadView(method, answer.RootElement);
     }
 
+    /// <summary><c>views.publish</c>: shows <paramref name="view"/> (a <c>home</c> view) as the person's App Home tab.</summary>
+    public async Task<SlackViewRef> PublishViewAsync(string token, string userId, JsonObject view, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        ArgumentNullException.ThrowIfNull(view);
+        const string method = "views.publish";
+        using var answer = await CallJsonAsync(method, token, null, w =>
+        {
+            w.WriteString("user_id", userId);
+            WriteNode(w, "view", view);
+        }, cancellationToken);
+        return ReadView(method, answer.RootElement);
+    }
+
     /// <summary><c>users.info</c>: who a person is, and whether they are a bot or deactivated.</summary>
     public async Task<SlackUserInfo> GetUserAsync(string token, string userId, CancellationToken cancellationToken = default)
     {

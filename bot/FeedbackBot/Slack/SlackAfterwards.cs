@@ -7,7 +7,7 @@ namespace FeedbackBot.Slack;
 /// thank-you. The thank-you shows the person's answers, so it is deliberately not written to the inbox beside their
 /// channel; if the process stops first, the answer itself is stored and only the message keeps its button.
 /// </summary>
-internal sealed class SlackAfterwards(IServiceScopeFactory scopes, ILogger<SlackAfterwards> log) : IHostedService
+internal sealed class SlackAfterwards(IServiceScopeFactory scopes, ILogger<SlackAfterwards> log) : IHostedService, IDisposable
 {
     private readonly ConcurrentDictionary<Task, bool> _running = new();
     private readonly CancellationTokenSource _stopping = new();
@@ -40,6 +40,7 @@ internal sealed class SlackAfterwards(IServiceScopeFactory scopes, ILogger<Slack
         // Give follow-ups in hand the shutdown's grace period, then cancel them.
         await Task.WhenAll(_running.Keys).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         await _stopping.CancelAsync();
-        _stopping.Dispose();
     }
+
+    public void Dispose() => _stopping.Dispose();
 }

@@ -12,9 +12,11 @@ internal static class SlackServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
 
         // One client for the process: its pacing of chat.postMessage per channel must be shared.
+        services.AddSingleton(sp => new SlackApiPacer(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new SlackWebApiClient(
             new HttpClient { Timeout = TimeSpan.FromSeconds(30) },
             sp.GetRequiredService<IOptions<SlackOptions>>(),
+            sp.GetRequiredService<SlackApiPacer>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<SlackWebApiClient>>()));
         services.AddSingleton<SlackRequestVerifier>();

@@ -183,6 +183,7 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
             "conversations.open" => OpenConversation(context, body),
             "views.open" => Require(context, body, ["trigger_id"], "invalid_trigger_id", () => NewView(body, null)),
             "views.update" => UpdateView(context, body),
+            "views.publish" => Require(context, body, ["user_id"], "invalid_arguments", () => NewView(body, null)),
             "users.info" => UserInfo(context, body),
             "oauth.v2.access" => OAuthAccess(context, body),
             "apps.connections.open" => Answer(context, new JsonObject

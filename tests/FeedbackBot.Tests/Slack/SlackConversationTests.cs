@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using FeedbackBot.Core.Conversations;
-using FeedbackBot.Testing;
 using FeedbackBot.Testing.Slack;
 using FeedbackBot.Tests.Support;
 using Microsoft.EntityFrameworkCore;

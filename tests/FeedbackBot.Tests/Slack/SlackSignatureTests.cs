@@ -47,9 +47,13 @@ public sealed class SlackSignatureTests
     }
 
     [Fact]
-    public async Task Post_NoSigningSecretConfigured_RefusesEvenCorrectlySignedRequests()
+    public async Task Post_SlackNotConfigured_RefusesEvenCorrectlySignedRequests()
     {
-        await using var rig = await SlackRig.StartAsync((settings, _) => settings["Slack:SigningSecret"] = null);
+        await using var rig = await SlackRig.StartAsync((settings, _) =>
+        {
+            settings["Slack:SigningSecret"] = null;
+            settings["Slack:BotToken"] = null;
+        });
 
         var response = await rig.EventAsync(SlackRig.AppMention("Ev1", SlackRig.AdminId, "help"));
 
