@@ -51,6 +51,16 @@ public sealed class DependencyRuleTests
     }
 
     [Fact]
+    public void JobsAssembly_References_NoHostOrChannelCode()
+    {
+        var names = typeof(FeedbackBot.Jobs.Cycles.ICycleLifecycle).Assembly.GetReferencedAssemblies().Select(a => a.Name).ToList();
+
+        Assert.Contains("FeedbackBot.Data", names);
+        Assert.Contains("Quartz", names);
+        Assert.DoesNotContain(names, n => n is "FeedbackBot" or "FeedbackBot.Channels");
+    }
+
+    [Fact]
     public void CoreTypes_NeverTouch_TheClockOrTheFileSystem()
     {
         var core = typeof(FeedbackBot.Core.Plans.MeasurementPlan).Assembly;

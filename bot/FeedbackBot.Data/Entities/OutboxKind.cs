@@ -1,0 +1,9 @@
+namespace FeedbackBot.Data.Entities;
+
+public enum OutboxKind
+{
+    Invitation,
+    Reminder,
+    Review,
+    WeeklySummary,
+}
