@@ -25,6 +25,25 @@ public abstract record BotCommand
     /// <param name="Role">The role to give.</param>
     public sealed record SetRole(string Person, PersonRole Role) : BotCommand;
 
+    /// <summary><c>plans</c> (managers): the plans with their state and next run.</summary>
+    public sealed record ListPlans : BotCommand;
+
+    /// <summary><c>status &lt;plan&gt;</c> (managers): the open cycle's invitations and answers.</summary>
+    /// <param name="Plan">The plan's id.</param>
+    public sealed record PlanStatus(string Plan) : BotCommand;
+
+    /// <summary><c>pause &lt;plan&gt;</c> (managers): no new cycles until resumed.</summary>
+    /// <param name="Plan">The plan's id.</param>
+    public sealed record PausePlan(string Plan) : BotCommand;
+
+    /// <summary><c>resume &lt;plan&gt;</c> (managers): cycles open on schedule again.</summary>
+    /// <param name="Plan">The plan's id.</param>
+    public sealed record ResumePlan(string Plan) : BotCommand;
+
+    /// <summary><c>run &lt;plan&gt; now</c> (managers): open a cycle now, outside the schedule.</summary>
+    /// <param name="Plan">The plan's id.</param>
+    public sealed record RunPlanNow(string Plan) : BotCommand;
+
     /// <summary>Something the bot does not understand, or a known command used wrongly.</summary>
     /// <param name="Text">What was written.</param>
     /// <param name="Hint">How to write it, when the command was recognised but its arguments were not.</param>

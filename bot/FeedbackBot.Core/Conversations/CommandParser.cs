@@ -42,6 +42,32 @@ public static partial class CommandParser
                 : new BotCommand.LogFeedback(rest);
         }
 
+        if (lower is "plans" or "list plans")
+        {
+            return new BotCommand.ListPlans();
+        }
+
+        if (PlanArgument(message, lower, "status") is { } status)
+        {
+            return status.Length == 0 ? new BotCommand.Unknown(message, "status <plan>") : new BotCommand.PlanStatus(PlanId(status));
+        }
+
+        if (PlanArgument(message, lower, "pause") is { } pause)
+        {
+            return pause.Length == 0 ? new BotCommand.Unknown(message, "pause <plan>") : new BotCommand.PausePlan(PlanId(pause));
+        }
+
+        if (PlanArgument(message, lower, "resume") is { } resume)
+        {
+            return resume.Length == 0 ? new BotCommand.Unknown(message, "resume <plan>") : new BotCommand.ResumePlan(PlanId(resume));
+        }
+
+        if (StartsWith(lower, "run"))
+        {
+            var match = RunArguments().Match(message);
+            return match.Success ? new BotCommand.RunPlanNow(PlanId(match.Groups["plan"].Value)) : new BotCommand.Unknown(message, "run <plan> now");
+        }
+
         if (StartsWith(lower, "role"))
         {
             var match = RoleArguments().Match(message);
@@ -58,8 +84,15 @@ public static partial class CommandParser
 
     private static string PlanId(string text) => text.Trim().ToLowerInvariant();
 
+    // "status staff-pulse" gives "staff-pulse"; a bare "status" gives an empty plan; anything else is not this command.
+    private static string? PlanArgument(string message, string lower, string verb) =>
+        StartsWith(lower, verb) ? message[verb.Length..].Trim() : null;
+
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
+
+    [GeneratedRegex(@"^run\s+(?<plan>\S+)\s+now$", RegexOptions.IgnoreCase)]
+    private static partial Regex RunArguments();
 
     [GeneratedRegex(@"^role\s+(?<person>.+?)\s+(?<role>manager|staff)$", RegexOptions.IgnoreCase)]
     private static partial Regex RoleArguments();

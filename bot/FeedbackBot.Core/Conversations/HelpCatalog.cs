@@ -17,6 +17,11 @@ public static class HelpCatalog
         if (role is PersonRole.Manager or PersonRole.Admin)
         {
             commands.Add(new("start pulse <plan>", "Send the plan's survey now to the people it asks who can be reached."));
+            commands.Add(new("plans", "The plans, whether each is running or paused, and when its next cycle opens."));
+            commands.Add(new("status <plan>", "How the open cycle is going: invited, answered, response rate by group."));
+            commands.Add(new("pause <plan>", "Stop opening new cycles of a plan."));
+            commands.Add(new("resume <plan>", "Open a paused plan's cycles on schedule again."));
+            commands.Add(new("run <plan> now", "Open a cycle of the plan now: draw the sample, invite, remind, close and review on its schedule."));
         }
 
         if (role == PersonRole.Admin)

@@ -52,4 +52,41 @@ public sealed class CommandParserTests
     [Fact]
     public void Parse_SomethingElse_IsUnknownWithoutHint() =>
         Assert.Null(Assert.IsType<BotCommand.Unknown>(CommandParser.Parse("what's the weather")).Hint);
+
+    [Fact]
+    public void Parse_Plans_ListsThem() => Assert.IsType<BotCommand.ListPlans>(CommandParser.Parse("Plans"));
+
+    [Theory]
+    [InlineData("status Staff-Pulse", "status", "staff-pulse")]
+    [InlineData("pause staff-pulse", "pause", "staff-pulse")]
+    [InlineData("resume  staff-pulse ", "resume", "staff-pulse")]
+    [InlineData("run staff-pulse now", "run", "staff-pulse")]
+    [InlineData("RUN Staff-Pulse NOW", "run", "staff-pulse")]
+    public void Parse_PlanCommands_ReadThePlan(string text, string verb, string plan)
+    {
+        var command = CommandParser.Parse(text);
+
+        var (expectedType, actualPlan) = command switch
+        {
+            BotCommand.PlanStatus c => ("status", c.Plan),
+            BotCommand.PausePlan c => ("pause", c.Plan),
+            BotCommand.ResumePlan c => ("resume", c.Plan),
+            BotCommand.RunPlanNow c => ("run", c.Plan),
+            _ => ("?", ""),
+        };
+        Assert.Equal(verb, expectedType);
+        Assert.Equal(plan, actualPlan);
+    }
+
+    [Theory]
+    [InlineData("status", "status <plan>")]
+    [InlineData("pause", "pause <plan>")]
+    [InlineData("run staff-pulse", "run <plan> now")]
+    [InlineData("run now", "run <plan> now")]
+    public void Parse_PlanCommandMissingItsPlan_IsUnknownWithHint(string text, string hint) =>
+        Assert.Equal(hint, Assert.IsType<BotCommand.Unknown>(CommandParser.Parse(text)).Hint);
+
+    [Fact]
+    public void Parse_WordsStartingLikeACommand_AreNotThatCommand() =>
+        Assert.IsType<BotCommand.Unknown>(CommandParser.Parse("statistics please"));
 }

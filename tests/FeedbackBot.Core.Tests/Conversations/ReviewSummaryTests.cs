@@ -33,8 +33,8 @@ public sealed class ReviewSummaryTests
 
     [Theory]
     [InlineData(PersonRole.Staff, 3)]
-    [InlineData(PersonRole.Manager, 4)]
-    [InlineData(PersonRole.Admin, 5)]
+    [InlineData(PersonRole.Manager, 9)]
+    [InlineData(PersonRole.Admin, 10)]
     public void HelpFor_Role_ShowsOnlyItsCommands(PersonRole role, int count)
     {
         var help = HelpCatalog.For(role);
