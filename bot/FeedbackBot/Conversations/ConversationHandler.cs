@@ -14,7 +14,8 @@ internal sealed class ConversationHandler(
     StartPulseFeature startPulse,
     AnswerSurveyFeature answerSurvey,
     LogFeedbackFeature logFeedback,
-    SetRoleFeature setRole)
+    SetRoleFeature setRole,
+    PlanCommandsFeature planCommands)
 {
     public async Task<ConversationTurn> HandleAsync(BotRequest request, CancellationToken cancellationToken)
     {
@@ -39,6 +40,10 @@ internal sealed class ConversationHandler(
             BotCommand.StartPulse command => ConversationTurn.Reply(await startPulse.StartAsync(party, command.Plan, now, cancellationToken)),
             BotCommand.LogFeedback command => ConversationTurn.Reply(LogFeedbackFeature.Prompt(party, command.Text, await logFeedback.FeaturesAsync(party, cancellationToken))),
             BotCommand.SetRole command => ConversationTurn.Reply(await setRole.SetAsync(party, command.Person, command.Role, request.Mentions, cancellationToken)),
+            BotCommand.ListPlans => ConversationTurn.Reply(await planCommands.ListAsync(party, now, cancellationToken)),
+            BotCommand.PlanStatus command => ConversationTurn.Reply(await planCommands.StatusAsync(party, command.Plan, cancellationToken)),
+            BotCommand.PausePlan command => ConversationTurn.Reply(await planCommands.SetStateAsync(party, command.Plan, Data.Entities.PlanState.Paused, now, cancellationToken)),
+            BotCommand.ResumePlan command => ConversationTurn.Reply(await planCommands.SetStateAsync(party, command.Plan, Data.Entities.PlanState.Active, now, cancellationToken)),
             BotCommand.Unknown { Hint: { } hint } => ConversationTurn.Reply(new TextReply($"Write it like this: **{hint}**")),
             _ => ConversationTurn.Reply(new TextReply("Sorry, I didn't understand that. Type **help** to see what I can do.")),
         };

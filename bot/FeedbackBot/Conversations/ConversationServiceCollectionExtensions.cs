@@ -10,6 +10,9 @@ internal static class ConversationServiceCollectionExtensions
         services.AddScoped<AnswerSurveyFeature>();
         services.AddScoped<LogFeedbackFeature>();
         services.AddScoped<SetRoleFeature>();
+        services.AddScoped<PlanCommandsFeature>();
+        services.AddScoped<Cycles.ReviewPosts>();
+        services.AddScoped<Jobs.Cycles.ICycleLifecycle, Cycles.CycleLifecycle>();
         services.AddSingleton<Inbox.InboundDeliveries>();
         return services;
     }
