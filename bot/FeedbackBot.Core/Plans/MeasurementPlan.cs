@@ -22,6 +22,7 @@ namespace FeedbackBot.Core.Plans;
 /// <param name="Validation">Rules for excluding unusable responses.</param>
 /// <param name="Population">Known population counts per segment, used to judge representativeness when there are no invitations.</param>
 /// <param name="Themes">Themes added to the default taxonomy.</param>
+/// <param name="CycleLength">How long a cycle stays open when the plan gives <c>cycle_length</c>; null when it is whole days.</param>
 public sealed record MeasurementPlan(
     string Id,
     string Name,
@@ -40,8 +41,12 @@ public sealed record MeasurementPlan(
     IReadOnlyList<PostTarget> PostTo,
     ValidationRules Validation,
     IReadOnlyDictionary<string, int> Population,
-    IReadOnlyList<ThemeDefinition> Themes)
+    IReadOnlyList<ThemeDefinition> Themes,
+    TimeSpan? CycleLength = null)
 {
+    /// <summary>How long each cycle stays open.</summary>
+    public TimeSpan Length => CycleLength ?? TimeSpan.FromDays(CycleDays);
+
     /// <summary>The minimum group size when a plan does not give one.</summary>
     public const int DefaultMinimumGroupSize = 5;
 

@@ -4,6 +4,8 @@ namespace FeedbackBot.Core.Plans;
 internal sealed partial class PlanReader
 {
     private const int MaxReminders = 10;
+    private static readonly TimeSpan MinCycleLength = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan MaxCycleLength = TimeSpan.FromDays(366);
 
     private static readonly string[] ScheduleFields = ["cron", "time_zone"];
     private static readonly string[] ReminderFields = ["count", "every"];
@@ -46,6 +48,43 @@ internal sealed partial class PlanReader
         }
 
         return cron is null || timeZone is null ? null : new PlanSchedule(cron, timeZone);
+    }
+
+    /// <summary>
+    /// <c>cycle_length</c>, a duration such as 30m, 6h or 5d, in place of <c>cycle_days</c> when a cycle should not
+    /// last whole days (a trial run, a pulse open for a morning). Not both.
+    /// </summary>
+    private (TimeSpan? Length, bool Valid) ReadCycleLength(FieldMap plan)
+    {
+        if (plan.Optional("cycle_length") is not { } node)
+        {
+            return (null, true);
+        }
+
+        if (plan.KeyOf("cycle_days") is not null)
+        {
+            _errors.Add(node, plan.PathOf("cycle_length"), "give either cycle_days or cycle_length, not both");
+            return (null, false);
+        }
+
+        if (_values.String(node, plan.PathOf("cycle_length")) is not { } text)
+        {
+            return (null, false);
+        }
+
+        if (!ReminderInterval.TryParse(text, out var length, out var error))
+        {
+            _errors.Add(node, plan.PathOf("cycle_length"), error);
+            return (null, false);
+        }
+
+        if (length < MinCycleLength || length > MaxCycleLength)
+        {
+            _errors.Add(node, plan.PathOf("cycle_length"), "a cycle lasts from 5m to 366d");
+            return (null, false);
+        }
+
+        return (length, true);
     }
 
     private ReminderPlan? ReadReminders(FieldMap plan)

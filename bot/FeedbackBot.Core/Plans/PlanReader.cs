@@ -16,7 +16,7 @@ internal sealed partial class PlanReader(PlanErrors errors, PlanParserOptions op
     private static readonly string[] TopLevelFields =
     [
         "id", "name", "description", "audiences", "features", "methods", "questions", "kpis", "schedule",
-        "cycle_days", "sample", "minimum_group_size", "min_days_between_invitations", "reminders", "post_to",
+        "cycle_days", "cycle_length", "sample", "minimum_group_size", "min_days_between_invitations", "reminders", "post_to",
         "validation", "population", "themes",
     ];
 
@@ -56,6 +56,7 @@ internal sealed partial class PlanReader(PlanErrors errors, PlanParserOptions op
         var kpis = ReadKpis(plan);
         var schedule = ReadSchedule(plan);
         var cycleDays = ReadOptionalInteger(plan, "cycle_days", 1, 366, 7);
+        var (cycleLength, cycleLengthValid) = ReadCycleLength(plan);
         var sample = ReadSample(plan);
         var minimumGroupSize = ReadOptionalInteger(plan, "minimum_group_size", 3, int.MaxValue,
             MeasurementPlan.DefaultMinimumGroupSize, "smaller groups could identify the people in them");
@@ -67,7 +68,7 @@ internal sealed partial class PlanReader(PlanErrors errors, PlanParserOptions op
         var themes = ReadThemes(plan);
 
         if (_errors.Count > 0 || id is null || name is null || _audiences is null || _features is null
-            || methods is null || questions is null || kpis is null || cycleDays is null || sample is null
+            || methods is null || questions is null || kpis is null || cycleDays is null || !cycleLengthValid || sample is null
             || minimumGroupSize is null || minDaysBetweenInvitations is null || reminders is null || postTo is null
             || validation is null || population is null || themes is null)
         {
@@ -75,9 +76,10 @@ internal sealed partial class PlanReader(PlanErrors errors, PlanParserOptions op
         }
 
         return new MeasurementPlan(
-            id, name, description, _audiences, _features, questions, kpis, methods, schedule, cycleDays.Value,
+            id, name, description, _audiences, _features, questions, kpis, methods, schedule,
+            cycleLength is { } length ? (int)Math.Ceiling(length.TotalDays) : cycleDays.Value,
             sample, minimumGroupSize.Value, minDaysBetweenInvitations.Value, reminders, postTo, validation,
-            population, themes);
+            population, themes, cycleLength);
     }
 
     private List<Audience>? ReadAudiences(FieldMap plan)

@@ -102,7 +102,7 @@ internal sealed class StartPulseFeature(FeedbackDbContext db, IEnumerable<IProac
             PlanId = plan.Id,
             PlanVersionId = version.Id,
             StartsAt = now,
-            EndsAt = now.AddDays(definition.CycleDays),
+            EndsAt = now + definition.Length,
             State = CycleState.Open,
             CreatedAt = now,
         };

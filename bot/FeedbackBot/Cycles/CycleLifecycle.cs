@@ -48,7 +48,7 @@ internal sealed class CycleLifecycle(
             PlanId = plan.Id,
             PlanVersionId = version.Id,
             StartsAt = startsAt,
-            EndsAt = startsAt.AddDays(definition.CycleDays),
+            EndsAt = startsAt + definition.Length,
             State = CycleState.Open,
             // Recorded with the cycle, so the same population gives the same draw again.
             SampleSeed = RandomNumberGenerator.GetInt32(int.MaxValue),

@@ -77,7 +77,7 @@ internal static class ShowPlanCommand
         Field(text, "Features", string.Join(", ", p.Features));
         Field(text, "Methods", string.Join(", ", p.Methods.Select(PlanDescriptions.Name)));
         Field(text, "Schedule", PlanDescriptions.Schedule(p.Schedule) + NextRun(p.Schedule, now));
-        Field(text, "Cycle", $"{p.CycleDays} day(s)");
+        Field(text, "Cycle", p.CycleLength is { } length ? PlanDescriptions.Duration(length) : $"{p.CycleDays} day(s)");
         Field(text, "Sample", PlanDescriptions.Sample(p.Sample));
         Field(text, "Min. group size", p.MinimumGroupSize.ToString(CultureInfo.InvariantCulture));
         if (p.MinDaysBetweenInvitations > 0)

@@ -6,7 +6,7 @@ namespace FeedbackBot.Core.Tests.Plans;
 public class PlanParserDocumentErrorTests
 {
     private const string TopLevelFields =
-        "id, name, description, audiences, features, methods, questions, kpis, schedule, cycle_days, sample, "
+        "id, name, description, audiences, features, methods, questions, kpis, schedule, cycle_days, cycle_length, sample, "
         + "minimum_group_size, min_days_between_invitations, reminders, post_to, validation, population, themes";
 
     [Fact]

@@ -95,4 +95,35 @@ public class PlanParserTimingErrorTests
         AssertSingleError(ParseMinimalWith("reminders:\n  count: 0\n  every: soon"),
             $"11:10: reminders.every: 'soon' is not a duration; expected {DurationFormat}");
     }
+
+    [Theory]
+    [InlineData("30m", 30)]
+    [InlineData("6h", 360)]
+    [InlineData("2d", 2880)]
+    public void Parse_CycleLength_IsTheCycleOfThatLength(string text, int minutes)
+    {
+        var result = ParseMinimalWith($"cycle_length: {text}");
+
+        Assert.True(result.IsValid, string.Join("\n", result.Errors));
+        Assert.Equal(TimeSpan.FromMinutes(minutes), result.Plan!.Length);
+        Assert.True(result.Plan.CycleDays >= 1);
+    }
+
+    [Fact]
+    public void Parse_NoCycleLength_LastsCycleDays()
+    {
+        var result = ParseMinimalWith("cycle_days: 3");
+
+        Assert.Equal(TimeSpan.FromDays(3), result.Plan!.Length);
+        Assert.Null(result.Plan.CycleLength);
+    }
+
+    [Theory]
+    [InlineData("cycle_days: 3\ncycle_length: 2h", "10:15: cycle_length: give either cycle_days or cycle_length, not both")]
+    [InlineData("cycle_length: 2w", "9:15: cycle_length: '2w' is not a duration; expected " + DurationFormat)]
+    [InlineData("cycle_length: 4m", "9:15: cycle_length: a cycle lasts from 5m to 366d")]
+    public void Parse_BadCycleLength_IsReported(string yaml, string expected)
+    {
+        AssertSingleError(ParseMinimalWith(yaml), expected);
+    }
 }
