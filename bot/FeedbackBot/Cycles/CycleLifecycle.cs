@@ -73,8 +73,29 @@ internal sealed class CycleLifecycle(
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance opened the same occurrence at the same moment: one cycle, one set of invitations.
+            var other = await OccurrenceOpenedAsync(planId, startsAt, cancellationToken);
+            if (other is null)
+            {
+                throw;
+            }
+
+            return Opened(other, definition);
+        }
+
         return Opened(cycle, definition);
+    }
+
+    private async Task<ReviewCycle?> OccurrenceOpenedAsync(Guid planId, DateTime startsAt, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        return await db.ReviewCycles.AsNoTracking().SingleOrDefaultAsync(c => c.PlanId == planId && c.StartsAt == startsAt, cancellationToken);
     }
 
     public async Task<DateTimeOffset?> RemindAsync(Guid cycleId, CancellationToken cancellationToken)
