@@ -51,6 +51,38 @@ public sealed class SlackSocketModeTests
         Assert.Equal("errors", (string?)ack["payload"]?["response_action"]);
         Assert.NotNull(ack["payload"]!["errors"]!["responsiveness"]);
 
+        // The valid answers, delivered three times over the socket: stored once, and the pulse message thanks.
+        var metadata = System.Text.Json.Nodes.JsonNode.Parse(hidden!)!.AsObject();
+        metadata["_channel"] = pulse.Field("channel");
+        metadata["_ts"] = "1732540500.000100";
+        var answers = new JsonObject();
+        foreach (var (question, value) in new[] { ("responsiveness", "4"), ("reliability", "4"), ("empathy", "5"), ("resolution", "3"), ("communication", "4"), ("enps", "9") })
+        {
+            answers[question] = new JsonObject { ["answer"] = new JsonObject { ["type"] = "radio_buttons", ["selected_option"] = new JsonObject { ["value"] = value } } };
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            var valid = await socket.SendEnvelopeAsync("interactive", new JsonObject
+            {
+                ["type"] = "view_submission",
+                ["team"] = new JsonObject { ["id"] = SlackRig.TeamId },
+                ["user"] = new JsonObject { ["id"] = SlackRig.StaffId, ["name"] = "sam", ["team_id"] = SlackRig.TeamId },
+                ["view"] = new JsonObject
+                {
+                    ["id"] = "V0SOCKET01",
+                    ["callback_id"] = Verbs.SubmitSurvey,
+                    ["private_metadata"] = metadata.ToJsonString(),
+                    ["state"] = new JsonObject { ["values"] = answers.DeepClone() },
+                },
+            }, acceptsResponsePayload: true, retryAttempt: i);
+            var validAck = await socket.WaitForAckAsync(valid, TimeSpan.FromSeconds(10));
+            Assert.Null(validAck["payload"]?["response_action"]);
+        }
+
+        Assert.Equal(1, await rig.CountAsync(db => db.Responses));
+        await rig.WaitForCallAsync("chat.update", c => c.Field("ts") == "1732540500.000100");
+
         await socket.SendDisconnectAsync();
         await socket.WaitForConnectionsAsync(2, TimeSpan.FromSeconds(15));
         var mention = await socket.SendEnvelopeAsync("events_api", SlackRig.AppMention("Ev0SOCKET", SlackRig.AdminId, "<@U0BOTUSER> help"));
