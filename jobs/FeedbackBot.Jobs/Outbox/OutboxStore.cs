@@ -29,7 +29,8 @@ public sealed class OutboxStore(IDbContextFactory<FeedbackDbContext> contexts, I
             var now = clock.GetUtcNow().UtcDateTime;
             var candidates = await db.Outbox.AsNoTracking()
                 .Where(m => m.State == OutboxState.Pending && m.NextAttemptAt <= now)
-                .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.CreatedAt)
+                // The (state, next_attempt_at) index alone: a second sort key would make every claim sort all pending rows.
+                .OrderBy(m => m.NextAttemptAt)
                 .Take(attempt == 0 ? 1 : ContendedCandidates)
                 .ToListAsync(cancellationToken);
             if (candidates.Count == 0)
