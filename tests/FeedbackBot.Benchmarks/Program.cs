@@ -1,3 +1,5 @@
 using FeedbackBot.Benchmarks;
 
-return await ReviewAnalysisBenchmark.RunAsync(args);
+return args is ["fanout", .. var rest]
+    ? await FanOutBenchmark.RunAsync(rest)
+    : await ReviewAnalysisBenchmark.RunAsync(args);

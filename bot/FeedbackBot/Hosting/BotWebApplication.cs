@@ -42,6 +42,7 @@ internal static class BotWebApplication
         builder.Services.AddFeedbackTeams(builder.Configuration);
         builder.Services.AddFeedbackSlack(builder.Configuration);
         builder.Services.AddPlayground(builder.Configuration);
+        Outbox.OutboxHostServiceCollectionExtensions.AddFeedbackOutboxSending(builder.Services, builder.Configuration);
         overrideServices?.Invoke(builder.Services);
 
         var app = builder.Build();

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
 namespace FeedbackBot.Testing.Teams;
@@ -6,28 +8,60 @@ namespace FeedbackBot.Testing.Teams;
 /// <summary>An answer the fake Connector gives to one request.</summary>
 public sealed record ScriptedResponse(int Status, string Body = "", params (string Name, string Value)[] Headers);
 
+/// <summary>An activity the fake Connector accepted: where it went, the tenant it named, the activity, and when.</summary>
+public sealed record ConnectorDelivery(string ConversationId, string? TenantId, JsonNode Activity, DateTimeOffset At);
+
 /// <summary>
 /// The Bot Framework Connector on loopback: records every call, answers from a script when one is queued and
-/// otherwise 200 with a new activity id, always with an X-Correlating-OperationId.
+/// otherwise 200 with a new activity id, always with an X-Correlating-OperationId. Told to, it enforces Teams' rate
+/// limits the way Teams does, refusing with 429 and Retry-After whatever comes too fast, and counts each refusal.
 /// </summary>
 public sealed class FakeConnector : IAsyncDisposable
 {
+    /// <summary>Teams' published limit per tenant: 50 requests a second.</summary>
+    public const int TenantLimitPerSecond = 50;
+
+    /// <summary>Teams' published limit per conversation for sends: 7 a second.</summary>
+    public const int ConversationLimitPerSecond = 7;
+
+    private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
+
     private readonly ConcurrentQueue<ScriptedResponse> _script = new();
+    private readonly ConcurrentQueue<ConnectorDelivery> _deliveries = new();
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, Queue<DateTimeOffset>> _tenantCalls = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Queue<DateTimeOffset>> _conversationCalls = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Queue<DateTimeOffset>> _strictTenantCalls = new(StringComparer.Ordinal);
+    private readonly TimeProvider _time;
     private LoopbackServer _server = null!;
     private int _count;
+    private bool _enforcing;
+    private TimeSpan _transitAllowance;
+    private int _violations;
+    private int _strictExcess;
 
-    private FakeConnector()
-    {
-    }
+    private FakeConnector(TimeProvider time) => _time = time;
 
     /// <summary>A serviceUrl with a path of its own, as Teams' are (https://smba.trafficmanager.net/emea/).</summary>
     public string ServiceUrl => _server.BaseAddress + "emea/";
 
     public IReadOnlyList<RecordedRequest> Requests => _server.Requests;
 
-    public static async Task<FakeConnector> StartAsync()
+    /// <summary>Requests refused with 429 because they broke an enforced limit.</summary>
+    public int RateViolations => Volatile.Read(ref _violations);
+
+    /// <summary>
+    /// Requests accepted that a strict tenant window (no transit allowance) would have refused: how close to the
+    /// line the sender's pace ran, measured where the requests arrive. Counted only while enforcing.
+    /// </summary>
+    public int StrictTenantExcess => Volatile.Read(ref _strictExcess);
+
+    /// <summary>Every activity accepted (sent or updated), in arrival order: duplicates and misses are counted from these.</summary>
+    public IReadOnlyList<ConnectorDelivery> Deliveries => [.. _deliveries];
+
+    public static async Task<FakeConnector> StartAsync(TimeProvider? time = null)
     {
-        var connector = new FakeConnector();
+        var connector = new FakeConnector(time ?? TimeProvider.System);
         connector._server = await LoopbackServer.StartAsync(connector.RespondAsync);
         return connector;
     }
@@ -40,6 +74,24 @@ public sealed class FakeConnector : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// From now on, refuses with 429 and <c>Retry-After: 1</c> (counted in <see cref="RateViolations"/>) a request
+    /// that would make more than <see cref="TenantLimitPerSecond"/> in one second for its tenant (named in the
+    /// activity's conversation.tenantId or channelData.tenant.id), or more than
+    /// <see cref="ConversationLimitPerSecond"/> in one second for its conversation. Time is taken on arrival, so a
+    /// sender pacing exactly at the limit is caught by the jitter of its own transport (a request delayed by a
+    /// millisecond lands in the next request's window); <paramref name="transitAllowance"/> narrows the windows by
+    /// that much to allow for it. <see cref="StrictTenantExcess"/> counts what a strict window would have refused.
+    /// </summary>
+    public void EnforceTeamsLimits(TimeSpan? transitAllowance = null)
+    {
+        lock (_lock)
+        {
+            _enforcing = true;
+            _transitAllowance = transitAllowance ?? TimeSpan.Zero;
+        }
+    }
+
     public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     private async Task RespondAsync(RecordedRequest request, HttpContext context)
@@ -47,8 +99,25 @@ public sealed class FakeConnector : IAsyncDisposable
         var number = Interlocked.Increment(ref _count);
         context.Response.Headers["X-Correlating-OperationId"] = $"op-{number}";
         context.Response.ContentType = "application/json";
+        var activity = ParseActivity(request.Body);
+        var conversation = ConversationOf(request.RawTarget);
+        var tenant = activity is null ? null : TenantOf(activity);
+        if (IsOverLimit(tenant, conversation))
+        {
+            Interlocked.Increment(ref _violations);
+            context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            context.Response.Headers.RetryAfter = "1";
+            await context.Response.WriteAsync("""{"error":{"code":"Throttled","message":"Too many requests"}}""");
+            return;
+        }
+
         if (!_script.TryDequeue(out var scripted))
         {
+            if (conversation is not null && activity is not null && request.Method is "POST" or "PUT")
+            {
+                _deliveries.Enqueue(new ConnectorDelivery(conversation, tenant, activity, _time.GetUtcNow()));
+            }
+
             await context.Response.WriteAsync($$"""{"id":"activity-{{number}}"}""");
             return;
         }
@@ -60,5 +129,94 @@ public sealed class FakeConnector : IAsyncDisposable
         }
 
         await context.Response.WriteAsync(scripted.Body);
+    }
+
+    private bool IsOverLimit(string? tenant, string? conversation)
+    {
+        lock (_lock)
+        {
+            if (!_enforcing)
+            {
+                return false;
+            }
+
+            var now = _time.GetUtcNow();
+            var window = Second - _transitAllowance;
+            var tenantCalls = tenant is null ? null : Calls(_tenantCalls, tenant, now - window);
+            var conversationCalls = conversation is null ? null : Calls(_conversationCalls, conversation, now - window);
+            if (tenantCalls?.Count >= TenantLimitPerSecond || conversationCalls?.Count >= ConversationLimitPerSecond)
+            {
+                return true;
+            }
+
+            tenantCalls?.Enqueue(now);
+            conversationCalls?.Enqueue(now);
+            if (tenant is not null)
+            {
+                var strict = Calls(_strictTenantCalls, tenant, now - Second);
+                if (strict.Count >= TenantLimitPerSecond)
+                {
+                    _strictExcess++;
+                }
+
+                strict.Enqueue(now);
+            }
+
+            return false;
+        }
+    }
+
+    // Keeps only the calls after `since`: the ones still inside the window.
+    private static Queue<DateTimeOffset> Calls(Dictionary<string, Queue<DateTimeOffset>> byKey, string key, DateTimeOffset since)
+    {
+        if (!byKey.TryGetValue(key, out var calls))
+        {
+            calls = new Queue<DateTimeOffset>();
+            byKey[key] = calls;
+        }
+
+        while (calls.Count > 0 && calls.Peek() <= since)
+        {
+            calls.Dequeue();
+        }
+
+        return calls;
+    }
+
+    private static JsonNode? ParseActivity(string body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonNode.Parse(body) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string? TenantOf(JsonNode activity) =>
+        activity["conversation"]?["tenantId"]?.GetValueKind() == JsonValueKind.String ? activity["conversation"]!["tenantId"]!.GetValue<string>()
+        : activity["channelData"]?["tenant"]?["id"]?.GetValueKind() == JsonValueKind.String ? activity["channelData"]!["tenant"]!["id"]!.GetValue<string>()
+        : null;
+
+    // /emea/v3/conversations/{id}/activities[/{activityId}]: the conversation a send or update goes to.
+    private static string? ConversationOf(string rawTarget)
+    {
+        var path = rawTarget.Split('?')[0];
+        const string Marker = "/v3/conversations/";
+        var at = path.IndexOf(Marker, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var rest = path[(at + Marker.Length)..].Split('/');
+        return rest.Length >= 2 && rest[1] == "activities" ? Uri.UnescapeDataString(rest[0]) : null;
     }
 }
