@@ -14,7 +14,7 @@ public sealed class SlackApiPacer
     /// One message per second in each channel. Slack tolerates short bursts above that, but a steady pace is what
     /// it promises to allow, and a survey round never needs more in one channel.
     /// </summary>
-    public static IReadOnlyList<RateWindow> DefaultChannelLimits { get; } = [new(1, TimeSpan.FromSeconds(1))];
+    public static IReadOnlyList<RateWindow> DefaultChannelLimits { get; } = [RateWindow.Published(1, TimeSpan.FromSeconds(1))];
 
     /// <summary>
     /// The tier of each paced method, in calls per minute. <c>apps.connections.open</c> (tier 1) and
@@ -41,7 +41,7 @@ public sealed class SlackApiPacer
         _time = time;
         _channels = new SlidingWindowLimiter(channelLimits ?? DefaultChannelLimits, time);
         _tiers = MethodTiers.Values.Distinct().ToDictionary(
-            perMinute => perMinute, perMinute => new SlidingWindowLimiter([new RateWindow(perMinute, TimeSpan.FromMinutes(1))], time));
+            perMinute => perMinute, perMinute => new SlidingWindowLimiter([RateWindow.Published(perMinute, TimeSpan.FromMinutes(1))], time));
     }
 
     /// <summary>Waits for a slot for <paramref name="method"/> in the workspace, and in the channel when one is given.</summary>

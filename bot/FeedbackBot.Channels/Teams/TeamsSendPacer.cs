@@ -3,19 +3,20 @@ namespace FeedbackBot.Channels.Teams;
 /// <summary>
 /// Paces requests to the Connector to Teams' published limits, so the bot slows itself down rather than be
 /// throttled: per conversation (sends and creates) 7 per second, 8 per 2 seconds, 60 per 30 seconds and 1,800 per
-/// hour; per tenant 50 requests per second. One instance serves the whole process.
+/// hour; per tenant 50 requests per second; each with a 3% margin (<see cref="RateWindow.Published"/>). One instance
+/// serves the whole process.
 /// </summary>
 public sealed class TeamsSendPacer(TimeProvider time)
 {
     public static IReadOnlyList<RateWindow> ConversationLimits { get; } =
     [
-        new(7, TimeSpan.FromSeconds(1)),
-        new(8, TimeSpan.FromSeconds(2)),
-        new(60, TimeSpan.FromSeconds(30)),
-        new(1800, TimeSpan.FromHours(1)),
+        RateWindow.Published(7, TimeSpan.FromSeconds(1)),
+        RateWindow.Published(8, TimeSpan.FromSeconds(2)),
+        RateWindow.Published(60, TimeSpan.FromSeconds(30)),
+        RateWindow.Published(1800, TimeSpan.FromHours(1)),
     ];
 
-    public static IReadOnlyList<RateWindow> TenantLimits { get; } = [new(50, TimeSpan.FromSeconds(1))];
+    public static IReadOnlyList<RateWindow> TenantLimits { get; } = [RateWindow.Published(50, TimeSpan.FromSeconds(1))];
 
     private readonly SlidingWindowLimiter _conversations = new(ConversationLimits, time);
     private readonly SlidingWindowLimiter _tenants = new(TenantLimits, time);

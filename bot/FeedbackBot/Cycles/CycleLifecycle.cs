@@ -5,6 +5,7 @@ using FeedbackBot.Core.Serialization;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
 using FeedbackBot.Jobs.Cycles;
+using FeedbackBot.Jobs.Outbox;
 using FeedbackBot.Reviews;
 using Microsoft.EntityFrameworkCore;
 using ReviewCycle = FeedbackBot.Data.Entities.ReviewCycle;
@@ -20,6 +21,7 @@ namespace FeedbackBot.Cycles;
 internal sealed class CycleLifecycle(
     FeedbackDbContext db,
     ReviewPosts posts,
+    IOutboxSignal outbox,
     TimeProvider clock,
     ILogger<CycleLifecycle> log) : ICycleLifecycle
 {
@@ -89,6 +91,7 @@ internal sealed class CycleLifecycle(
             return Opened(other, definition);
         }
 
+        outbox.Notify();
         return Opened(cycle, definition);
     }
 
@@ -125,6 +128,7 @@ internal sealed class CycleLifecycle(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        outbox.Notify();
         var next = waiting.Where(i => i.RemindersSent < reminders.Count).Select(i => DueAt(i, reminders)).Where(at => at < cycle.EndsAt).DefaultIfEmpty(DateTime.MaxValue).Min();
         return next == DateTime.MaxValue ? null : new DateTimeOffset(DateTime.SpecifyKind(next, DateTimeKind.Utc));
     }
@@ -156,6 +160,7 @@ internal sealed class CycleLifecycle(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        outbox.Notify();
         if (log.IsEnabled(LogLevel.Information))
         {
             log.LogInformation("Closed and reviewed a cycle of {Plan}", plan.Key);
@@ -182,6 +187,7 @@ internal sealed class CycleLifecycle(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        outbox.Notify();
     }
 
     private static OpenedCycle Opened(ReviewCycle cycle, MeasurementPlan definition)

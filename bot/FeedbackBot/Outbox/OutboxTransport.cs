@@ -77,18 +77,12 @@ internal sealed class OutboxTransport(
         if (delivered)
         {
             person.UnreachableSince = null;
-            if (invitation is not null)
+            // A reminder was counted on the invitation when it was queued (the cycle's remind step), so the next
+            // one is timed from then; only the invitation itself changes the invitation's state here.
+            if (invitation is not null && message.Kind == OutboxKind.Invitation)
             {
-                if (message.Kind == OutboxKind.Invitation)
-                {
-                    invitation.State = InvitationState.Sent;
-                    invitation.SentAt ??= now;
-                }
-                else
-                {
-                    invitation.RemindersSent++;
-                    invitation.LastRemindedAt = now;
-                }
+                invitation.State = InvitationState.Sent;
+                invitation.SentAt ??= now;
             }
         }
         else

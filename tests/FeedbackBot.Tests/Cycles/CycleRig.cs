@@ -2,6 +2,7 @@ using FeedbackBot.Core.People;
 using FeedbackBot.Cycles;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
+using FeedbackBot.Jobs.Outbox;
 using FeedbackBot.Testing;
 using FeedbackBot.Testing.Teams;
 using FeedbackBot.Tests.Support;
@@ -69,7 +70,7 @@ internal sealed class CycleRig : IAsyncDisposable
     }
 
     public CycleLifecycle Lifecycle(FeedbackDbContext db) =>
-        new(db, new ReviewPosts(db, NullLogger<ReviewPosts>.Instance), Clock, NullLogger<CycleLifecycle>.Instance);
+        new(db, new ReviewPosts(db, NullLogger<ReviewPosts>.Instance), new OutboxSignal(), Clock, NullLogger<CycleLifecycle>.Instance);
 
     public async Task<T> WithLifecycleAsync<T>(Func<CycleLifecycle, Task<T>> action)
     {

@@ -47,7 +47,7 @@ public sealed class OutboxTeamsTests : IAsyncLifetime
         Assert.All(await db.Invitations.Where(i => i.CycleId == cycle.Id).ToListAsync(), i => Assert.Equal(InvitationState.Sent, i.State));
     }
 
-    [Fact(Skip = "Fails until TeamsSendPacer leaves a margin under 50/s: it sends exactly at the limit, so arrival jitter gets a few of 200 refused (8 in the last run). A FeedbackBot.Channels change; see docs/outbox.md.")]
+    [Fact]
     public async Task Dispatcher_200InvitationsInOneTenant_NoRequestRefusedForRate()
     {
         var cycle = await OutboxSeed.OpenCycleAsync(_rig.Database, TeamsRig.TenantId);
@@ -132,9 +132,10 @@ public sealed class OutboxTeamsTests : IAsyncLifetime
 
         var card = Assert.Single(_rig.Connector.Deliveries).Activity["attachments"]![0]!["content"]!.ToJsonString();
         Assert.Contains(OutboxTransport.ReminderLine, card, StringComparison.Ordinal);
+        // Reminders are counted by the cycle's remind step when queued; sending one changes no count.
         await using var db = _rig.Database.CreateContext();
         var invitation = await db.Invitations.SingleAsync(i => i.CycleId == cycle.Id);
-        Assert.Equal(1, invitation.RemindersSent);
+        Assert.Equal(0, invitation.RemindersSent);
     }
 
     [Fact]
