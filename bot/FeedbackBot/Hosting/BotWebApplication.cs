@@ -1,3 +1,4 @@
+using FeedbackBot.Admin;
 using FeedbackBot.CommandLine;
 using FeedbackBot.Conversations;
 using FeedbackBot.Health;
@@ -42,6 +43,7 @@ internal static class BotWebApplication
         builder.Services.AddFeedbackTeams(builder.Configuration);
         builder.Services.AddFeedbackSlack(builder.Configuration);
         builder.Services.AddPlayground(builder.Configuration);
+        builder.Services.AddFeedbackJobs(builder.Configuration);
         overrideServices?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -50,6 +52,7 @@ internal static class BotWebApplication
         app.MapTeamsEndpoint();
         app.MapSlackEndpoints();
         app.MapPlayground();
+        app.MapAdminJobs();
         return app;
     }
 }

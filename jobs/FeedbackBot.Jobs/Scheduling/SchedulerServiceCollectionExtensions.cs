@@ -86,11 +86,7 @@ public static class SchedulerServiceCollectionExtensions
 
         if (role == SchedulerRole.Host)
         {
-            services.AddQuartzHostedService(o =>
-            {
-                o.WaitForJobsToComplete = true;
-                o.AutoStart = settings.Enabled;
-            });
+            services.AddHostedService<SchedulerStarter>();
         }
 
         return services;
