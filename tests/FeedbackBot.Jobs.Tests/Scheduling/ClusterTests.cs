@@ -1,7 +1,7 @@
 using FeedbackBot.Data;
 using FeedbackBot.Jobs.Jobs;
-using FeedbackBot.Testing;
 using FeedbackBot.Jobs.Scheduling;
+using FeedbackBot.Testing;
 
 namespace FeedbackBot.Jobs.Tests.Scheduling;
 
