@@ -22,6 +22,9 @@ internal sealed class RecordingLifecycle : ICycleLifecycle
 
     public Func<Guid, Exception?> OnClose { get; set; } = _ => null;
 
+    /// <summary>What a close waits for before it returns, so a test can watch a job while it runs.</summary>
+    public Task CloseGate { get; set; } = Task.CompletedTask;
+
     public IReadOnlyList<LifecycleCall> Calls
     {
         get
@@ -48,10 +51,14 @@ internal sealed class RecordingLifecycle : ICycleLifecycle
         return Task.FromResult(next);
     }
 
-    public Task CloseCycleAsync(Guid cycleId, CancellationToken cancellationToken)
+    public async Task CloseCycleAsync(Guid cycleId, CancellationToken cancellationToken)
     {
         Record(new LifecycleCall(nameof(CloseCycleAsync), cycleId, null));
-        return OnClose(cycleId) is { } failure ? Task.FromException(failure) : Task.CompletedTask;
+        await CloseGate.WaitAsync(cancellationToken);
+        if (OnClose(cycleId) is { } failure)
+        {
+            throw failure;
+        }
     }
 
     public Task PostWeeklySummariesAsync(DateTimeOffset now, CancellationToken cancellationToken)

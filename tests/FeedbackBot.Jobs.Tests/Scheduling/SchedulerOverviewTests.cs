@@ -107,4 +107,24 @@ public sealed class SchedulerOverviewTests
         Assert.Equal(JobActionResult.NotFound, await harness.Overview.TriggerAsync(key, CancellationToken.None));
         Assert.Equal(JobActionResult.NotFound, await harness.Overview.PauseAsync(key, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task ListAsync_JobRunning_ShowsTheInstanceRunningIt()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await (await database.CreateMigratedContextAsync()).DisposeAsync();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var lifecycle = new RecordingLifecycle { CloseGate = release.Task };
+        await using var harness = await SchedulerHarness.CreateAsync(database, lifecycle);
+        await harness.Scheduler.Start();
+        var cycleId = Guid.NewGuid();
+        await CycleJobScheduling.ScheduleCloseAsync(harness.Scheduler, cycleId, DateTimeOffset.UtcNow, CancellationToken.None);
+        await lifecycle.WaitForAsync(c => c.Any(x => x.Id == cycleId), Bound, "the close to start");
+
+        var jobs = await harness.Overview.ListAsync(CancellationToken.None);
+        release.SetResult();
+
+        var running = jobs.Single(j => j.Key == $"close-cycle.{cycleId}");
+        Assert.Equal([harness.Scheduler.SchedulerInstanceId], running.RunningOn);
+    }
 }

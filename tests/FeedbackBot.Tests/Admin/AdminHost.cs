@@ -28,10 +28,11 @@ internal sealed partial class AdminHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<AdminHost> StartAsync(TestDatabase database, string? password)
+    public static async Task<AdminHost> StartAsync(TestDatabase database, string? password, bool jobsEnabled = true)
     {
         var settings = CliRun.Settings(database);
         settings["Admin:Password"] = password;
+        settings["Jobs:Enabled"] = jobsEnabled ? "true" : "false";
         var lifecycle = new RecordingCycleLifecycle();
         var app = BotWebApplication.Build(["--urls=http://127.0.0.1:0"], new CliContext(TextWriter.Null, TextWriter.Null, settings),
             services => services.AddSingleton<ICycleLifecycle>(lifecycle));

@@ -1,6 +1,7 @@
 using System.Net;
 using FeedbackBot.Data;
 using FeedbackBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FeedbackBot.Tests.Admin;
 
@@ -137,5 +138,19 @@ public sealed class AdminJobsPageTests
         var response = await host.PostAsync("trigger", "system.nothing", token);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Get_JobsDisabled_ShowsTheJobsAndSaysThisInstanceRunsNone()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var host = await AdminHost.StartAsync(database, password: null, jobsEnabled: false);
+
+        var page = await host.Client.GetStringAsync("/admin/jobs");
+
+        Assert.Contains("It runs no jobs (Jobs:Enabled is false)", page, StringComparison.Ordinal);
+        Assert.Contains("system.plan-sync", page, StringComparison.Ordinal);
+        var scheduler = await host.App.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
+        Assert.Equal(Quartz.SchedulerStatus.Created, scheduler.Status);
     }
 }
