@@ -48,11 +48,6 @@ public static class SchedulerServiceCollectionExtensions
         services.AddSingleton<PlanTriggerSync>();
         services.AddSingleton<SchedulerOverview>();
 
-        if (database.Provider == DatabaseProvider.Sqlite)
-        {
-            FeedbackDatabase.EnsureSqliteDirectory(database.ConnectionString);
-        }
-
         services.AddQuartz(q =>
         {
             q.ConfigureScheduler(o =>
