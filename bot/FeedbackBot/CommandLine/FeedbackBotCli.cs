@@ -87,6 +87,7 @@ public static class FeedbackBotCli
             Imports.ImportCommand.Create(context),
             ReviewCommand.Create(context),
             Teams.TeamsCommand.Create(context),
+            Admin.JobsCommand.Create(context),
         };
         root.AllowOverrides().SetAction((parseResult, cancellationToken) => ServeCommand.RunAsync(parseResult, urls, context, cancellationToken));
         return root;

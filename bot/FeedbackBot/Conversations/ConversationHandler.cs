@@ -44,6 +44,7 @@ internal sealed class ConversationHandler(
             BotCommand.PlanStatus command => ConversationTurn.Reply(await planCommands.StatusAsync(party, command.Plan, cancellationToken)),
             BotCommand.PausePlan command => ConversationTurn.Reply(await planCommands.SetStateAsync(party, command.Plan, Data.Entities.PlanState.Paused, now, cancellationToken)),
             BotCommand.ResumePlan command => ConversationTurn.Reply(await planCommands.SetStateAsync(party, command.Plan, Data.Entities.PlanState.Active, now, cancellationToken)),
+            BotCommand.RunPlanNow command => ConversationTurn.Reply(await planCommands.RunNowAsync(party, command.Plan, cancellationToken)),
             BotCommand.Unknown { Hint: { } hint } => ConversationTurn.Reply(new TextReply($"Write it like this: **{hint}**")),
             _ => ConversationTurn.Reply(new TextReply("Sorry, I didn't understand that. Type **help** to see what I can do.")),
         };

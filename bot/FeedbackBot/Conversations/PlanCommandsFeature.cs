@@ -7,15 +7,17 @@ using FeedbackBot.Core.Reviews.Building;
 using FeedbackBot.Core.Serialization;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
+using FeedbackBot.Jobs.Scheduling;
 using Microsoft.EntityFrameworkCore;
 
 namespace FeedbackBot.Conversations;
 
 /// <summary>
-/// The managers' plan commands in chat: <c>plans</c>, <c>status</c>, <c>pause</c> and <c>resume</c>. Everything is
-/// read from and written to this tenant's plans only.
+/// The managers' plan commands in chat: <c>plans</c>, <c>status</c>, <c>pause</c>, <c>resume</c> and <c>run now</c>.
+/// Everything is read from and written to this tenant's plans only. The scheduler is optional: a process without
+/// one (a command-line run) still records the change, and the running bot's plan sync picks it up within a minute.
 /// </summary>
-internal sealed class PlanCommandsFeature(FeedbackDbContext db)
+internal sealed class PlanCommandsFeature(FeedbackDbContext db, IServiceProvider services)
 {
     private static readonly TextReply ManagersOnly = new("Only managers can do that. An admin can make you one with **role @you manager**.");
 
@@ -67,9 +69,41 @@ internal sealed class PlanCommandsFeature(FeedbackDbContext db)
         plan.State = state;
         plan.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
+        if (services.GetService<PlanTriggerSync>() is { } sync)
+        {
+            await sync.SyncAsync(cancellationToken);
+        }
+
         return new TextReply(state == PlanState.Paused
             ? $"Paused **{planKey}**: no new cycle opens until you resume it. A cycle already open runs to its end."
             : $"Resumed **{planKey}**: its cycles open on schedule again.");
+    }
+
+    public async Task<BotReply> RunNowAsync(ConversationParty party, string planKey, CancellationToken cancellationToken)
+    {
+        if (party.Person.Role == PersonRole.Staff)
+        {
+            return ManagersOnly;
+        }
+
+        var plan = await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.TenantId == party.Tenant.Id && p.Key == planKey, cancellationToken);
+        if (plan is null)
+        {
+            return new TextReply($"There is no plan **{planKey}** here.");
+        }
+
+        if (plan.State == PlanState.Paused)
+        {
+            return new TextReply($"**{planKey}** is paused; resume it first.");
+        }
+
+        if (services.GetService<CycleRunner>() is not { } runner)
+        {
+            return new TextReply("The scheduler is not running here, so I can't open a cycle now.");
+        }
+
+        await runner.RunNowAsync(plan.Id, cancellationToken);
+        return new TextReply($"Opening a cycle of **{planKey}** now: the sample is drawn and the invitations go out in a moment. Reminders and the review follow on the plan's schedule; **status {planKey}** shows how it goes.");
     }
 
     /// <summary>

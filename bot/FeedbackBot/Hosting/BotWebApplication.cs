@@ -1,6 +1,8 @@
+using FeedbackBot.Admin;
 using FeedbackBot.CommandLine;
 using FeedbackBot.Conversations;
 using FeedbackBot.Health;
+using FeedbackBot.Outbox;
 using FeedbackBot.Playground;
 using FeedbackBot.Reviews;
 using FeedbackBot.Slack;
@@ -42,7 +44,8 @@ internal static class BotWebApplication
         builder.Services.AddFeedbackTeams(builder.Configuration);
         builder.Services.AddFeedbackSlack(builder.Configuration);
         builder.Services.AddPlayground(builder.Configuration);
-        Outbox.OutboxHostServiceCollectionExtensions.AddFeedbackOutboxSending(builder.Services, builder.Configuration);
+        builder.Services.AddFeedbackOutboxSending(builder.Configuration);
+        builder.Services.AddFeedbackJobs(builder.Configuration);
         overrideServices?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -51,6 +54,7 @@ internal static class BotWebApplication
         app.MapTeamsEndpoint();
         app.MapSlackEndpoints();
         app.MapPlayground();
+        app.MapAdminJobs();
         return app;
     }
 }

@@ -9,8 +9,8 @@ public interface ICycleLifecycle
 {
     /// <summary>
     /// Opens the plan's cycle for the occurrence due at <paramref name="scheduledFor"/>: draws the sample, records
-    /// the invitations and queues them in the outbox. Returns the cycle, or null when nothing was opened (the plan
-    /// is paused or gone, or that occurrence's cycle already exists).
+    /// the invitations and queues them in the outbox. Returns the cycle (the one opened before, when this occurrence
+    /// was opened already), or null when nothing was opened because the plan is paused or gone.
     /// </summary>
     Task<OpenedCycle?> OpenCycleAsync(Guid planId, DateTimeOffset scheduledFor, CancellationToken cancellationToken);
 

@@ -1,0 +1,15 @@
+using FeedbackBot.Jobs.Cycles;
+using Quartz;
+
+namespace FeedbackBot.Jobs.Jobs;
+
+/// <summary>Queues every plan's weekly summary, on <c>Jobs:WeeklySummaryCron</c>.</summary>
+[DisallowConcurrentExecution]
+public sealed class WeeklySummaryJob(ICycleLifecycle lifecycle) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        await lifecycle.PostWeeklySummariesAsync(context.ScheduledFireTimeUtc ?? context.FireTimeUtc, cancellationToken);
+    }
+}

@@ -1,0 +1,19 @@
+namespace FeedbackBot.Jobs.Scheduling;
+
+/// <summary>The open-cycle trigger a plan should have: its cron read in its time zone, paused while the plan is.</summary>
+/// <param name="PlanId">The plan's database id.</param>
+/// <param name="Description">Which plan of which tenant, for people reading the job list.</param>
+/// <param name="Cron">The plan's five-field cron, as written.</param>
+/// <param name="QuartzCron">The same schedule in Quartz's form.</param>
+/// <param name="TimeZone">The zone the cron is read in.</param>
+/// <param name="Paused">Whether the plan is paused.</param>
+public sealed record PlanTriggerSpec(Guid PlanId, string Description, string Cron, string QuartzCron, TimeZoneInfo TimeZone, bool Paused);
+
+/// <summary>What one synchronisation changed.</summary>
+public readonly record struct PlanSyncChanges(int Added, int Replaced, int Paused, int Resumed, int Removed)
+{
+    public bool Any => Added + Replaced + Paused + Resumed + Removed > 0;
+
+    public override string ToString() =>
+        $"{Added} added, {Replaced} replaced, {Paused} paused, {Resumed} resumed, {Removed} removed";
+}

@@ -1,0 +1,38 @@
+using FeedbackBot.Jobs.Scheduling;
+using Microsoft.Extensions.Configuration;
+
+namespace FeedbackBot.Jobs.Tests.Scheduling;
+
+public sealed class JobsOptionsValidatorTests
+{
+    [Fact]
+    public void Validate_Defaults_Succeeds()
+    {
+        var options = new JobsOptions();
+
+        Assert.True(new JobsOptionsValidator().Validate(null, options).Succeeded);
+        Assert.True(options.Enabled);
+    }
+
+    [Theory]
+    [InlineData("Jobs:Enabled", "sometimes", "Jobs:Enabled must be true or false, not 'sometimes'.")]
+    [InlineData("Jobs:WeeklySummaryCron", "0 9 * *", "Jobs:WeeklySummaryCron '0 9 * *' is not a schedule: expected five fields")]
+    [InlineData("Jobs:TimeZone", "Mars/Olympus", "Jobs:TimeZone 'Mars/Olympus' is not a known time zone")]
+    public void Validate_BadSetting_FailsNamingTheKey(string key, string value, string expected)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [key] = value })
+            .Build();
+
+        var result = new JobsOptionsValidator().Validate(null, JobsOptions.From(configuration));
+
+        Assert.True(result.Failed);
+        Assert.StartsWith(expected, Assert.Single(result.Failures!), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Enabled_False_TurnsJobsOff()
+    {
+        Assert.False(new JobsOptions { EnabledText = "false" }.Enabled);
+    }
+}
