@@ -21,7 +21,8 @@ internal sealed class OutboxTransport(
     FeedbackDbContext db,
     IEnumerable<IProactiveSender> senders,
     ReportLinks links,
-    TimeProvider clock) : IOutboxTransport
+    TimeProvider clock,
+    ILogger<OutboxTransport> log) : IOutboxTransport
 {
     public const string ReminderLine = "Reminder: you have not answered this survey yet. It takes a minute.";
 
@@ -94,8 +95,17 @@ internal sealed class OutboxTransport(
             }
         }
 
-        // The send has happened; the bookkeeping must be written even if the host is stopping.
-        await db.SaveChangesAsync(CancellationToken.None);
+        // The send has happened: the bookkeeping must be written even if the host is stopping, and a failure to
+        // write it must not look like a failed send, which would be retried and reach the person twice.
+        try
+        {
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        catch (DbUpdateException error)
+        {
+            log.LogWarning(error, "Delivered outbox message {MessageId}, but could not record it on the invitation", message.Id);
+        }
+
         return delivered ? OutboxSendResult.Sent : OutboxSendResult.Unreachable;
     }
 
