@@ -13,8 +13,8 @@ namespace FeedbackBot.Channels.Slack;
 /// Calls the Slack Web API with a workspace's token given per call, since each workspace has its own. Bodies are JSON
 /// with <c>Authorization: Bearer</c>; every answer's <c>ok</c> is checked and <c>ok: false</c> throws
 /// <see cref="SlackApiException"/> naming the method and Slack's error, or <see cref="SlackRecipientUnreachableException"/>
-/// when the person cannot be reached. 429 is retried after Retry-After and 5xx with backoff, up to
-/// <see cref="SlackRetryPolicy.MaxRetries"/> times; calls are paced by <see cref="SlackApiPacer"/>.
+/// when the person cannot be reached. 429 is retried after Retry-After and 5xx with backoff, for at most
+/// <see cref="PlatformRetryPolicy.MaxAttempts"/> attempts; calls are paced by <see cref="SlackApiPacer"/>.
 /// </summary>
 public sealed class SlackWebApiClient(
     HttpClient http,
@@ -22,7 +22,7 @@ public sealed class SlackWebApiClient(
     SlackApiPacer pacer,
     TimeProvider time,
     ILogger<SlackWebApiClient> logger,
-    SlackRetryPolicy? retryPolicy = null)
+    PlatformRetryPolicy? retryPolicy = null)
 {
     public const string ResponseUrlMethod = "response_url";
 
@@ -40,7 +40,7 @@ public sealed class SlackWebApiClient(
         "channel_not_found", "is_archived", "not_in_channel",
     };
 
-    private readonly SlackRetryPolicy _policy = retryPolicy ?? SlackRetryPolicy.Default;
+    private readonly PlatformRetryPolicy _policy = retryPolicy ?? PlatformRetryPolicy.Default;
 
     /// <summary><c>chat.postMessage</c>: posts to a channel or direct message (in a thread when given); returns the message's ts.</summary>
     public async Task<string> PostMessageAsync(
@@ -288,7 +288,7 @@ public sealed class SlackWebApiClient(
     private async Task<JsonDocument> SendWithRetriesAsync(
         string method, Uri uri, string? token, string? workspaceKey, string? channel, Func<HttpContent> content, CancellationToken cancellationToken)
     {
-        for (var retry = 0; ; retry++)
+        for (var attempt = 1; ; attempt++)
         {
             if (workspaceKey is not null)
             {
@@ -315,12 +315,12 @@ public sealed class SlackWebApiClient(
 
             document?.Dispose();
             var failure = throttled ? error ?? "ratelimited" : $"http_{(int)status}";
-            if (retry >= _policy.MaxRetries)
+            if (attempt >= _policy.MaxAttempts)
             {
-                throw new SlackApiException(method, failure, status, $"still failing after {retry} retries");
+                throw new SlackApiException(method, failure, status, $"still failing after {attempt} attempts");
             }
 
-            var delay = (throttled ? RetryAfter(response) : null) ?? _policy.Backoff(retry + 1, Random.Shared.NextDouble());
+            var delay = (throttled ? RetryAfter(response) : null) ?? _policy.Backoff(attempt, Random.Shared.NextDouble());
             if (delay > _policy.MaxRetryAfter)
             {
                 throw new SlackApiException(method, failure, status, $"Slack asked to wait {delay}, longer than the {_policy.MaxRetryAfter} the bot waits");
@@ -328,8 +328,8 @@ public sealed class SlackWebApiClient(
 
             if (logger.IsEnabled(LogLevel.Warning))
             {
-                logger.LogWarning("Slack {Method} answered {Status} ({Error}); retrying in {Delay} (retry {Retry} of {MaxRetries})",
-                    method, (int)status, failure, delay, retry + 1, _policy.MaxRetries);
+                logger.LogWarning("Slack {Method} answered {Status} ({Error}); retrying in {Delay} (attempt {Attempt} of {MaxAttempts})",
+                    method, (int)status, failure, delay, attempt + 1, _policy.MaxAttempts);
             }
 
             await (_policy.Delay ?? DelayOnClock)(delay, cancellationToken);

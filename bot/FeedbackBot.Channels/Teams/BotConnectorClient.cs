@@ -11,7 +11,7 @@ namespace FeedbackBot.Channels.Teams;
 /// Calls the Bot Framework Connector at an activity's serviceUrl: reply, send, create a 1:1 conversation, update a
 /// message. Every call carries the bot's bearer token, is paced to Teams' limits, and is retried on 429, 412, 502,
 /// 503 and 504 (after Retry-After when given, else exponential backoff with jitter) up to
-/// <see cref="ConnectorRetryPolicy.MaxAttempts"/>. A 403 saying the person blocked or removed the bot throws
+/// <see cref="PlatformRetryPolicy.MaxAttempts"/>. A 403 saying the person blocked or removed the bot throws
 /// <see cref="RecipientUnreachableException"/> at once.
 /// </summary>
 public sealed class BotConnectorClient(
@@ -20,7 +20,7 @@ public sealed class BotConnectorClient(
     TeamsSendPacer pacer,
     TimeProvider time,
     ILogger<BotConnectorClient> logger,
-    ConnectorRetryPolicy? retryPolicy = null)
+    PlatformRetryPolicy? retryPolicy = null)
 {
     /// <summary>Teams refuses messages over about 100 KB; the bot stays well under.</summary>
     public const int MaxActivityBytes = 80 * 1024;
@@ -38,7 +38,7 @@ public sealed class BotConnectorClient(
         HttpStatusCode.GatewayTimeout,
     ];
 
-    private readonly ConnectorRetryPolicy _policy = retryPolicy ?? ConnectorRetryPolicy.Default;
+    private readonly PlatformRetryPolicy _policy = retryPolicy ?? PlatformRetryPolicy.Default;
 
     /// <summary>Replies in the thread of <paramref name="replyToId"/>; returns the new message's id.</summary>
     public Task<string?> ReplyAsync(

@@ -46,7 +46,7 @@ public sealed class SlackHarness : IAsyncDisposable
     /// <summary>A client whose retry waits are recorded and move the fake clock instead of sleeping.</summary>
     public SlackWebApiClient Client(SlackApiPacer? pacer = null)
     {
-        var policy = new SlackRetryPolicy
+        var policy = new PlatformRetryPolicy
         {
             Delay = (delay, _) =>
             {

@@ -266,16 +266,17 @@ public sealed class SlackWebApiClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PostMessageAsync_ThrottledEveryTime_GivesUpAfterFiveRetries()
+    public async Task PostMessageAsync_ThrottledEveryTime_GivesUpAfterFiveAttempts()
     {
-        _harness.Api.ThrottleNext("chat.postMessage", 6, retryAfterSeconds: 1);
+        _harness.Api.ThrottleNext("chat.postMessage", 5, retryAfterSeconds: 1);
 
         var error = await Assert.ThrowsAsync<SlackApiException>(() => _harness.WithClockRunningAsync(() => _harness.Client().PostMessageAsync(BotToken, "C1", "hi")));
 
         Assert.Equal("ratelimited", error.Error);
         Assert.Equal(HttpStatusCode.TooManyRequests, error.StatusCode);
-        Assert.Equal(6, _harness.Api.CallsTo("chat.postMessage").Count);
-        Assert.Equal(5, _harness.RetryDelays.Count);
+        Assert.Contains("after 5 attempts", error.Message, StringComparison.Ordinal);
+        Assert.Equal(5, _harness.Api.CallsTo("chat.postMessage").Count);
+        Assert.Equal(4, _harness.RetryDelays.Count);
     }
 
     [Fact]

@@ -55,15 +55,39 @@ public sealed class SlidingWindowLimiterTests
     }
 
     [Fact]
-    public void Reserve_FiftyFirstTenantRequestInASecond_Waits()
+    public void Reserve_FiftyTenantRequestsAtOnce_GoInFifthsOfASecond()
     {
         var limiter = new SlidingWindowLimiter(TeamsSendPacer.TenantLimits, _clock);
-        for (var i = 0; i < 50; i++)
+
+        var waits = Enumerable.Range(0, 51).Select(_ => limiter.Reserve("tenant")).ToList();
+
+        // Ten at once, then ten every (stretched) fifth of a second; the 51st a whole (stretched) second after the first.
+        Assert.All(waits[..10], w => Assert.Equal(TimeSpan.Zero, w));
+        Assert.All(waits[10..20], w => Assert.Equal(TimeSpan.FromTicks(2_060_000), w));
+        Assert.All(waits[40..50], w => Assert.Equal(TimeSpan.FromTicks(2_060_000 * 4), w));
+        Assert.Equal(TimeSpan.FromSeconds(1.03), waits[50]);
+    }
+
+    [Fact]
+    public void Reserve_TenantSendingAsFastAsAllowed_KeepsFiftyInAnySecondAndTenInAnyFifth()
+    {
+        var limiter = new SlidingWindowLimiter(TeamsSendPacer.TenantLimits, _clock);
+        var sentAt = new List<DateTimeOffset>();
+
+        for (var i = 0; i < 500; i++)
         {
-            Assert.Equal(TimeSpan.Zero, limiter.Reserve("tenant"));
+            _clock.Advance(limiter.Reserve("tenant"));
+            sentAt.Add(_clock.GetUtcNow());
         }
 
-        Assert.Equal(TimeSpan.FromSeconds(1.03), limiter.Reserve("tenant"));
+        for (var i = 50; i < sentAt.Count; i++)
+        {
+            Assert.True(sentAt[i] - sentAt[i - 50] >= TimeSpan.FromSeconds(1), $"more than 50 in a second at send {i}");
+            Assert.True(sentAt[i] - sentAt[i - 10] >= TimeSpan.FromSeconds(0.2), $"more than 10 in a fifth of a second at send {i}");
+        }
+
+        // 500 in 50 bursts of ten, a stretched fifth of a second apart.
+        Assert.Equal(TimeSpan.FromTicks(2_060_000 * 49), sentAt[^1] - sentAt[0]);
     }
 
     [Fact]

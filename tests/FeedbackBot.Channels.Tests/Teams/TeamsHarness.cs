@@ -66,7 +66,7 @@ public sealed class TeamsHarness : IAsyncDisposable
     /// <summary>A Connector client whose retry waits are recorded and move the fake clock instead of sleeping.</summary>
     public BotConnectorClient ConnectorClient(BotTokenProvider? tokens = null, TeamsSendPacer? pacer = null)
     {
-        var policy = new ConnectorRetryPolicy
+        var policy = new PlatformRetryPolicy
         {
             Delay = (delay, _) =>
             {

@@ -1,14 +1,18 @@
-namespace FeedbackBot.Channels.Teams;
+namespace FeedbackBot.Channels;
 
-/// <summary>How the Connector client retries throttled and failing calls.</summary>
-public sealed record ConnectorRetryPolicy
+/// <summary>
+/// How a platform client retries a throttled or failing call: after the platform's Retry-After when it gives one,
+/// else with exponential backoff, for at most <see cref="MaxAttempts"/> attempts. The Teams Connector client and the
+/// Slack Web API client share it, so both platforms are retried alike.
+/// </summary>
+public sealed record PlatformRetryPolicy
 {
-    public static ConnectorRetryPolicy Default { get; } = new();
+    public static PlatformRetryPolicy Default { get; } = new();
 
     /// <summary>Attempts in all, the first included.</summary>
     public int MaxAttempts { get; init; } = 5;
 
-    /// <summary>The backoff before the second attempt when the Connector gave no Retry-After; it doubles each time.</summary>
+    /// <summary>The backoff before the second attempt when the platform gave no Retry-After; it doubles each time.</summary>
     public TimeSpan BaseDelay { get; init; } = TimeSpan.FromSeconds(1);
 
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(30);
