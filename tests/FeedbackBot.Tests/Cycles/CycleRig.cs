@@ -36,17 +36,7 @@ internal sealed class CycleRig : IAsyncDisposable
     public static async Task<CycleRig> StartAsync(DatabaseProvider provider, string planYaml, params (string Team, int Count)[] staff)
     {
         var database = await TestDatabase.CreateAsync(provider);
-        var file = Path.Combine(Path.GetTempPath(), $"plan-{Guid.NewGuid():N}.yaml");
-        await File.WriteAllTextAsync(file, planYaml);
-        try
-        {
-            var applied = await CliRun.RunAsync(database, "plans", "apply", "--tenant", "teams:" + TenantExternalId, file);
-            Assert.True(applied.ExitCode == 0, applied.Error);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        await ApplyPlanAsync(CliRun.Settings(database), planYaml);
 
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero));
         await using var db = database.CreateContext();
@@ -68,6 +58,43 @@ internal sealed class CycleRig : IAsyncDisposable
         await db.SaveChangesAsync();
         return new CycleRig(database, clock, tenant.Id, plan.Id);
     }
+
+    /// <summary>Applies <paramref name="planYaml"/> to the rig's Teams tenant through the command line, as an operator does.</summary>
+    public static async Task ApplyPlanAsync(IReadOnlyDictionary<string, string?> settings, string planYaml)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"plan-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(file, planYaml);
+        try
+        {
+            var applied = await CliRun.RunAsync(settings, "plans", "apply", "--tenant", "teams:" + TenantExternalId, file);
+            Assert.True(applied.ExitCode == 0, applied.Error);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    /// <summary>
+    /// Adds <paramref name="count"/> staff to the database's one tenant, each with a personal conversation
+    /// <c>a:staff-N</c> (N from 1) on <paramref name="serviceUrl"/>; returns the plan's id.
+    /// </summary>
+    public static async Task<Guid> SeedReachableStaffAsync(TestDatabase database, string serviceUrl, DateTime now, int count)
+    {
+        await using var db = database.CreateContext();
+        var tenant = await db.Tenants.SingleAsync();
+        for (var n = 1; n <= count; n++)
+        {
+            var person = new Person { Id = Guid.NewGuid(), TenantId = tenant.Id, ChannelUserId = $"29:staff-{n}", DisplayName = $"Staff {n}", CreatedAt = now };
+            db.People.Add(person);
+            db.ConversationReferences.Add(new ConversationReference { Id = Guid.NewGuid(), TenantId = tenant.Id, PersonId = person.Id, ConversationId = StaffConversation(n), ServiceUrl = serviceUrl, UpdatedAt = now });
+        }
+
+        await db.SaveChangesAsync();
+        return await db.Plans.Select(p => p.Id).SingleAsync();
+    }
+
+    public static string StaffConversation(int n) => $"a:staff-{n}";
 
     public CycleLifecycle Lifecycle(FeedbackDbContext db) =>
         new(db, new ReviewPosts(db, NullLogger<ReviewPosts>.Instance), new OutboxSignal(), Clock, NullLogger<CycleLifecycle>.Instance);

@@ -37,18 +37,13 @@ public sealed class TwoInstancesTests
         var now = clock.GetUtcNow();
         // A whole minute well ahead, so neither host can reach it on its own before the test jumps to it.
         var opensAt = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero).AddMinutes(20);
-        var settings = CliRun.Settings(database);
-        settings["Teams:AppId"] = FakeBotFrameworkIdentity.AppId;
-        settings["Teams:AppPassword"] = "test-password";
-        settings["Teams:OpenIdMetadataUrl"] = identity.MetadataUrl.AbsoluteUri;
-        settings["Teams:TokenEndpoint"] = tokens.Template;
-        settings["Playground:Enabled"] = "false";
+        var settings = TeamsSettings.For(database, identity, tokens);
         await ApplyPlanAsync(settings, opensAt);
 
         await using var first = Host(settings, clock);
         await using var second = Host(settings, clock);
         await first.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
-        await SeedStaffAsync(database, connector.ServiceUrl, now.UtcDateTime);
+        var planId = await CycleRig.SeedReachableStaffAsync(database, connector.ServiceUrl, now.UtcDateTime, Staff);
         await Task.WhenAll(first.StartAsync(), second.StartAsync());
         IScheduler[] schedulers = [await SchedulerOf(first), await SchedulerOf(second)];
         Assert.All(schedulers, s => Assert.Equal(SchedulerStatus.Running, s.Status));
@@ -58,7 +53,6 @@ public sealed class TwoInstancesTests
         await WaitUntilAsync(
             async () => (await schedulers[0].QueryClusterNodes()).Select(n => n.InstanceId).Order(StringComparer.Ordinal).SequenceEqual(instances),
             "both instances to have joined one cluster");
-        var planId = await PlanIdAsync(database);
         await WaitUntilAsync(
             async () => (await schedulers[0].GetTrigger(JobKeys.TriggerOf(JobKeys.OpenCycle(planId))))?.NextFireTimeUtc == opensAt,
             "the plan's open-cycle trigger, due at " + opensAt.ToString("O", CultureInfo.InvariantCulture));
@@ -66,7 +60,7 @@ public sealed class TwoInstancesTests
         await JumpAsync(clock, schedulers, opensAt.AddSeconds(-3));
         await WaitForDeliveriesAsync(connector, Staff);
         var invited = connector.Deliveries.Select(d => d.ConversationId).ToList();
-        Assert.Equal(Enumerable.Range(1, Staff).Select(Conversation).Order(), invited.Order());
+        Assert.Equal(Enumerable.Range(1, Staff).Select(CycleRig.StaffConversation).Order(), invited.Order());
 
         // One person answers; the reminder goes to the other five, once each.
         var answered = await AnswerOneAsync(database);
@@ -119,39 +113,7 @@ public sealed class TwoInstancesTests
             .Replace("cron: \"0 10 * * 1\"", $"cron: \"{opensAt.Minute} {opensAt.Hour} * * *\"", StringComparison.Ordinal)
             .Replace("time_zone: Europe/London", "time_zone: UTC", StringComparison.Ordinal)
             .Replace("cycle_days: 5", "cycle_length: 5m", StringComparison.Ordinal);
-        var file = Path.Combine(Path.GetTempPath(), $"plan-{Guid.NewGuid():N}.yaml");
-        await File.WriteAllTextAsync(file, plan);
-        try
-        {
-            var applied = await CliRun.RunAsync(settings, "plans", "apply", "--tenant", "teams:" + CycleRig.TenantExternalId, file);
-            Assert.True(applied.ExitCode == 0, applied.Error);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
-    }
-
-    private static string Conversation(int n) => $"a:staff-{n}";
-
-    private static async Task SeedStaffAsync(TestDatabase database, string serviceUrl, DateTime now)
-    {
-        await using var db = database.CreateContext();
-        var tenant = await db.Tenants.SingleAsync();
-        for (var n = 1; n <= Staff; n++)
-        {
-            var person = new Person { Id = Guid.NewGuid(), TenantId = tenant.Id, ChannelUserId = $"29:staff-{n}", DisplayName = $"Staff {n}", CreatedAt = now };
-            db.People.Add(person);
-            db.ConversationReferences.Add(new ConversationReference { Id = Guid.NewGuid(), TenantId = tenant.Id, PersonId = person.Id, ConversationId = Conversation(n), ServiceUrl = serviceUrl, UpdatedAt = now });
-        }
-
-        await db.SaveChangesAsync();
-    }
-
-    private static async Task<Guid> PlanIdAsync(TestDatabase database)
-    {
-        await using var db = database.CreateContext();
-        return await db.Plans.Select(p => p.Id).SingleAsync();
+        await CycleRig.ApplyPlanAsync(settings, plan);
     }
 
     /// <summary>Marks one invitation answered and returns that person's conversation.</summary>

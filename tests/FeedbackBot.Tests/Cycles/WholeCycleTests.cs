@@ -30,28 +30,20 @@ public sealed class WholeCycleTests
         await using var tokens = await FakeTokenEndpoint.StartAsync();
         await using var connector = await FakeConnector.StartAsync();
         var clock = new FakeTimeProvider(new DateTimeOffset(DateTime.UtcNow.Date.AddHours(DateTime.UtcNow.Hour), TimeSpan.Zero));
-        var settings = CliRun.Settings(database);
-        settings["Teams:AppId"] = FakeBotFrameworkIdentity.AppId;
-        settings["Teams:AppPassword"] = "test-password";
-        settings["Teams:OpenIdMetadataUrl"] = identity.MetadataUrl.AbsoluteUri;
-        settings["Teams:TokenEndpoint"] = tokens.Template;
-        settings["Playground:Enabled"] = "false";
+        var settings = TeamsSettings.For(database, identity, tokens);
         // The steps are driven here, on the fake clock; Quartz keeps to real time and stays out of it.
         settings["Jobs:Enabled"] = "false";
-        var file = Path.Combine(Path.GetTempPath(), $"plan-{Guid.NewGuid():N}.yaml");
-        await File.WriteAllTextAsync(file, CycleRig.Plan());
-        Assert.Equal(0, (await CliRun.RunAsync(settings, "plans", "apply", "--tenant", "teams:" + CycleRig.TenantExternalId, file)).ExitCode);
-        File.Delete(file);
+        await CycleRig.ApplyPlanAsync(settings, CycleRig.Plan());
 
         var app = BotWebApplication.Build(["--urls=http://127.0.0.1:0"], new CliContext(TextWriter.Null, TextWriter.Null, settings), services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
         await using var _ = app;
         await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
-        var (planId, people) = await SeedStaffAsync(database, connector.ServiceUrl, clock.GetUtcNow().UtcDateTime, 5);
+        var planId = await CycleRig.SeedReachableStaffAsync(database, connector.ServiceUrl, clock.GetUtcNow().UtcDateTime, 5);
         await app.StartAsync();
 
         var opened = (await StepAsync(app, l => l.OpenCycleAsync(planId, clock.GetUtcNow(), CancellationToken.None)))!;
         await WaitForAsync(connector, 5);
-        Assert.Equal(people.Select(p => $"a:staff-{p}").Order(), connector.Deliveries.Select(d => d.ConversationId).Order());
+        Assert.Equal(Enumerable.Range(1, 5).Select(CycleRig.StaffConversation).Order(), connector.Deliveries.Select(d => d.ConversationId).Order());
 
         // One person answers; the other four are reminded, twice, two days apart.
         await using (var db = database.CreateContext())
@@ -103,21 +95,5 @@ public sealed class WholeCycleTests
         // Nothing more than expected arrives.
         await Task.Delay(200);
         Assert.True(deliveries == connector.Deliveries.Count, string.Join("\n", connector.Deliveries.Select(d => $"{d.At:HH:mm:ss.fff} {d.ConversationId} {d.Activity["attachments"]?[0]?["content"]?["body"]?.ToJsonString()[..Math.Min(160, d.Activity["attachments"]?[0]?["content"]?["body"]?.ToJsonString().Length ?? 0)]}")));
-    }
-
-    private static async Task<(Guid PlanId, List<int> People)> SeedStaffAsync(TestDatabase database, string serviceUrl, DateTime now, int count)
-    {
-        await using var db = database.CreateContext();
-        var tenant = await db.Tenants.SingleAsync();
-        var numbers = Enumerable.Range(1, count).ToList();
-        foreach (var n in numbers)
-        {
-            var person = new Person { Id = Guid.NewGuid(), TenantId = tenant.Id, ChannelUserId = $"29:staff-{n}", DisplayName = $"Staff {n}", CreatedAt = now };
-            db.People.Add(person);
-            db.ConversationReferences.Add(new ConversationReference { Id = Guid.NewGuid(), TenantId = tenant.Id, PersonId = person.Id, ConversationId = $"a:staff-{n}", ServiceUrl = serviceUrl, UpdatedAt = now });
-        }
-
-        await db.SaveChangesAsync();
-        return (await db.Plans.Select(p => p.Id).SingleAsync(), numbers);
     }
 }

@@ -47,12 +47,7 @@ internal sealed class TeamsRig : IAsyncDisposable
         var tokenEndpoint = await FakeTokenEndpoint.StartAsync();
         var connector = await FakeConnector.StartAsync();
         var key = identity.Publish(identity.CreateKey("key-1", "msteams"));
-        var settings = CliRun.Settings(database);
-        settings["Teams:AppId"] = FakeBotFrameworkIdentity.AppId;
-        settings["Teams:AppPassword"] = "test-password";
-        settings["Teams:OpenIdMetadataUrl"] = identity.MetadataUrl.AbsoluteUri;
-        settings["Teams:TokenEndpoint"] = tokenEndpoint.Template;
-        settings["Playground:Enabled"] = "false";
+        var settings = TeamsSettings.For(database, identity, tokenEndpoint);
         var app = await TestHost.StartAsync(settings);
         return new TeamsRig(database, identity, tokenEndpoint, connector, key, settings, app);
     }
