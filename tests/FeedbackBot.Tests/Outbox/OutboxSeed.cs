@@ -1,3 +1,4 @@
+using FeedbackBot.Cycles;
 using FeedbackBot.Data.Entities;
 using FeedbackBot.Testing;
 using FeedbackBot.Tests.Support;
@@ -61,7 +62,7 @@ internal static class OutboxSeed
                 UpdatedAt = now,
             });
             db.Invitations.Add(new Invitation { Id = Guid.NewGuid(), CycleId = cycle.Id, PersonId = person.Id, State = InvitationState.Pending, CreatedAt = now });
-            messages.Add(Message(tenantId, kind, $"{(kind == OutboxKind.Reminder ? "remind" : "invite")}:{cycle.Id}:{person.Id}", now, person.Id, cycle.Id));
+            messages.Add(OutboxRows.ToPerson(tenantId, kind, $"{(kind == OutboxKind.Reminder ? "remind" : "invite")}:{cycle.Id}:{person.Id}", person.Id, cycle.Id, now));
         }
 
         db.Outbox.AddRange(messages);
@@ -73,14 +74,10 @@ internal static class OutboxSeed
     {
         await using var db = database.CreateContext();
         var now = DateTime.UtcNow;
-        var messages = texts.Select((text, i) =>
-        {
-            var message = Message(tenantId, OutboxKind.WeeklySummary, $"weekly:{tenantId}:2026-W{i + 1:D2}:{channel}:{conversation}", now);
-            message.TargetChannel = channel;
-            message.TargetConversation = conversation;
-            message.Body = System.Text.Json.JsonSerializer.Serialize(new { text });
-            return message;
-        }).ToList();
+        var target = new PostDestination(channel, conversation);
+        var messages = texts
+            .Select((text, i) => OutboxRows.ToChannel(tenantId, OutboxKind.WeeklySummary, $"weekly:{tenantId}:2026-W{i + 1:D2}:{target.Key}", target, null, text, now))
+            .ToList();
         db.Outbox.AddRange(messages);
         await db.SaveChangesAsync();
         return messages;
@@ -107,17 +104,4 @@ internal static class OutboxSeed
             await Task.Delay(100);
         }
     }
-
-    private static OutboxMessage Message(Guid tenantId, OutboxKind kind, string key, DateTime now, Guid? personId = null, Guid? cycleId = null) => new()
-    {
-        Id = Guid.NewGuid(),
-        TenantId = tenantId,
-        Kind = kind,
-        DedupeKey = key,
-        PersonId = personId,
-        CycleId = cycleId,
-        State = OutboxState.Pending,
-        NextAttemptAt = now,
-        CreatedAt = now,
-    };
 }
