@@ -1,6 +1,6 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using FeedbackBot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace FeedbackBot.Admin;
@@ -20,7 +20,7 @@ internal sealed class AdminAccess(IOptions<AdminOptions> options)
         var password = options.Value.Password;
         if (string.IsNullOrEmpty(password))
         {
-            return IsLocal(context) ? null : Results.NotFound();
+            return LocalRequests.IsLocal(context) ? null : Results.NotFound();
         }
 
         if (HasCredentials(context.Request.Headers.Authorization.ToString(), password))
@@ -31,12 +31,6 @@ internal sealed class AdminAccess(IOptions<AdminOptions> options)
         context.Response.Headers.WWWAuthenticate = $"Basic realm=\"{Realm}\", charset=\"UTF-8\"";
         return Results.Unauthorized();
     }
-
-    // A reverse proxy on the same machine makes every request look local; the headers it adds give it away.
-    private static bool IsLocal(HttpContext context) =>
-        context.Connection.RemoteIpAddress is { } address && IPAddress.IsLoopback(address)
-        && !context.Request.Headers.ContainsKey("X-Forwarded-For")
-        && !context.Request.Headers.ContainsKey("Forwarded");
 
     private static bool HasCredentials(string header, string password)
     {

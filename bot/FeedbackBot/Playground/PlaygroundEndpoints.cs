@@ -1,3 +1,4 @@
+using FeedbackBot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace FeedbackBot.Playground;
@@ -6,14 +7,23 @@ internal static class PlaygroundEndpoints
 {
     /// <summary>
     /// Maps the page, its files and the Direct Line subset when <c>Playground:Enabled</c> is on; when it is off none
-    /// of them exists, so every playground address answers 404.
+    /// of them exists, so every playground address answers 404. Unless <c>Playground:AllowRemote</c> is on, they answer
+    /// only callers on this machine: anyone else gets the same 404, before anything they sent is read.
     /// </summary>
     public static IEndpointRouteBuilder MapPlayground(this IEndpointRouteBuilder endpoints)
     {
-        if (endpoints.ServiceProvider.GetRequiredService<IOptions<PlaygroundOptions>>().Value.Enabled)
+        var options = endpoints.ServiceProvider.GetRequiredService<IOptions<PlaygroundOptions>>().Value;
+        if (options.Enabled)
         {
-            endpoints.MapPlaygroundPage();
-            endpoints.MapDirectLine();
+            var group = endpoints.MapGroup(string.Empty);
+            if (!options.AllowRemote)
+            {
+                group.AddEndpointFilter(static (context, next) =>
+                    LocalRequests.IsLocal(context.HttpContext) ? next(context) : ValueTask.FromResult<object?>(Results.NotFound()));
+            }
+
+            group.MapPlaygroundPage();
+            group.MapDirectLine();
         }
 
         return endpoints;

@@ -16,6 +16,7 @@ internal static class PlaygroundServiceCollectionExtensions
             .Configure(o =>
             {
                 o.ConfiguredEnabled = configuration[PlaygroundOptions.EnabledKey];
+                o.ConfiguredAllowRemote = configuration[PlaygroundOptions.AllowRemoteKey];
                 o.DatabaseProviderName = configuration[DatabaseOptions.ProviderKey];
             })
             .ValidateOnStart();

@@ -10,7 +10,7 @@ namespace FeedbackBot.Tests.Playground;
 /// <summary>The bot's real web application on a loopback port, with the test's <see cref="IPlaygroundBot"/> plugged in.</summary>
 internal static class PlaygroundHost
 {
-    public static async Task<WebApplication> StartAsync(IReadOnlyDictionary<string, string?> settings, IPlaygroundBot? bot)
+    public static async Task<WebApplication> StartAsync(IReadOnlyDictionary<string, string?> settings, IPlaygroundBot? bot, Action<IServiceCollection>? more = null)
     {
         var app = BotWebApplication.Build(
             ["--urls=http://127.0.0.1:0"],
@@ -21,6 +21,8 @@ internal static class PlaygroundHost
                 {
                     services.AddSingleton(bot);
                 }
+
+                more?.Invoke(services);
             });
         await app.StartAsync();
         return app;
