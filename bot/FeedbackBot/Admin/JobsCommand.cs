@@ -5,7 +5,6 @@ using FeedbackBot.Hosting;
 using FeedbackBot.Jobs.Scheduling;
 using FeedbackBot.Storage;
 using Quartz;
-using Spectre.Console;
 
 namespace FeedbackBot.Admin;
 
@@ -82,6 +81,13 @@ internal static class JobsCommand
         await scheduler.Shutdown(waitForJobsToComplete: false, cancellationToken);
     }
 
+    /// <summary>The widest line written, so the listing reads in a terminal of 120 columns.</summary>
+    public const int Width = 120;
+
+    private const string Indent = "    ";
+
+    // One line per job with what an operator scans for (state, next run, last outcome), and the details indented
+    // under it: a table with every field in its own column is wider than a terminal once plan ids are in the keys.
     private static void Write(TextWriter output, IReadOnlyList<ScheduledJobView> jobs)
     {
         if (jobs.Count == 0)
@@ -90,37 +96,82 @@ internal static class JobsCommand
             return;
         }
 
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        string[] headings = ["KEY", "STATE", "NEXT (UTC)", "LAST RUN (UTC)"];
+        var rows = jobs.Select(job => new[]
         {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(output),
-        });
-        console.Profile.Width = 220;
-        var table = new Table().Border(TableBorder.Simple);
-        table.AddColumn(new TableColumn("KEY").NoWrap());
-        foreach (var heading in new[] { "STATE", "SCHEDULE", "PREVIOUS", "NEXT", "RUNNING ON", "LAST RUN", "ERROR" })
+            job.Key,
+            job.PausedBy is null ? job.State : $"{job.State} ({job.PausedBy})",
+            Time(job.NextFireTime),
+            job.LastRun is { } run ? $"{run.Outcome} {Time(run.EndedAt)}" : "never",
+        }).ToList();
+        var widths = headings.Select((heading, i) => rows.Select(r => r[i].Length).Append(heading.Length).Max()).ToArray();
+        WriteRow(output, headings, widths);
+        for (var i = 0; i < jobs.Count; i++)
         {
-            table.AddColumn(heading);
+            var job = jobs[i];
+            WriteRow(output, rows[i], widths);
+            var details = new List<string>
+            {
+                job.TimeZone is null ? job.Schedule : $"{job.Schedule} ({job.TimeZone})",
+                $"previous {Time(job.PreviousFireTime)}",
+            };
+            if (job.Running)
+            {
+                details.Add("running on " + string.Join(", ", job.RunningOn));
+            }
+
+            foreach (var line in Wrap(string.Join("; ", details), Width - Indent.Length))
+            {
+                output.WriteLine(Indent + line);
+            }
+
+            if (job.LastRun?.Error is { Length: > 0 } error)
+            {
+                foreach (var line in Wrap("error: " + error.ReplaceLineEndings(" "), Width - Indent.Length))
+                {
+                    output.WriteLine(Indent + line);
+                }
+            }
+        }
+    }
+
+    private static void WriteRow(TextWriter output, string[] cells, int[] widths) =>
+        output.WriteLine(string.Join("  ", cells.Select((cell, i) => i == cells.Length - 1 ? cell : cell.PadRight(widths[i]))).TrimEnd());
+
+    private static IEnumerable<string> Wrap(string text, int width)
+    {
+        var line = new System.Text.StringBuilder();
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > width)
+            {
+                yield return line.ToString();
+                line.Clear();
+            }
+
+            // A single word longer than the line (a URL, a stack frame) is cut rather than overflowing.
+            var rest = word;
+            while (rest.Length > width)
+            {
+                if (line.Length > 0)
+                {
+                    yield return line.ToString();
+                    line.Clear();
+                }
+
+                yield return rest[..width];
+                rest = rest[width..];
+            }
+
+            line.Append(line.Length > 0 ? " " : string.Empty).Append(rest);
         }
 
-        foreach (var job in jobs)
+        if (line.Length > 0)
         {
-            table.AddRow(
-                new Text(job.Key),
-                new Text(job.PausedBy is null ? job.State : $"{job.State} ({job.PausedBy})"),
-                new Text(job.TimeZone is null ? job.Schedule : $"{job.Schedule} ({job.TimeZone})"),
-                new Text(Time(job.PreviousFireTime)),
-                new Text(Time(job.NextFireTime)),
-                new Text(job.Running ? string.Join(", ", job.RunningOn) : "-"),
-                new Text(job.LastRun is { } run ? $"{run.Outcome} {Time(run.EndedAt)}" : "never"),
-                new Text(job.LastRun?.Error ?? string.Empty));
+            yield return line.ToString();
         }
-
-        console.Write(table);
     }
 
     private static string Time(DateTimeOffset? time) =>
-        time is { } value ? value.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : "-";
+        time is { } value ? value.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "-";
 }
