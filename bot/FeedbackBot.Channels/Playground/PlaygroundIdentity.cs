@@ -18,8 +18,14 @@ public sealed record PlaygroundIdentity(string UserId, string Name, string Role)
     /// <summary>Morgan, a manager: starts pulses and reads reviews.</summary>
     public static PlaygroundIdentity Manager { get; } = new("playground:manager", "Morgan", "manager");
 
+    /// <summary>Alex, Sam's colleague: a second answer, so a short pulse can reach the plan's minimum group size.</summary>
+    public static PlaygroundIdentity Colleague { get; } = new("playground:alex", "Alex", "staff");
+
+    /// <summary>Jo, another colleague: with Sam and Alex, three answers.</summary>
+    public static PlaygroundIdentity SecondColleague { get; } = new("playground:jo", "Jo", "staff");
+
     /// <summary>Every identity the page offers, in the order it lists them; the first is the default.</summary>
-    public static IReadOnlyList<PlaygroundIdentity> All { get; } = [Staff, Manager];
+    public static IReadOnlyList<PlaygroundIdentity> All { get; } = [Staff, Manager, Colleague, SecondColleague];
 
     /// <summary>How the page labels this identity, e.g. "Sam (staff)".</summary>
     public string Label => $"{Name} ({Role})";

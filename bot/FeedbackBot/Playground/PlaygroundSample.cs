@@ -12,7 +12,8 @@ namespace FeedbackBot.Playground;
 
 /// <summary>
 /// On the first run with the playground on, gives the local tenant the two example plans, their two weeks of
-/// example data and a review of each, so "latest review" in the playground shows something real straight away.
+/// example data and a review of each, so "latest review" in the playground shows something real straight away, and
+/// the quick pulse (examples/playground), whose five-minute cycle shows the whole loop while someone watches.
 /// Nothing happens once the local tenant has any plan of its own.
 /// </summary>
 internal static class PlaygroundSample
@@ -24,6 +25,9 @@ internal static class PlaygroundSample
         ("staff-pulse", "staff-pulse/responses-2026-10-05.csv", "2026-10-05..2026-10-09"),
         ("staff-pulse", "staff-pulse/responses-2026-10-12.csv", "2026-10-12..2026-10-16"),
     ];
+
+    // The example plans, and the quick pulse that shows a whole cycle in a few minutes.
+    private static readonly string[] PlanFolders = ["plans", "playground"];
 
     public static async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
@@ -45,7 +49,8 @@ internal static class PlaygroundSample
         }
 
         var plans = new List<(MeasurementPlan, string)>();
-        foreach (var file in Directory.GetFiles(Path.Combine(examples, "plans"), "*.yaml").Order(StringComparer.Ordinal))
+        var files = PlanFolders.SelectMany(folder => Directory.GetFiles(Path.Combine(examples, folder), "*.yaml").Order(StringComparer.Ordinal));
+        foreach (var file in files)
         {
             var parsed = PlanParser.Parse(Path.GetFileName(file), await File.ReadAllTextAsync(file, cancellationToken), new PlanParserOptions(TimeZoneExists));
             if (!parsed.IsValid)
@@ -54,7 +59,7 @@ internal static class PlaygroundSample
                 return;
             }
 
-            plans.Add((parsed.Plan!, "examples/plans/" + Path.GetFileName(file)));
+            plans.Add((parsed.Plan!, Path.GetRelativePath(AppContext.BaseDirectory, file).Replace('\\', '/')));
         }
 
         await ApplyPlans.ApplyAsync(db, tenant, plans, now, cancellationToken);
