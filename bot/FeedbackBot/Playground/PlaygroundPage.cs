@@ -41,7 +41,8 @@ internal static class PlaygroundPage
         for (var i = 0; i < PlaygroundIdentity.All.Count; i++)
         {
             var identity = PlaygroundIdentity.All[i];
-            var panelId = "chat-" + identity.Role;
+            // "playground:alex" → "chat-alex": one panel per identity, and ids a test or a stylesheet can name.
+            var panelId = "chat-" + identity.UserId[(identity.UserId.IndexOf(':', StringComparison.Ordinal) + 1)..];
             identities.Append("  <button type=\"button\" class=\"identity\" data-user-id=\"").Append(Encode(identity.UserId))
                 .Append("\" data-name=\"").Append(Encode(identity.Name))
                 .Append("\" aria-controls=\"").Append(Encode(panelId))

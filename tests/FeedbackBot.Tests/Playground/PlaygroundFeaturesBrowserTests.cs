@@ -34,7 +34,7 @@ public sealed class PlaygroundFeaturesBrowserTests(ChromiumFixture chromium) : I
         await managerButton.ClickAsync();
         await Expect(manager.GetByText("What I can do").First).ToBeVisibleAsync(Visible);
         await SayAsync(manager, "start pulse staff-pulse");
-        await Expect(manager.GetByText("survey to 2 people", new() { Exact = false }).First).ToBeVisibleAsync(Visible);
+        await Expect(manager.GetByText("survey to 4 people", new() { Exact = false }).First).ToBeVisibleAsync(Visible);
 
         await staffButton.ClickAsync();
         var survey = staff.Locator(".ac-adaptiveCard").Filter(new() { HasText = "Staff pulse" }).Last;
