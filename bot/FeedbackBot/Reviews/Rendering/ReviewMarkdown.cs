@@ -77,15 +77,12 @@ public static class ReviewMarkdown
         }
 
         md.AppendLine();
-        foreach (var kpi in text.Review.Metrics.Where(k => !string.IsNullOrWhiteSpace(k.Note)))
+        foreach (var kpi in text.Review.Metrics)
         {
-            md.Append("- ").Append(MarkdownText.Escape(ReviewText.Name(kpi))).Append(": ").AppendLine(MarkdownText.Escape(kpi.Note));
+            md.Append("- **").Append(MarkdownText.Escape(ReviewText.Name(kpi))).Append("**: ").AppendLine(MarkdownText.Escape(ReviewText.StatusSentence(kpi)));
         }
 
-        if (text.Review.Metrics.Any(k => !string.IsNullOrWhiteSpace(k.Note)))
-        {
-            md.AppendLine();
-        }
+        md.AppendLine();
     }
 
     private static void Validation(StringBuilder md, ValidationReport validation)

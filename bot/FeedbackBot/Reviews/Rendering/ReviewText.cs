@@ -31,6 +31,8 @@ internal sealed class ReviewText
     public MetricUnit UnitOf(string kpiOrMetric) =>
         (Kpi(kpiOrMetric)?.Metric ?? kpiOrMetric) switch
         {
+            // Shares of comments, complaints or ratings: "theme:waiting_time", "customer_rating:empathy".
+            var share when share.Contains(':', StringComparison.Ordinal) => MetricUnit.Percent,
             "csat" or "fcr" or "response_rate" => MetricUnit.Percent,
             "nps" => MetricUnit.NetScore,
             "ces" or "mean" => MetricUnit.Mean,
@@ -60,13 +62,13 @@ internal sealed class ReviewText
     /// <summary>A value in its unit: 82.4%, +31, 2.61, 245; "not enough data" when there is none.</summary>
     public string Value(string kpiOrMetric, double? value) => value is { } v ? Format(UnitOf(kpiOrMetric), v) : NotEnoughData;
 
-    /// <summary>A value in a unit, without a suffix for plain numbers.</summary>
+    /// <summary>A value in a unit, without a suffix for plain numbers; one number of decimals per unit, so a value, its interval and its target line up.</summary>
     public static string Format(MetricUnit unit, double value) => unit switch
     {
         MetricUnit.Percent => value.ToString("0.0", Invariant) + "%",
         MetricUnit.NetScore => value.ToString("+0;-0;0", Invariant),
         MetricUnit.Mean => value.ToString("0.00", Invariant),
-        _ => value.ToString("0.##", Invariant),
+        _ => value.ToString("0.0", Invariant),
     };
 
     /// <summary>A 95% interval, "79.0–85.8%"; empty when there is none.</summary>
@@ -96,7 +98,7 @@ internal sealed class ReviewText
             MetricUnit.Percent => d.ToString("+0.0;-0.0;0.0", Invariant),
             MetricUnit.NetScore => d.ToString("+0;-0;0", Invariant),
             MetricUnit.Mean => d.ToString("+0.00;-0.00;0.00", Invariant),
-            _ => d.ToString("+0.##;-0.##;0", Invariant),
+            _ => d.ToString("+0.0;-0.0;0.0", Invariant),
         };
         return unit == MetricUnit.Percent ? number + " pts" : number;
     }
@@ -138,6 +140,13 @@ internal sealed class ReviewText
         < 0.001 => "< 0.001",
         var v => v.Value.ToString("0.000", Invariant),
     };
+
+    /// <summary>The status in one plain sentence, from the review, or for reviews stored before it had one, the note or the status word.</summary>
+    public static string StatusSentence(MetricResult kpi)
+    {
+        ArgumentNullException.ThrowIfNull(kpi);
+        return kpi.StatusText ?? kpi.Note ?? Status(kpi.Status) + ".";
+    }
 
     /// <summary>The status in words: Met, At risk, Missed, Not enough data.</summary>
     public static string Status(string status) => status switch
@@ -198,7 +207,7 @@ internal sealed class ReviewText
         ArgumentNullException.ThrowIfNull(evidence);
         var metric = evidence.Metric;
         var parts = new List<string>();
-        var headline = $"{NameOf(metric)} {Value(metric, evidence.Value)}";
+        var headline = $"{evidence.Label ?? NameOf(metric)} {Value(metric, evidence.Value)}";
         var detail = new List<string>();
         if (Interval(metric, evidence.Ci95) is { Length: > 0 } interval)
         {
