@@ -32,6 +32,14 @@ public sealed class RecommendationCitationTests
     }
 
     [Fact]
+    public void Heading_NpsAskedOfStaff_IsEnps()
+    {
+        var kpi = new Kpi("recommend_team", KpiMetric.Nps, null, "recommend_team", 20, KpiDirection.Higher);
+
+        Assert.Equal(("eNPS", "NPS"), (MetricNames.Heading(kpi, Audience.Staff), MetricNames.Heading(kpi, Audience.Customer)));
+    }
+
+    [Fact]
     public void Build_EveryDefaultRule_CitesTheKpiOfItsFeatureAndMetric()
     {
         var (plan, kpis) = Everything();

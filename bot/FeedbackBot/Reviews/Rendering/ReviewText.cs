@@ -24,6 +24,22 @@ internal sealed class ReviewText
 
     public Review Review { get; }
 
+    /// <summary>What an empty section says when the cycle has no data at all, rather than claiming all is well.</summary>
+    public const string NoData = "No data: this cycle has no usable responses, comments, complaints or figures, so there is nothing to compare.";
+
+    /// <summary>
+    /// Whether the review rests on any data: usable responses, a KPI value, a comment or a complaint. Without any, an
+    /// empty list of gaps or recommendations means nothing was measured, not that nothing is wrong.
+    /// </summary>
+    public bool HasData =>
+        Review.Validation.Usable > 0
+        || Review.Metrics.Any(m => m.Value is not null)
+        || Review.Themes.TotalComments > 0
+        || Review.Complaints is { Total: > 0 };
+
+    /// <summary>The sentence for an empty section: its own when there was data, else <see cref="NoData"/>.</summary>
+    public string Empty(string withData) => HasData ? withData : NoData;
+
     /// <summary>The KPI with this id, if the review has one.</summary>
     public MetricResult? Kpi(string id) => _kpis.GetValueOrDefault(id);
 
