@@ -59,7 +59,9 @@ internal sealed class ReviewText
     public static string Name(MetricResult kpi)
     {
         ArgumentNullException.ThrowIfNull(kpi);
-        return kpi.Metric switch
+
+        // Reviews name their KPIs (eNPS for staff); older stored reviews do not, and are named from the metric.
+        return kpi.Name ?? kpi.Metric switch
         {
             "csat" => "CSAT",
             "nps" => "NPS",

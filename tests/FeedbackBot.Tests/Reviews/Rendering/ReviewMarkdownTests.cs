@@ -34,6 +34,16 @@ public sealed class ReviewMarkdownTests
     }
 
     [Fact]
+    public void Render_KpiNamedByTheReview_UsesThatNameAndItsStatusSentence()
+    {
+        var nps = Sample.Metrics.Single(m => m.Metric == "nps") with { Name = "eNPS", StatusText = "+31 is above the target of +30, but with these 401 answers it could still be below it: at risk." };
+        var markdown = ReviewMarkdown.Render(Sample with { Metrics = [nps] });
+
+        Assert.Contains("| eNPS | +31 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("- **eNPS**: +31 is above the target of +30, but with these 401 answers it could still be below it: at risk.", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_Title_NamesThePlanAndTheCycles()
     {
         Assert.StartsWith("# Service review: Customer experience: support desk\n", Markdown, StringComparison.Ordinal);
