@@ -62,17 +62,8 @@ public sealed record KpiLine(string Name, string Value, string Target, string St
     public static KpiLine From(MetricResult metric)
     {
         ArgumentNullException.ThrowIfNull(metric);
-        var kind = metric.Metric switch
-        {
-            "csat" => Plans.KpiMetric.Csat,
-            "nps" => Plans.KpiMetric.Nps,
-            "ces" => Plans.KpiMetric.Ces,
-            "fcr" => Plans.KpiMetric.Fcr,
-            "mean" => Plans.KpiMetric.Mean,
-            "response_rate" => Plans.KpiMetric.ResponseRate,
-            _ => Plans.KpiMetric.Operational,
-        };
-        var name = kind switch
+        var kind = MetricNames.Parse(metric.Metric);
+        var name = metric.Name ?? kind switch
         {
             Plans.KpiMetric.Csat or Plans.KpiMetric.Nps or Plans.KpiMetric.Ces => metric.Metric.ToUpperInvariant(),
             Plans.KpiMetric.Fcr => "First-contact resolution",

@@ -10,6 +10,7 @@ namespace FeedbackBot.Core.Reviews;
 /// <param name="Change">The change since then.</param>
 /// <param name="PValue">The change's p-value.</param>
 /// <param name="Quotes">Up to three representative comments, with personal data masked.</param>
+/// <param name="Label">What the measure is called in a report (the KPI's or theme's name), never an internal key. Null in reviews stored before it was added.</param>
 public sealed record Evidence(
     string Metric,
     double? Value,
@@ -19,7 +20,8 @@ public sealed record Evidence(
     double? Previous,
     double? Change,
     double? PValue,
-    IReadOnlyList<string> Quotes);
+    IReadOnlyList<string> Quotes,
+    string? Label = null);
 
 /// <summary>A strength or a shortfall.</summary>
 /// <param name="Kind">met_with_margin, improved, missed, worsened, or theme (a prominent theme in comments).</param>

@@ -13,12 +13,19 @@ public static class MetricNames
     };
 
     /// <summary>How a metric reads in a sentence: CSAT, NPS, CES, FCR, response rate, or the KPI's id.</summary>
-    public static string Display(Kpi kpi)
+    public static string Display(Kpi kpi) => Display(kpi, null);
+
+    /// <summary>
+    /// How a metric reads in a sentence, knowing who answered its question: an NPS asked of staff is their employee
+    /// NPS (eNPS), whether they would recommend the team as a place to work.
+    /// </summary>
+    public static string Display(Kpi kpi, Audience? audience)
     {
         ArgumentNullException.ThrowIfNull(kpi);
         return kpi.Metric switch
         {
             KpiMetric.Csat => "CSAT",
+            KpiMetric.Nps when audience == Audience.Staff => "eNPS",
             KpiMetric.Nps => "NPS",
             KpiMetric.Ces => "CES",
             KpiMetric.Fcr => "first-contact resolution",
@@ -28,11 +35,36 @@ public static class MetricNames
         };
     }
 
-    /// <summary>A value in the metric's unit, as a manager reads it: 82.4%, +31, 2.6, 45.</summary>
+    /// <summary>The name as it starts a sentence or heads a column: "First-contact resolution", "eNPS".</summary>
+    public static string Heading(Kpi kpi, Audience? audience)
+    {
+        var name = Display(kpi, audience);
+        return char.IsLower(name[0]) && !(name.Length > 1 && char.IsUpper(name[1]))
+            ? char.ToUpperInvariant(name[0]) + name[1..]
+            : name;
+    }
+
+    /// <summary>
+    /// A value in the metric's unit, as a manager reads it, with one number of decimals per kind of figure so that
+    /// a value, its interval and its target line up: 82.4%, +31, 2.60 (means), 45.0 (operational figures).
+    /// </summary>
     public static string Format(KpiMetric metric, double value) => metric switch
     {
-        KpiMetric.Csat or KpiMetric.Fcr or KpiMetric.ResponseRate => FormattableString.Invariant($"{value:0.#}%"),
+        KpiMetric.Csat or KpiMetric.Fcr or KpiMetric.ResponseRate => FormattableString.Invariant($"{value:0.0}%"),
         KpiMetric.Nps => FormattableString.Invariant($"{value:+0;-0;0}"),
-        _ => FormattableString.Invariant($"{value:0.##}"),
+        KpiMetric.Operational => FormattableString.Invariant($"{value:0.0}"),
+        _ => FormattableString.Invariant($"{value:0.00}"),
+    };
+
+    /// <summary>The metric kind of a review's metric name (csat, nps, ... or an operational metric's name).</summary>
+    public static KpiMetric Parse(string metric) => metric switch
+    {
+        "csat" => KpiMetric.Csat,
+        "nps" => KpiMetric.Nps,
+        "ces" => KpiMetric.Ces,
+        "fcr" => KpiMetric.Fcr,
+        "mean" => KpiMetric.Mean,
+        "response_rate" => KpiMetric.ResponseRate,
+        _ => KpiMetric.Operational,
     };
 }

@@ -21,6 +21,8 @@ namespace FeedbackBot.Core.Reviews;
 /// <param name="PValue">Two-sided p-value of the change (two-proportion z, z on the NPS standard errors, or Welch t).</param>
 /// <param name="EffectSize">The change's effect size (Cohen's h for proportions, Cohen's d for means, points for NPS).</param>
 /// <param name="Note">Why there is no value, when there is none.</param>
+/// <param name="Name">How the KPI reads in a report: CSAT, eNPS, first-contact resolution, first response minutes. Null in reviews stored before it was added.</param>
+/// <param name="StatusText">The status in one plain sentence: "4.34 is above the target of 4.20, but with these 38 answers it could still be below it: at risk." Null in reviews stored before it was added.</param>
 public sealed record MetricResult(
     string Id,
     string Metric,
@@ -38,7 +40,9 @@ public sealed record MetricResult(
     double? Change,
     double? PValue,
     double? EffectSize,
-    string? Note);
+    string? Note,
+    string? Name = null,
+    string? StatusText = null);
 
 /// <summary>One KPI within one segment.</summary>
 /// <param name="Kpi">The KPI's id.</param>

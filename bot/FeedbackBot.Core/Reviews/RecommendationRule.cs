@@ -9,4 +9,13 @@ namespace FeedbackBot.Core.Reviews;
 /// <param name="Action">The suggested actions.</param>
 /// <param name="OwnerRole">Who should own it.</param>
 /// <param name="ReviewAfterDays">How long after the cycle's end to check the result.</param>
-public sealed record RecommendationRule(string Key, string Title, string Action, string OwnerRole, int ReviewAfterDays);
+/// <param name="Metric">
+/// The KPI metric the advice is about (csat, nps, ces, fcr, mean, response_rate or an operational metric's name), when
+/// it is about one: the rule applies only to a KPI of that metric, and cites that KPI as its evidence and success
+/// criterion. Null when any KPI of the feature will do.
+/// </param>
+public sealed record RecommendationRule(string Key, string Title, string Action, string OwnerRole, int ReviewAfterDays, string? Metric = null)
+{
+    /// <summary>Whether the rule's advice is about a KPI of this metric.</summary>
+    public bool Covers(string metric) => Metric is null || string.Equals(Metric, metric, StringComparison.Ordinal);
+}

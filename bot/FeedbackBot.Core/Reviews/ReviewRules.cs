@@ -38,4 +38,15 @@ public sealed record ReviewRules(
     /// <summary>The rule for a key, if any.</summary>
     public RecommendationRule? RuleFor(string? key) =>
         key is null ? null : Recommendations.FirstOrDefault(r => string.Equals(r.Key, key, StringComparison.Ordinal));
+
+    /// <summary>
+    /// The rule for a key whose advice is about a KPI of this metric: one that names the metric first, then one that
+    /// names none. A rule about another metric ("resolve more at the first contact" for first-contact resolution)
+    /// never answers for this one.
+    /// </summary>
+    public RecommendationRule? RuleFor(string? key, string metric) =>
+        key is null
+            ? null
+            : Recommendations.FirstOrDefault(r => string.Equals(r.Key, key, StringComparison.Ordinal) && string.Equals(r.Metric, metric, StringComparison.Ordinal))
+              ?? Recommendations.FirstOrDefault(r => string.Equals(r.Key, key, StringComparison.Ordinal) && r.Metric is null);
 }

@@ -24,7 +24,7 @@ public sealed class ReviewSummaryTests
 
         Assert.Equal("Customer experience", summary.PlanName);
         Assert.Equal("12 Oct – 18 Oct 2026", summary.Cycle);
-        Assert.Equal(new KpiLine("CSAT", "50%", "≥ 80%", "missed"), summary.Kpis[0]);
+        Assert.Equal(new KpiLine("CSAT", "50.0%", "≥ 80.0%", "missed"), summary.Kpis[0]);
         Assert.Contains(summary.Kpis, k => k.Name == "NPS" && k.Value == "not enough data" && k.Status == "not_enough_data");
         Assert.Equal("40 usable of 40 received", summary.Validation);
         Assert.InRange(summary.Recommendations.Count, 1, ReviewSummary.TopCount);

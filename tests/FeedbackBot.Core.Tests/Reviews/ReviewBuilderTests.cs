@@ -97,7 +97,7 @@ public sealed class ReviewBuilderTests
         Assert.Equal(30.0, recommendation.Score);
         Assert.Equal("high", recommendation.Priority);
         Assert.Equal("service delivery manager", recommendation.OwnerRole);
-        Assert.Contains("70%", recommendation.SuccessCriterion, StringComparison.Ordinal);
+        Assert.Contains("70.0%", recommendation.SuccessCriterion, StringComparison.Ordinal);
         Assert.Equal(new DateOnly(2026, 12, 2), recommendation.ReviewBy);
     }
 

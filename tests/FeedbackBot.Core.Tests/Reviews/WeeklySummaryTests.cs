@@ -16,15 +16,15 @@ public sealed class WeeklySummaryTests
         var summary = WeeklySummary.Between(bad, good, Today);
 
         var csat = Assert.Single(summary.Moved, m => m.Name == "CSAT");
-        Assert.Equal("100%", csat.Before);
-        Assert.Equal("50%", csat.After);
+        Assert.Equal("100.0%", csat.Before);
+        Assert.Equal("50.0%", csat.After);
         Assert.Equal("met", csat.StatusBefore);
         Assert.Equal("missed", csat.StatusAfter);
         Assert.NotEmpty(summary.NewShortfalls);
         Assert.All(summary.OpenRecommendations, r => Assert.True(r.ReviewBy >= Today));
         Assert.NotEmpty(summary.OpenRecommendations);
         var text = summary.ToMarkdown();
-        Assert.Contains("- CSAT: 100% → 50% (met → missed)", text, StringComparison.Ordinal);
+        Assert.Contains("- CSAT: 100.0% → 50.0% (met → missed)", text, StringComparison.Ordinal);
         Assert.Contains("New shortfalls:", text, StringComparison.Ordinal);
     }
 

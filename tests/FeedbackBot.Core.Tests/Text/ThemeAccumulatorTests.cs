@@ -57,7 +57,8 @@ public sealed class ThemeAccumulatorTests
         var quotes = accumulator.Snapshot().Themes["waiting_time"].Quotes;
 
         Assert.Equal(3, quotes.Count);
-        Assert.All(quotes, q => Assert.Contains("[name]", q, StringComparison.Ordinal));
+        Assert.All(quotes, q => Assert.Matches(@"\[(name|phone|email)\]", q));
+        Assert.DoesNotContain(quotes, q => q.Contains("07700", StringComparison.Ordinal) || q.Contains("anna@", StringComparison.Ordinal));
         Assert.All(quotes, q => Assert.DoesNotContain("thank you", q, StringComparison.Ordinal));
         Assert.DoesNotContain(quotes, q => names.Any(n => q.Contains(n, StringComparison.Ordinal)));
         Assert.Equal(quotes.Count, quotes.Distinct().Count());
@@ -96,8 +97,10 @@ public sealed class ThemeAccumulatorTests
         accumulator.Add(Customer("The refund took six weeks to arrive, which is far too slow.", "complaint"));
         accumulator.Add(Customer("The refund took six weeks to arrive, which is far too slow.", "survey"));
 
-        Assert.Single(accumulator.Snapshot().Themes["price"].Quotes);
-        Assert.Equal(2, accumulator.Snapshot().Themes["price"].Count);
+        var themes = accumulator.Snapshot().Themes;
+        Assert.Single(themes.Values.SelectMany(t => t.Quotes));
+        Assert.Equal(2, themes["price"].Count);
+        Assert.Equal(2, themes["waiting_time"].Count);
     }
 
     [Fact]
@@ -110,10 +113,23 @@ public sealed class ThemeAccumulatorTests
     }
 
     [Fact]
+    public void Snapshot_CommentOnSeveralThemes_IllustratesOnlyTheOneItSpeaksOfMostClearly()
+    {
+        var accumulator = new ThemeAccumulator(ThemeTaxonomy.Default);
+        accumulator.Add(Customer("I was on hold for ages and it was awful, though my bill was fine.", "survey"));
+
+        var themes = accumulator.Snapshot().Themes;
+
+        Assert.Single(themes["waiting_time"].Quotes);
+        Assert.Empty(themes["price"].Quotes);
+        Assert.Equal(1, themes["price"].Count);
+    }
+
+    [Fact]
     public void Merge_AccumulatorOfAnotherTaxonomy_IsRefused()
     {
         var accumulator = new ThemeAccumulator(ThemeTaxonomy.Default);
-        var other = new ThemeAccumulator(ThemeTaxonomy.WithPlanThemes([new ThemeDefinition("billing", "Billing", null, ["invoice"])]));
+        var other = new ThemeAccumulator(ThemeTaxonomy.WithPlanThemes([new ThemeDefinition("engineers", "Engineer visits", null, ["engineer"])]));
 
         Assert.Throws<ArgumentException>(() => accumulator.Merge(other));
         Assert.Throws<ArgumentException>(() => accumulator.Merge(accumulator));

@@ -51,6 +51,24 @@ public sealed class ThemeCoderTests
         Assert.Contains(new ThemeMention(theme, polarity), mentions);
     }
 
+    [Theory]
+    [InlineData("Call me on 07700 900123 if you need more details.")]
+    [InlineData("Please email me the form.")]
+    [InlineData("No reply to my first two emails, had to phone in the end.")]
+    [InlineData("I used the live chat to ask about my order.")]
+    public void Code_ChannelNamedWithoutJudgingIt_IsNotAboutAccess(string comment)
+    {
+        Assert.DoesNotContain(Coder.Code(comment), m => m.ThemeId == "access_channel");
+    }
+
+    [Theory]
+    [InlineData("The app is useless.", Polarity.Negative)]
+    [InlineData("The website is brilliant.", Polarity.Positive)]
+    public void Code_ChannelJudgedOnItsOwn_IsAboutAccess(string comment, Polarity polarity)
+    {
+        Assert.Contains(new ThemeMention("access_channel", polarity), Coder.Code(comment));
+    }
+
     [Fact]
     public void Code_CommentOnSeveralThemes_JudgesEachByItsOwnPart()
     {

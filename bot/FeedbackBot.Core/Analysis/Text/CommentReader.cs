@@ -120,6 +120,8 @@ internal sealed class CommentReader(TextModel model)
         Array.Fill(lastSegment, -1);
         Array.Fill(lastClause, -1);
         var found = new List<int>();
+        List<(int Theme, Token Token)>? qualified = null;
+        bool[]? segmentNamesATheme = null;
         var i = 0;
         while (i < text.Tokens.Count)
         {
@@ -138,21 +140,34 @@ internal sealed class CommentReader(TextModel model)
                     continue;
                 }
 
-                // Tokens come in order, so a segment or clause already counted for a theme is its last one.
-                if (lastSegment[theme] != token.Segment)
+                if (TextModel.QualifiedOf(theme) is var weak and >= 0)
                 {
-                    lastSegment[theme] = token.Segment;
-                    segmentSums[theme] += segmentScores[token.Segment];
+                    (qualified ??= []).Add((weak, token));
+                    continue;
                 }
 
-                if (lastClause[theme] != token.Clause)
-                {
-                    lastClause[theme] = token.Clause;
-                    clauseSums[theme] += clauseScores[token.Clause];
-                }
+                segmentNamesATheme ??= new bool[text.SegmentCount];
+                segmentNamesATheme[token.Segment] = true;
+                Count(theme, token);
             }
 
             i += length;
+        }
+
+        // A qualified word counts only for a theme no plain keyword found, where its segment judges something and
+        // names no theme: "the app is useless" is about access, "call me on ..." and "no reply to my emails" are not.
+        if (qualified is not null)
+        {
+            var plain = Array.ConvertAll(lastSegment, s => s >= 0);
+            foreach (var (theme, token) in qualified)
+            {
+                if (!plain[theme]
+                    && Math.Abs(segmentScores[token.Segment]) >= PolarityRules.Threshold
+                    && segmentNamesATheme?[token.Segment] != true)
+                {
+                    Count(theme, token);
+                }
+            }
         }
 
         var readings = new List<ThemeReading>();
@@ -168,6 +183,22 @@ internal sealed class CommentReader(TextModel model)
         }
 
         return readings;
+
+        void Count(int theme, Token token)
+        {
+            // Tokens come in order, so a segment or clause already counted for a theme is its last one.
+            if (lastSegment[theme] != token.Segment)
+            {
+                lastSegment[theme] = token.Segment;
+                segmentSums[theme] += segmentScores[token.Segment];
+            }
+
+            if (lastClause[theme] != token.Clause)
+            {
+                lastClause[theme] = token.Clause;
+                clauseSums[theme] += clauseScores[token.Clause];
+            }
+        }
     }
 
     /// <summary>A negator waiting for a sentiment word to reverse.</summary>

@@ -78,13 +78,27 @@ internal static class DefaultThemes
         "direct debit", "price increase", "rip off", "ripoff",
     ];
 
+    /// <summary>Words and phrases about reaching the service at all: these alone code a comment as about access.</summary>
     public static readonly string[] AccessChannel =
     [
+        "opening hours", "open hours", "get through", "get hold of", "hard to reach", "couldn't reach", "could not reach",
+        "can't reach", "cannot reach", "unreachable", "self service", "easy to use", "hard to use", "difficult to use",
+        "user friendly", "navigate", "phone menu", "automated", "24/7", "accessible", "accessibility", "inaccessible",
+        "engaged tone", "line busy", "lines busy", "lines were busy", "out of hours", "cut off", "website down",
+        "app down", "offline",
+    ];
+
+    /// <summary>
+    /// Names of channels. Naming one says how the customer got in touch ("call me on ..."), not that reaching us was
+    /// good or bad, so these code access only where the part of the comment around them judges them and is about no
+    /// other theme ("the app is useless", but not "no reply to my emails").
+    /// </summary>
+    public static readonly string[] ChannelNames =
+    [
         "phone", "telephone", "call", "phone line", "email", "e-mail", "live chat", "chat", "chatbot", "bot",
-        "website", "web site", "online", "app", "portal", "self service", "opening hours", "open hours",
-        "get through", "get hold of", "hard to reach", "reach", "contact", "contact details", "contact number",
+        "website", "web site", "online", "app", "portal", "reach", "contact", "contact details", "contact number",
         "branch", "store", "in person", "face to face", "social media", "whatsapp", "text message", "sms",
-        "voicemail", "automated", "phone menu", "24/7", "accessible", "accessibility", "customer care",
+        "voicemail", "customer care",
     ];
 
     /// <summary>Phrases that contain a keyword but are about none of the themes; the longer phrase wins, so they block it.</summary>
@@ -106,6 +120,6 @@ internal static class DefaultThemes
         new("process_policy", "Process and policy", "reliability", ProcessPolicy),
         new("product", "Product", null, Product),
         new("price", "Price and billing", null, Price),
-        new("access_channel", "Access and channels", "accessibility", AccessChannel),
+        new("access_channel", "Access and channels", "accessibility", AccessChannel) { Qualified = ChannelNames },
     ];
 }

@@ -6,6 +6,9 @@ internal sealed class TextModel
     /// <summary>The keyword index value of a blocker phrase.</summary>
     public const int NoTheme = -1;
 
+    /// <summary>Keyword index values below this are qualified keywords: <see cref="QualifiedOf"/> gives their theme.</summary>
+    public const int FirstQualified = -2;
+
     /// <summary>Compiles a taxonomy; use <see cref="ThemeTaxonomy.Model"/>, which compiles each taxonomy once.</summary>
     internal TextModel(ThemeTaxonomy taxonomy)
     {
@@ -26,6 +29,11 @@ internal sealed class TextModel
                 var family = !curated.Contains(keyword, StringComparer.OrdinalIgnoreCase);
                 AddPhrase(Keywords, keyword, t, family);
             }
+
+            foreach (var keyword in theme.Qualified)
+            {
+                AddPhrase(Keywords, keyword, FirstQualified - t, family: false);
+            }
         }
 
         foreach (var blocker in DefaultThemes.Blockers)
@@ -36,11 +44,14 @@ internal sealed class TextModel
 
     public ThemeTaxonomy Taxonomy { get; }
 
+    /// <summary>The theme index of a qualified keyword's index value, or -1 when the value is not one.</summary>
+    public static int QualifiedOf(int value) => value <= FirstQualified ? FirstQualified - value : -1;
+
     public Vocabulary Words { get; } = new();
 
     public PhraseIndex<LexiconEntry> Lexicon { get; } = new();
 
-    /// <summary>Values are indexes into the taxonomy's themes, or <see cref="NoTheme"/>.</summary>
+    /// <summary>Values are indexes into the taxonomy's themes, <see cref="NoTheme"/>, or a qualified keyword's value.</summary>
     public PhraseIndex<int> Keywords { get; } = new();
 
     public HashSet<int> Comparatives { get; } = [];

@@ -8,4 +8,11 @@ namespace FeedbackBot.Core.Analysis.Text;
 /// Words and phrases that code a comment with the theme. Matching ignores case and finds the usual inflections
 /// (wait, waits, waited, waiting), so each keyword is best written in its plain form.
 /// </param>
-public sealed record Theme(string Id, string Label, string? Feature, IReadOnlyList<string> Keywords);
+public sealed record Theme(string Id, string Label, string? Feature, IReadOnlyList<string> Keywords)
+{
+    /// <summary>
+    /// Words that code the theme only where the part of the comment around them carries a judgement and names no
+    /// other theme: a channel's name says how a customer got in touch, not that getting in touch was hard.
+    /// </summary>
+    public IReadOnlyList<string> Qualified { get; init; } = [];
+}

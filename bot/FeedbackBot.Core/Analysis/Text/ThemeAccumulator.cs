@@ -44,18 +44,23 @@ public sealed class ThemeAccumulator
             return;
         }
 
-        string? quote = null;
+        // A comment illustrates one theme only, the one it speaks of most clearly (the first in taxonomy order on a
+        // tie), so the same words never stand as the voice of two themes in one review.
+        var illustrated = reading.Themes[0];
         foreach (var mention in reading.Themes)
         {
-            var tally = _themes[mention.ThemeIndex];
-            tally.Add(mention.Polarity, comment.Source, comment.Audience);
-            var candidates = tally.QuotesOf(mention.Polarity);
-            var score = QuoteScore.Of(comment.Text.Length, mention.Strength, reading.Themes.Count);
-            if (candidates.Admits(score))
+            _themes[mention.ThemeIndex].Add(mention.Polarity, comment.Source, comment.Audience);
+            if (mention.Strength > illustrated.Strength)
             {
-                quote ??= QuoteText.Of(comment.Text);
-                candidates.Offer(score, quote);
+                illustrated = mention;
             }
+        }
+
+        var candidates = _themes[illustrated.ThemeIndex].QuotesOf(illustrated.Polarity);
+        var score = QuoteScore.Of(comment.Text.Length, illustrated.Strength, reading.Themes.Count);
+        if (candidates.Admits(score))
+        {
+            candidates.Offer(score, QuoteText.Of(comment.Text));
         }
     }
 

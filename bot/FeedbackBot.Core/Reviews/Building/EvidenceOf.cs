@@ -1,5 +1,3 @@
-using FeedbackBot.Core.Plans;
-
 namespace FeedbackBot.Core.Reviews.Building;
 
 /// <summary>Builds the evidence a finding or recommendation cites.</summary>
@@ -10,7 +8,7 @@ public static class EvidenceOf
     {
         ArgumentNullException.ThrowIfNull(kpi);
         var r = kpi.Result;
-        return new Evidence(r.Id, r.Value, r.Target, r.N ?? 0, r.Ci95, r.Previous, r.Change, r.PValue, [.. quotes.Take(3)]);
+        return new Evidence(r.Id, r.Value, r.Target, r.N ?? 0, r.Ci95, r.Previous, r.Change, r.PValue, [.. quotes.Take(3)], NameOf(kpi));
     }
 
     /// <summary>A theme's share of comments and its quotes.</summary>
@@ -18,7 +16,7 @@ public static class EvidenceOf
     {
         ArgumentNullException.ThrowIfNull(theme);
         return new Evidence(
-            "theme:" + theme.Id, theme.Percent, null, theme.Count ?? 0, null, null, theme.Change, null, [.. theme.Quotes.Take(3)]);
+            "theme:" + theme.Id, theme.Percent, null, theme.Count ?? 0, null, null, theme.Change, null, [.. theme.Quotes.Take(3)], theme.Label);
     }
 
     /// <summary>
@@ -44,10 +42,16 @@ public static class EvidenceOf
     }
 
     /// <summary>The start of a sentence naming a KPI's value with its unit: "CSAT 82.4%".</summary>
-    public static string Describe(Kpi kpi, double value)
+    public static string Describe(EvaluatedKpi kpi, double value)
     {
         ArgumentNullException.ThrowIfNull(kpi);
-        var name = MetricNames.Display(kpi);
-        return $"{char.ToUpperInvariant(name[0])}{name[1..]} {MetricNames.Format(kpi.Metric, value)}";
+        return $"{NameOf(kpi)} {MetricNames.Format(kpi.Kpi.Metric, value)}";
+    }
+
+    /// <summary>The KPI's name as the review shows it: "CSAT", "eNPS", "First response minutes".</summary>
+    public static string NameOf(EvaluatedKpi kpi)
+    {
+        ArgumentNullException.ThrowIfNull(kpi);
+        return kpi.Result.Name ?? MetricNames.Heading(kpi.Kpi, null);
     }
 }

@@ -25,7 +25,7 @@ public static class FindingRules
                 var change = Format(kpi.Kpi, Math.Abs(kpi.Current!.Value - kpi.Previous!.Value));
                 findings.Add(new Finding(
                     "improved",
-                    $"{EvidenceOf.Describe(kpi.Kpi, current.Value)} has improved by {change} since the last cycle ({P(kpi)}); the target is {target}.",
+                    $"{EvidenceOf.Describe(kpi, current.Value)} has improved by {change} since the last cycle ({P(kpi)}); the target is {target}.",
                     kpi.Feature,
                     EvidenceOf.Kpi(kpi, EvidenceOf.QuotesAbout(kpi.Feature, themes, negative: false))));
             }
@@ -33,7 +33,7 @@ public static class FindingRules
             {
                 findings.Add(new Finding(
                     "met_with_margin",
-                    $"{EvidenceOf.Describe(kpi.Kpi, current.Value)} is comfortably better than its target of {target}: the whole 95% interval, {Range(kpi)}, is on the right side.",
+                    $"{EvidenceOf.Describe(kpi, current.Value)} is comfortably better than its target of {target}: the whole 95% interval, {Range(kpi)}, is on the right side.",
                     kpi.Feature,
                     EvidenceOf.Kpi(kpi, EvidenceOf.QuotesAbout(kpi.Feature, themes, negative: false))));
             }
@@ -61,7 +61,7 @@ public static class FindingRules
             {
                 findings.Add(new Finding(
                     "missed",
-                    $"{EvidenceOf.Describe(kpi.Kpi, current.Value)} misses its target of {target}: the whole 95% interval, {Range(kpi)}, is on the wrong side.",
+                    $"{EvidenceOf.Describe(kpi, current.Value)} misses its target of {target}: the whole 95% interval, {Range(kpi)}, is on the wrong side{Worsening(kpi, rules)}.",
                     kpi.Feature,
                     EvidenceOf.Kpi(kpi, quotes)));
             }
@@ -70,7 +70,7 @@ public static class FindingRules
                 var change = Format(kpi.Kpi, Math.Abs(kpi.Current!.Value - kpi.Previous!.Value));
                 findings.Add(new Finding(
                     "worsened",
-                    $"{EvidenceOf.Describe(kpi.Kpi, current.Value)} is worse by {change} than last cycle ({P(kpi)}); the target is {target}.",
+                    $"{EvidenceOf.Describe(kpi, current.Value)} is worse by {change} than last cycle ({P(kpi)}); the target is {target}.",
                     kpi.Feature,
                     EvidenceOf.Kpi(kpi, quotes)));
             }
@@ -120,9 +120,21 @@ public static class FindingRules
                 "theme",
                 string.Create(
                     CultureInfo.InvariantCulture,
-                    $"{t.Label} comes up in {t.Percent:0.#}% of coded comments ({t.Count}), mostly {(negative ? "negatively" : "positively")}."),
+                    $"{t.Label} comes up in {t.Percent:0.0}% of coded comments ({t.Count}), mostly {(negative ? "negatively" : "positively")}{ThemeTrend(t)}."),
                 t.Feature,
                 EvidenceOf.Theme(t)));
+
+    // A missed KPI that is also getting worse is the more urgent news, so the sentence says both.
+    private static string Worsening(EvaluatedKpi kpi, ReviewRules rules) => IsSignificant(kpi, rules, improved: false)
+        ? $", and it is worse than last cycle's {MetricNames.Format(kpi.Kpi.Metric, kpi.Previous!.Value)} ({P(kpi)})"
+        : string.Empty;
+
+    private static string ThemeTrend(ThemeItem theme) => theme switch
+    {
+        { Previous: { } before, Change: > 0 } => string.Create(CultureInfo.InvariantCulture, $", up from {before} comments last cycle"),
+        { Previous: { } before, Change: < 0 } => string.Create(CultureInfo.InvariantCulture, $", down from {before} comments last cycle"),
+        _ => string.Empty,
+    };
 
     private static string Format(Kpi kpi, double value) => kpi.Metric == KpiMetric.Nps
         ? string.Create(CultureInfo.InvariantCulture, $"{value:0.#} points")

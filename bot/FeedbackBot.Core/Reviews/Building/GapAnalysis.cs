@@ -57,10 +57,10 @@ public static class GapAnalysis
                 "staff_vs_customer",
                 string.Create(
                     CultureInfo.InvariantCulture,
-                    $"Staff rate {feature} {direction}: {staffShare:0.#}% of staff against {customerShare:0.#}% of customers give 4 or 5."),
+                    $"Staff rate {Words(feature)} {direction}: {staffShare:0.0}% of staff against {customerShare:0.0}% of customers give 4 or 5."),
                 feature,
-                Share($"customer_rating:{feature}", customerShare, customers.N),
-                Share($"staff_rating:{feature}", staffShare, staff.N),
+                Share($"customer_rating:{feature}", customerShare, customers.N, $"Customers rating {Words(feature)} 4 or 5"),
+                Share($"staff_rating:{feature}", staffShare, staff.N, $"Staff rating {Words(feature)} 4 or 5"),
                 Rounding.Percent(difference),
                 Rounding.PValue(test.PValue)));
         }
@@ -107,10 +107,10 @@ public static class GapAnalysis
                 "complaints_vs_survey",
                 string.Create(
                     CultureInfo.InvariantCulture,
-                    $"{item.Label} is raised far more in {where}: {complaintShare:0.#}% of complaints against {surveyShare:0.#}% of survey comments."),
+                    $"{item.Label} is raised far more in {where}: {complaintShare:0.0}% of complaints against {surveyShare:0.0}% of survey comments."),
                 item.Feature ?? item.Id,
-                Share($"complaints_theme:{item.Id}", complaintShare, complaints, item.Quotes),
-                Share($"survey_theme:{item.Id}", surveyShare, surveyComments, []),
+                Share($"complaints_theme:{item.Id}", complaintShare, complaints, $"Complaints about {Lower(item.Label)}", item.Quotes),
+                Share($"survey_theme:{item.Id}", surveyShare, surveyComments, $"Survey comments about {Lower(item.Label)}", []),
                 Rounding.Percent(difference),
                 Rounding.PValue(test.PValue)));
         }
@@ -118,6 +118,12 @@ public static class GapAnalysis
         return gaps;
     }
 
-    private static Evidence Share(string metric, double percent, long n, IReadOnlyList<string>? quotes = null) =>
-        new(metric, Rounding.Percent(percent), null, n, null, null, null, null, [.. (quotes ?? []).Take(3)]);
+    private static Evidence Share(string metric, double percent, long n, string label, IReadOnlyList<string>? quotes = null) =>
+        new(metric, Rounding.Percent(percent), null, n, null, null, null, null, [.. (quotes ?? []).Take(3)], label);
+
+    private static string Words(string id) => id.Replace('_', ' ');
+
+    // Labels are capitalised to head a list; inside a sentence only an acronym keeps its capitals.
+    private static string Lower(string label) =>
+        label.Length > 1 && char.IsUpper(label[0]) && !char.IsUpper(label[1]) ? char.ToLowerInvariant(label[0]) + label[1..] : label;
 }

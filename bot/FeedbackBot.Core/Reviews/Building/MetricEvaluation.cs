@@ -72,6 +72,7 @@ public static class MetricEvaluation
         KpiEstimate? current;
         KpiEstimate? previous;
         string? note = null;
+        string? missing = null;
         switch (kpi.Metric)
         {
             case KpiMetric.ResponseRate:
@@ -82,11 +83,13 @@ public static class MetricEvaluation
                 if (current is null)
                 {
                     note = "No invitations were sent for this cycle, so there is no response rate.";
+                    missing = "no invitations were sent for this cycle";
                 }
                 else if (input.Current.Usable < plan.MinimumGroupSize)
                 {
                     current = null;
                     note = NotEnough(plan.MinimumGroupSize, "usable responses");
+                    missing = Fewer(plan.MinimumGroupSize, "usable responses");
                 }
 
                 if (input.Previous is { } p && p.Usable < plan.MinimumGroupSize)
@@ -102,6 +105,7 @@ public static class MetricEvaluation
                 if (current is null)
                 {
                     note = $"No {kpi.OperationalMetric} figures were imported for this cycle.";
+                    missing = $"no {kpi.OperationalMetric!.Replace('_', ' ')} figures were imported for this cycle";
                 }
 
                 break;
@@ -114,6 +118,7 @@ public static class MetricEvaluation
                 if (current is null || current.N < plan.MinimumGroupSize)
                 {
                     note = NotEnough(plan.MinimumGroupSize, "answers");
+                    missing = Fewer(plan.MinimumGroupSize, "answers");
                     current = null;
                 }
 
@@ -126,29 +131,37 @@ public static class MetricEvaluation
         }
 
         var trend = current is not null && previous is not null ? KpiCalculator.Compare(current, previous) : null;
+        var status = current is null ? KpiStatus.NotEnoughData : KpiStatus.Of(current.Value, current.Interval.Low, current.Interval.High, kpi.Target, kpi.Direction);
+        var value = Rounding.Value(current?.Value, kpi.Metric);
+        var name = MetricNames.Heading(kpi, question?.Audience);
         var result = new MetricResult(
             kpi.Id,
             kpi.Metric == KpiMetric.Operational ? kpi.OperationalMetric! : MetricNames.Of(kpi.Metric),
             kpi.Question,
             feature,
-            Rounding.Value(current?.Value, kpi.Metric),
+            value,
             current?.N,
             current is null ? null : Interval(current, kpi.Metric),
             Rounding.Value(current?.MarginOfError, kpi.Metric),
             kpi.Target,
             kpi.Direction == KpiDirection.Higher ? "higher" : "lower",
-            current is null ? KpiStatus.NotEnoughData : KpiStatus.Of(current.Value, current.Interval.Low, current.Interval.High, kpi.Target, kpi.Direction),
+            status,
             Rounding.Value(KpiStatus.Gap(current?.Value, kpi.Target, kpi.Direction), kpi.Metric),
             Rounding.Value(previous?.Value, kpi.Metric),
             current is not null && previous is not null ? Rounding.Value(current.Value - previous.Value, kpi.Metric) : null,
             Rounding.PValue(trend?.PValue),
             Rounding.Effect(trend?.EffectSize),
-            note);
+            note,
+            name,
+            StatusSentence.Of(kpi, status, value, current?.N, missing));
         return new EvaluatedKpi(kpi, feature, current, previous, trend, result);
     }
 
     private static string NotEnough(int minimum, string what) =>
         string.Create(CultureInfo.InvariantCulture, $"Not enough data: fewer than {minimum} {what}.");
+
+    private static string Fewer(int minimum, string what) =>
+        string.Create(CultureInfo.InvariantCulture, $"fewer than {minimum} {what}");
 
     private static double[] Observations(IReadOnlyList<OperationalObservation> observations, string metric)
     {

@@ -60,16 +60,17 @@ public static class RecommendationBuilder
                 kpi.Feature,
                 theme: null,
                 EvidenceOf.Kpi(kpi, EvidenceOf.QuotesAbout(kpi.Feature, themes, negative: true)),
-                Criterion(kpi.Kpi),
+                Criterion(kpi),
                 cycleEnd,
-                label: MetricNames.Display(kpi.Kpi))));
+                label: MetricNames.Display(kpi.Kpi, AudienceOf(plan, kpi)))));
         }
 
         foreach (var finding in shortfalls.Where(f => f.Kind == "theme"))
         {
             var themeId = finding.Evidence.Metric["theme:".Length..];
             var theme = themes.Items.First(t => t.Id == themeId);
-            var rule = rules.RuleFor(themeId + "_theme") ?? rules.RuleFor(themeId) ?? rules.RuleFor(theme.Feature);
+            var themeRule = rules.RuleFor(themeId + "_theme") ?? rules.RuleFor(themeId);
+            var rule = themeRule ?? rules.RuleFor(theme.Feature);
             if (rule is null || theme.Count is null || theme.Negative is null)
             {
                 continue;
@@ -79,43 +80,49 @@ public static class RecommendationBuilder
             var coded = Math.Max(1, themes.TotalComments - themes.Uncoded);
             var negativeShare = 100.0 * theme.Negative.Value / coded;
             var score = negativeShare * (1 + (theme.Percent ?? 0) / 100);
-            var kpi = kpis.FirstOrDefault(k => k.Feature is not null && k.Feature == theme.Feature);
+            var kpi = SubjectOf(rule, theme.Feature, kpis);
+
+            // Advice about the theme itself cites the theme; advice about a feature's KPI, reached through the theme's
+            // feature, cites that KPI, so the evidence is what the advice is about.
             candidates.Add((rule.Key, Make(
                 rule,
                 score,
                 theme.Feature,
                 theme.Id,
-                finding.Evidence,
+                themeRule is null && kpi is not null ? EvidenceOf.Kpi(kpi, finding.Evidence.Quotes) : finding.Evidence,
                 kpi is null
                     ? string.Create(CultureInfo.InvariantCulture, $"Fewer than {Math.Floor(negativeShare / 2):0}% of coded comments raise {theme.Label.ToLowerInvariant()} negatively")
-                    : Criterion(kpi.Kpi),
+                    : Criterion(kpi),
                 cycleEnd,
                 label: theme.Label)));
         }
 
         foreach (var gap in gaps)
         {
-            var rule = gap.Kind == "staff_vs_customer"
-                ? rules.RuleFor("staff_vs_customer")
-                : rules.RuleFor(ThemeOf(gap) + "_theme") ?? rules.RuleFor(ThemeOf(gap)) ?? rules.RuleFor(gap.Feature);
+            var staffView = gap.Kind == "staff_vs_customer";
+            var themeRule = staffView ? null : rules.RuleFor(ThemeOf(gap) + "_theme") ?? rules.RuleFor(ThemeOf(gap));
+            var rule = staffView ? rules.RuleFor("staff_vs_customer") : themeRule ?? rules.RuleFor(gap.Feature);
             if (rule is null)
             {
                 continue;
             }
 
             var reach = gap.First.Value is { } v ? v / 100 : 0;
-            var kpi = kpis.FirstOrDefault(k => k.Feature is not null && k.Feature == gap.Feature);
+            var evidence = gap.First with { Quotes = [.. gap.First.Quotes.Concat(gap.Second.Quotes).Take(3)] };
+
+            // Aligning two views succeeds when they agree, whatever either scores against a KPI's target.
+            var kpi = staffView ? null : SubjectOf(rule, gap.Feature, kpis);
             candidates.Add((rule.Key, Make(
                 rule,
                 Math.Abs(gap.Difference) / 2 * (1 + reach),
                 gap.Feature,
-                gap.Kind == "staff_vs_customer" ? null : ThemeOf(gap),
-                gap.First with { Quotes = [.. gap.First.Quotes.Concat(gap.Second.Quotes).Take(3)] },
+                staffView ? null : ThemeOf(gap),
+                !staffView && themeRule is null && kpi is not null ? EvidenceOf.Kpi(kpi, evidence.Quotes) : evidence,
                 kpi is null
-                    ? string.Create(CultureInfo.InvariantCulture, $"The two views of {gap.Feature} within {rules.StaffCustomerGapPoints:0} points of each other")
-                    : Criterion(kpi.Kpi),
+                    ? string.Create(CultureInfo.InvariantCulture, $"The two views of {gap.Feature.Replace('_', ' ')} within {rules.StaffCustomerGapPoints:0} points of each other")
+                    : Criterion(kpi),
                 cycleEnd,
-                label: gap.Feature)));
+                label: gap.Feature.Replace('_', ' '))));
         }
 
         return [.. candidates
@@ -145,20 +152,51 @@ public static class RecommendationBuilder
         };
     }
 
-    private static RecommendationRule? RuleForKpi(MeasurementPlan plan, EvaluatedKpi kpi, ReviewRules rules) => kpi.Kpi.Metric switch
+    /// <summary>
+    /// The rule whose advice is about this KPI: its own metric's rule, or its feature's when that rule is about this
+    /// metric or about none in particular. A rule about another metric of the same feature never takes it, so
+    /// "resolve more issues at the first contact" never rests on CSAT.
+    /// </summary>
+    public static RecommendationRule? RuleForKpi(MeasurementPlan plan, EvaluatedKpi kpi, ReviewRules rules)
     {
-        // An NPS asked of staff is an employee NPS: whether they would recommend the team as a place to work.
-        KpiMetric.Nps when kpi.Kpi.Question is { } id && plan.FindQuestion(id)?.Audience == Audience.Staff =>
-            rules.RuleFor("enps") ?? rules.RuleFor(kpi.Feature),
-        KpiMetric.Nps or KpiMetric.ResponseRate => rules.RuleFor(MetricNames.Of(kpi.Kpi.Metric)) ?? rules.RuleFor(kpi.Feature),
-        KpiMetric.Operational => rules.RuleFor(kpi.Kpi.OperationalMetric) ?? rules.RuleFor(kpi.Feature) ?? rules.RuleFor("operational"),
-        _ => rules.RuleFor(kpi.Feature) ?? rules.RuleFor(MetricNames.Of(kpi.Kpi.Metric)),
-    };
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(kpi);
+        ArgumentNullException.ThrowIfNull(rules);
+        var metric = kpi.Result.Metric;
+        return kpi.Kpi.Metric switch
+        {
+            // An NPS asked of staff is an employee NPS: whether they would recommend the team as a place to work.
+            KpiMetric.Nps when AudienceOf(plan, kpi) == Audience.Staff => rules.RuleFor("enps", metric) ?? rules.RuleFor(kpi.Feature, metric),
+            KpiMetric.Nps or KpiMetric.ResponseRate => rules.RuleFor(metric, metric) ?? rules.RuleFor(kpi.Feature, metric),
+            KpiMetric.Operational => rules.RuleFor(metric, metric) ?? rules.RuleFor(kpi.Feature, metric) ?? rules.RuleFor("operational", metric),
+            _ => rules.RuleFor(kpi.Feature, metric) ?? rules.RuleFor(metric, metric),
+        };
+    }
+
+    /// <summary>
+    /// The KPI a rule's advice is about for a feature: one of that feature whose metric the rule covers, with a
+    /// value this cycle, the furthest from its target first; null when the plan has none.
+    /// </summary>
+    public static EvaluatedKpi? SubjectOf(RecommendationRule rule, string? feature, IReadOnlyList<EvaluatedKpi> kpis)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(kpis);
+        return feature is null
+            ? null
+            : kpis
+                .Where(k => k.Current is not null && string.Equals(k.Feature, feature, StringComparison.Ordinal) && rule.Covers(k.Result.Metric))
+                .OrderBy(k => k.Result.Gap ?? 0)
+                .ThenBy(k => k.Kpi.Id, StringComparer.Ordinal)
+                .FirstOrDefault();
+    }
+
+    private static Audience? AudienceOf(MeasurementPlan plan, EvaluatedKpi kpi) =>
+        kpi.Kpi.Question is { } id ? plan.FindQuestion(id)?.Audience : null;
 
     private static string ThemeOf(Gap gap) => gap.First.Metric[(gap.First.Metric.IndexOf(':', StringComparison.Ordinal) + 1)..];
 
-    private static string Criterion(Kpi kpi) =>
-        $"{MetricNames.Display(kpi)} {(kpi.Direction == KpiDirection.Higher ? "at or above" : "at or below")} {MetricNames.Format(kpi.Metric, kpi.Target)}, the agreed target";
+    private static string Criterion(EvaluatedKpi kpi) =>
+        $"{EvidenceOf.NameOf(kpi)} {(kpi.Kpi.Direction == KpiDirection.Higher ? "at or above" : "at or below")} {MetricNames.Format(kpi.Kpi.Metric, kpi.Kpi.Target)}, the agreed target";
 
     private static Recommendation Make(
         RecommendationRule rule, double score, string? feature, string? theme, Evidence evidence, string criterion, DateOnly cycleEnd, string label)

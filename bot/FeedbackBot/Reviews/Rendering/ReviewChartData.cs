@@ -65,17 +65,31 @@ internal sealed record ReviewChartData(
             [.. themes.Select(t => t.Positive ?? 0)],
             [.. themes.Select(t => Math.Max(0, t.Count!.Value - (t.Negative ?? 0) - (t.Neutral ?? 0) - (t.Positive ?? 0)))]);
 
-        var complaintChart = review.Complaints is { PerWeek.Count: > 0 } complaints
-            ? new ComplaintChart(
+        var complaintChart = review.Complaints switch
+        {
+            { } complaints when ComplaintsByWeek(complaints) => new ComplaintChart(
                 ComplaintCanvas,
                 [.. complaints.PerWeek.Select(w => "Week of " + ReviewText.Day(w.WeekStart))],
-                [.. complaints.PerWeek.Select(w => w.Count)])
-            : null;
+                [.. complaints.PerWeek.Select(w => w.Count)],
+                null),
+            { ByCategory.Count: > 0 } complaints => new ComplaintChart(
+                ComplaintCanvas,
+                [.. complaints.ByCategory.Select(c => ReviewText.Capitalise(c.Category))],
+                [.. complaints.ByCategory.Select(c => c.Count)],
+                complaints.Previous is null ? null : [.. complaints.ByCategory.Select(c => c.Previous ?? 0)]),
+            _ => null,
+        };
 
         return new ReviewChartData(kpis, distributions, themeChart, complaintChart);
     }
 
     public string ToJson() => JsonSerializer.Serialize(this, Options);
+
+    /// <summary>
+    /// Whether complaints are charted week by week. One week is one bar, which shows nothing a number would not, so
+    /// a cycle of a week or less charts its categories instead, beside the previous cycle's.
+    /// </summary>
+    public static bool ComplaintsByWeek(Core.Reviews.ComplaintReport complaints) => complaints.PerWeek.Count >= 2;
 
     private static string UnitName(MetricUnit unit) => unit switch
     {
@@ -117,5 +131,5 @@ internal sealed record ThemeChart(
     IReadOnlyList<int> Positive,
     IReadOnlyList<int> Unrated);
 
-/// <summary>Complaints per week of the cycle.</summary>
-internal sealed record ComplaintChart(string Canvas, IReadOnlyList<string> Weeks, IReadOnlyList<int> Counts);
+/// <summary>Complaints per week of the cycle, or per category with the previous cycle's beside them when known.</summary>
+internal sealed record ComplaintChart(string Canvas, IReadOnlyList<string> Labels, IReadOnlyList<int> Counts, IReadOnlyList<int>? Previous);

@@ -108,7 +108,7 @@ public static partial class ReviewHtml
             ? hours.ToString("0.#", CultureInfo.InvariantCulture) + " hours"
             : "–");
         html.Append("</dl>\n");
-        if (complaints.PerWeek.Count > 0)
+        if (ReviewChartData.ComplaintsByWeek(complaints))
         {
             var label = "Complaints per week: " + string.Join("; ", complaints.PerWeek.Select(w => $"week of {ReviewText.Day(w.WeekStart)} {w.Count}"));
             html.Append("<figure class=\"chart chart-complaints\"><div class=\"canvas-box\"><canvas id=\"").Append(ReviewChartData.ComplaintCanvas)
@@ -121,6 +121,14 @@ public static partial class ReviewHtml
             }
 
             html.Append("</tbody></table></details></figure>\n");
+        }
+
+        else if (complaints.ByCategory.Count > 0)
+        {
+            var label = "Complaints per category: " + string.Join("; ", complaints.ByCategory.Select(c =>
+                c.Previous is { } before ? $"{c.Category} {c.Count} (previous cycle {before})" : $"{c.Category} {c.Count}"));
+            html.Append("<figure class=\"chart chart-complaints\"><div class=\"canvas-box\"><canvas id=\"").Append(ReviewChartData.ComplaintCanvas)
+                .Append("\" data-chart-kind=\"complaints\" role=\"img\" aria-label=\"").Text(label).Append("\">").Text(label).Append("</canvas></div></figure>\n");
         }
 
         if (complaints.ByCategory.Count > 0)

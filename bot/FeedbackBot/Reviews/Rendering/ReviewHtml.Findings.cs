@@ -10,8 +10,8 @@ public static partial class ReviewHtml
     {
         OpenSection(html, "findings", "Strengths and shortfalls");
         html.Append("<div class=\"two-col\">\n");
-        FindingList(html, text, "Strengths", "strengths", text.Review.Strengths, "No strengths stand out in this cycle.");
-        FindingList(html, text, "Shortfalls", "shortfalls", text.Review.Shortfalls, "Nothing falls short in this cycle.");
+        FindingList(html, text, "Strengths", "strengths", text.Review.Strengths, text.Empty("No strengths stand out in this cycle."));
+        FindingList(html, text, "Shortfalls", "shortfalls", text.Review.Shortfalls, text.Empty("Nothing falls short in this cycle."));
         html.Append("</div>\n");
         CloseSection(html);
     }
@@ -57,7 +57,7 @@ public static partial class ReviewHtml
             "Where customers, staff and the complaints log see the same feature differently. Differences are in points of a 0–100 scale.");
         if (text.Review.Gaps.Count == 0)
         {
-            html.Element("p", "The sources agree: no gaps found.", "empty").Append('\n');
+            html.Element("p", text.Empty("The sources agree: no gaps found."), "empty").Append('\n');
             CloseSection(html);
             return;
         }
@@ -91,7 +91,7 @@ public static partial class ReviewHtml
             "What to do next, most important first. Each rests on the evidence shown and names who should own it, how to tell it worked, and when to check.");
         if (text.Review.Recommendations.Count == 0)
         {
-            html.Element("p", "No recommendations: every KPI is on target and no theme stands out.", "empty").Append('\n');
+            html.Element("p", text.Empty("No recommendations: every KPI is on target and no theme stands out."), "empty").Append('\n');
             CloseSection(html);
             return;
         }

@@ -45,10 +45,7 @@ public static partial class ReviewHtml
         Fact(html, "Gap to target", kpi.Gap is null ? "–" : text.Difference(kpi.Id, kpi.Gap));
         html.Append("</dl>\n");
         Change(html, text, kpi);
-        if (!string.IsNullOrWhiteSpace(kpi.Note))
-        {
-            html.Element("p", kpi.Note, "kpi-note").Append('\n');
-        }
+        html.Element("p", ReviewText.StatusSentence(kpi), "kpi-note kpi-status-text").Append('\n');
 
         KpiChartFigure(html, text, kpi, index, name);
         html.Append("</article>\n");

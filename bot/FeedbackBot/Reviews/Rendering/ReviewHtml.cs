@@ -69,13 +69,13 @@ public static partial class ReviewHtml
 
     private static void Head(StringBuilder html, Review review, ReportAssets assets)
     {
-        // Nothing on this page may load anything: only the inline style and scripts below run.
+        // Nothing on this page may load anything: only the inline style and scripts below run, and the inline icon shows.
         var policy = $"default-src 'none'; script-src {ReportAssets.HashSource(assets.ChartLibrary)} {ReportAssets.HashSource(assets.Script)}; " +
-            $"style-src {ReportAssets.HashSource(assets.Style)}; base-uri 'none'; form-action 'none'";
+            $"style-src {ReportAssets.HashSource(assets.Style)}; img-src data:; base-uri 'none'; form-action 'none'";
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         html.Append("<meta http-equiv=\"Content-Security-Policy\" content=\"").Text(policy).Append("\">\n");
-        html.Append("<meta name=\"generator\" content=\"FeedbackBot\">\n");
+        html.Append("<meta name=\"generator\" content=\"FeedbackBot\">\n").Append(Favicon.Link).Append('\n');
         html.Append("<title>").Text($"Service review: {review.Plan.Name}, {ReviewText.Period(review.Cycle.Start, review.Cycle.End)}").Append("</title>\n");
         html.Append("<style>").Append(assets.Style).Append("</style>\n</head>\n");
     }

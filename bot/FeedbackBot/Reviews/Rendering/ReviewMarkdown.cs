@@ -20,8 +20,8 @@ public static class ReviewMarkdown
         Title(md, review);
         Headline(md, text);
         Validation(md, review.Validation);
-        Findings(md, text, "Strengths", review.Strengths, "No strengths stand out in this cycle.");
-        Findings(md, text, "Shortfalls", review.Shortfalls, "Nothing falls short in this cycle.");
+        Findings(md, text, "Strengths", review.Strengths, text.Empty("No strengths stand out in this cycle."));
+        Findings(md, text, "Shortfalls", review.Shortfalls, text.Empty("Nothing falls short in this cycle."));
         Gaps(md, text);
         Recommendations(md, text);
         Themes(md, review.Themes);
@@ -77,15 +77,12 @@ public static class ReviewMarkdown
         }
 
         md.AppendLine();
-        foreach (var kpi in text.Review.Metrics.Where(k => !string.IsNullOrWhiteSpace(k.Note)))
+        foreach (var kpi in text.Review.Metrics)
         {
-            md.Append("- ").Append(MarkdownText.Escape(ReviewText.Name(kpi))).Append(": ").AppendLine(MarkdownText.Escape(kpi.Note));
+            md.Append("- **").Append(MarkdownText.Escape(ReviewText.Name(kpi))).Append("**: ").AppendLine(MarkdownText.Escape(ReviewText.StatusSentence(kpi)));
         }
 
-        if (text.Review.Metrics.Any(k => !string.IsNullOrWhiteSpace(k.Note)))
-        {
-            md.AppendLine();
-        }
+        md.AppendLine();
     }
 
     private static void Validation(StringBuilder md, ValidationReport validation)
@@ -152,7 +149,7 @@ public static class ReviewMarkdown
         md.AppendLine("## Gaps between sources").AppendLine();
         if (text.Review.Gaps.Count == 0)
         {
-            md.AppendLine("The sources agree: no gaps found.").AppendLine();
+            md.AppendLine(text.Empty("The sources agree: no gaps found.")).AppendLine();
             return;
         }
 
@@ -174,7 +171,7 @@ public static class ReviewMarkdown
         md.AppendLine("## Recommendations").AppendLine();
         if (text.Review.Recommendations.Count == 0)
         {
-            md.AppendLine("No recommendations: every KPI is on target and no theme stands out.").AppendLine();
+            md.AppendLine(text.Empty("No recommendations: every KPI is on target and no theme stands out.")).AppendLine();
             return;
         }
 

@@ -24,6 +24,22 @@ internal sealed class ReviewText
 
     public Review Review { get; }
 
+    /// <summary>What an empty section says when the cycle has no data at all, rather than claiming all is well.</summary>
+    public const string NoData = "No data: this cycle has no usable responses, comments, complaints or figures, so there is nothing to compare.";
+
+    /// <summary>
+    /// Whether the review rests on any data: usable responses, a KPI value, a comment or a complaint. Without any, an
+    /// empty list of gaps or recommendations means nothing was measured, not that nothing is wrong.
+    /// </summary>
+    public bool HasData =>
+        Review.Validation.Usable > 0
+        || Review.Metrics.Any(m => m.Value is not null)
+        || Review.Themes.TotalComments > 0
+        || Review.Complaints is { Total: > 0 };
+
+    /// <summary>The sentence for an empty section: its own when there was data, else <see cref="NoData"/>.</summary>
+    public string Empty(string withData) => HasData ? withData : NoData;
+
     /// <summary>The KPI with this id, if the review has one.</summary>
     public MetricResult? Kpi(string id) => _kpis.GetValueOrDefault(id);
 
@@ -31,6 +47,8 @@ internal sealed class ReviewText
     public MetricUnit UnitOf(string kpiOrMetric) =>
         (Kpi(kpiOrMetric)?.Metric ?? kpiOrMetric) switch
         {
+            // Shares of comments, complaints or ratings: "theme:waiting_time", "customer_rating:empathy".
+            var share when share.Contains(':', StringComparison.Ordinal) => MetricUnit.Percent,
             "csat" or "fcr" or "response_rate" => MetricUnit.Percent,
             "nps" => MetricUnit.NetScore,
             "ces" or "mean" => MetricUnit.Mean,
@@ -41,7 +59,9 @@ internal sealed class ReviewText
     public static string Name(MetricResult kpi)
     {
         ArgumentNullException.ThrowIfNull(kpi);
-        return kpi.Metric switch
+
+        // Reviews name their KPIs (eNPS for staff); older stored reviews do not, and are named from the metric.
+        return kpi.Name ?? kpi.Metric switch
         {
             "csat" => "CSAT",
             "nps" => "NPS",
@@ -60,13 +80,13 @@ internal sealed class ReviewText
     /// <summary>A value in its unit: 82.4%, +31, 2.61, 245; "not enough data" when there is none.</summary>
     public string Value(string kpiOrMetric, double? value) => value is { } v ? Format(UnitOf(kpiOrMetric), v) : NotEnoughData;
 
-    /// <summary>A value in a unit, without a suffix for plain numbers.</summary>
+    /// <summary>A value in a unit, without a suffix for plain numbers; one number of decimals per unit, so a value, its interval and its target line up.</summary>
     public static string Format(MetricUnit unit, double value) => unit switch
     {
         MetricUnit.Percent => value.ToString("0.0", Invariant) + "%",
         MetricUnit.NetScore => value.ToString("+0;-0;0", Invariant),
         MetricUnit.Mean => value.ToString("0.00", Invariant),
-        _ => value.ToString("0.##", Invariant),
+        _ => value.ToString("0.0", Invariant),
     };
 
     /// <summary>A 95% interval, "79.0–85.8%"; empty when there is none.</summary>
@@ -96,7 +116,7 @@ internal sealed class ReviewText
             MetricUnit.Percent => d.ToString("+0.0;-0.0;0.0", Invariant),
             MetricUnit.NetScore => d.ToString("+0;-0;0", Invariant),
             MetricUnit.Mean => d.ToString("+0.00;-0.00;0.00", Invariant),
-            _ => d.ToString("+0.##;-0.##;0", Invariant),
+            _ => d.ToString("+0.0;-0.0;0.0", Invariant),
         };
         return unit == MetricUnit.Percent ? number + " pts" : number;
     }
@@ -138,6 +158,13 @@ internal sealed class ReviewText
         < 0.001 => "< 0.001",
         var v => v.Value.ToString("0.000", Invariant),
     };
+
+    /// <summary>The status in one plain sentence, from the review, or for reviews stored before it had one, the note or the status word.</summary>
+    public static string StatusSentence(MetricResult kpi)
+    {
+        ArgumentNullException.ThrowIfNull(kpi);
+        return kpi.StatusText ?? kpi.Note ?? Status(kpi.Status) + ".";
+    }
 
     /// <summary>The status in words: Met, At risk, Missed, Not enough data.</summary>
     public static string Status(string status) => status switch
@@ -198,7 +225,7 @@ internal sealed class ReviewText
         ArgumentNullException.ThrowIfNull(evidence);
         var metric = evidence.Metric;
         var parts = new List<string>();
-        var headline = $"{NameOf(metric)} {Value(metric, evidence.Value)}";
+        var headline = $"{evidence.Label ?? NameOf(metric)} {Value(metric, evidence.Value)}";
         var detail = new List<string>();
         if (Interval(metric, evidence.Ci95) is { Length: > 0 } interval)
         {

@@ -194,14 +194,24 @@
     });
   }
 
+  // Per category, the previous cycle stands beside this one so the change reads at a glance.
+  function complaintSeries(complaints) {
+    var series = [];
+    if (complaints.previous) {
+      series.push({ label: 'Previous cycle', data: complaints.previous, backgroundColor: '#b8c7d9', borderRadius: 3, maxBarThickness: 48 });
+    }
+    series.push({ label: complaints.previous ? 'This cycle' : 'Complaints', data: complaints.counts, backgroundColor: '#2f6fb3', borderRadius: 3, maxBarThickness: 48 });
+    return series;
+  }
+
   function complaintsChart(canvas, complaints) {
     return new Chart(canvas, {
       type: 'bar',
-      data: { labels: complaints.weeks, datasets: [{ label: 'Complaints', data: complaints.counts, backgroundColor: '#2f6fb3', borderRadius: 3, maxBarThickness: 48 }] },
+      data: { labels: complaints.labels, datasets: complaintSeries(complaints) },
       options: {
         responsive: true, maintainAspectRatio: false,
         scales: { y: { beginAtZero: true, ticks: { precision: 0 } }, x: { grid: { display: false } } },
-        plugins: { legend: { display: false } }
+        plugins: { legend: { display: !!complaints.previous, position: 'bottom', labels: { boxWidth: 12, boxHeight: 12 } } }
       }
     });
   }

@@ -26,7 +26,10 @@ public sealed class ReviewHtmlTests
     [Fact]
     public void Render_Page_ReferencesNothingOutsideItself()
     {
-        Assert.Empty(HtmlStructure.StartTags(Html, "link"));
+        // The one link is the tab icon, carried in the page itself.
+        var link = Assert.Single(HtmlStructure.StartTags(Html, "link"));
+        Assert.Contains("rel=\"icon\"", link, StringComparison.Ordinal);
+        Assert.Contains("href=\"data:image/svg+xml,", link, StringComparison.Ordinal);
         Assert.Empty(HtmlStructure.StartTags(Html, "img"));
         Assert.Empty(HtmlStructure.StartTags(Html, "iframe"));
         Assert.All(HtmlStructure.StartTags(Html, "script"), tag => Assert.DoesNotContain(" src=", tag, StringComparison.Ordinal));
@@ -43,6 +46,30 @@ public sealed class ReviewHtmlTests
         Assert.Contains($"script-src {Hash(scripts[1])} {Hash(scripts[2])};", policy, StringComparison.Ordinal);
         Assert.Contains($"style-src {Hash(HtmlStructure.Style(Html))};", policy, StringComparison.Ordinal);
         Assert.DoesNotContain("unsafe-inline", policy, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_ComplaintsOfOneWeek_ChartsTheCategoriesBesideThePreviousCycle()
+    {
+        var oneWeek = Sample with { Complaints = Sample.Complaints! with { PerWeek = [new WeekCount(new DateOnly(2026, 10, 12), 34)] } };
+
+        var html = ReviewHtml.Render(oneWeek, Options);
+
+        Assert.Contains("aria-label=\"Complaints per category: ", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Complaints per week", html, StringComparison.Ordinal);
+        var data = System.Text.Json.Nodes.JsonNode.Parse(HtmlStructure.Scripts(html)[0])!["complaints"]!;
+        Assert.Equal(Sample.Complaints!.ByCategory.Select(c => c.Count), data["counts"]!.AsArray().Select(n => n!.GetValue<int>()));
+        Assert.Equal(Sample.Complaints.ByCategory.Select(c => c.Previous ?? 0), data["previous"]!.AsArray().Select(n => n!.GetValue<int>()));
+    }
+
+    [Fact]
+    public void Render_Kpis_ShowEachStatusAsASentence()
+    {
+        var withSentence = Sample with { Metrics = [Sample.Metrics[0] with { StatusText = "84.2% is above the target of 80.0%, and with these 398 answers it is very likely above it: met." }] };
+
+        var html = ReviewHtml.Render(withSentence, Options);
+
+        Assert.Contains("84.2% is above the target of 80.0%, and with these 398 answers it is very likely above it: met.", html, StringComparison.Ordinal);
     }
 
     [Fact]

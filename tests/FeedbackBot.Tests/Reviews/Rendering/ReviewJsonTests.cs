@@ -35,11 +35,11 @@ public sealed class ReviewJsonTests
         Assert.Equal(["received", "usable", "excluded", "straight_liners", "straight_liners_excluded", "representativeness"], Keys(root["validation"]!));
         Assert.Equal(["basis", "segments", "chi_square", "degrees_of_freedom", "p_value", "approximate", "population"], Keys(root["validation"]!["representativeness"]!));
         Assert.Equal(
-            ["id", "metric", "question", "feature", "value", "n", "ci95", "margin_of_error", "target", "direction", "status", "gap", "previous", "change", "p_value", "effect_size", "note"],
+            ["id", "metric", "question", "feature", "value", "n", "ci95", "margin_of_error", "target", "direction", "status", "gap", "previous", "change", "p_value", "effect_size", "note", "name", "status_text"],
             Keys(root["metrics"]![0]!));
         Assert.Equal(["total_comments", "uncoded", "items"], Keys(root["themes"]!));
         Assert.Equal(["kind", "title", "feature", "evidence"], Keys(root["strengths"]![0]!));
-        Assert.Equal(["metric", "value", "target", "n", "ci95", "previous", "change", "p_value", "quotes"], Keys(root["strengths"]![0]!["evidence"]!));
+        Assert.Equal(["metric", "value", "target", "n", "ci95", "previous", "change", "p_value", "quotes", "label"], Keys(root["strengths"]![0]!["evidence"]!));
         Assert.Equal(["kind", "title", "feature", "first", "second", "difference", "p_value"], Keys(root["gaps"]![0]!));
         Assert.Equal(
             ["title", "priority", "score", "feature", "theme", "action", "evidence", "owner_role", "success_criterion", "review_by"],

@@ -9,6 +9,41 @@ public sealed class ReviewMarkdownTests
     private static readonly string Markdown = ReviewMarkdown.Render(Sample);
 
     [Fact]
+    public void Render_CycleWithNoData_SaysSoInsteadOfFindingNothingWrong()
+    {
+        var empty = Sample with
+        {
+            Validation = Sample.Validation with { Received = 0, Usable = 0, Excluded = new Dictionary<string, int>() },
+            Metrics = [.. Sample.Metrics.Select(m => m with { Value = null, N = null, Ci95 = null, Status = KpiStatus.NotEnoughData })],
+            Themes = new ThemeReport(0, 0, []),
+            Complaints = null,
+            Strengths = [],
+            Shortfalls = [],
+            Gaps = [],
+            Recommendations = [],
+        };
+
+        var markdown = ReviewMarkdown.Render(empty);
+        var html = ReviewHtml.Render(empty, new HtmlReportOptions(null, null, SampleReviews.Utc(2026, 11, 2)));
+
+        Assert.DoesNotContain("no gaps found", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("every KPI is on target", markdown, StringComparison.Ordinal);
+        Assert.Contains("## Gaps between sources\n\nNo data: this cycle has no usable responses", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("no gaps found", html, StringComparison.Ordinal);
+        Assert.Contains("No data: this cycle has no usable responses", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_KpiNamedByTheReview_UsesThatNameAndItsStatusSentence()
+    {
+        var nps = Sample.Metrics.Single(m => m.Metric == "nps") with { Name = "eNPS", StatusText = "+31 is above the target of +30, but with these 401 answers it could still be below it: at risk." };
+        var markdown = ReviewMarkdown.Render(Sample with { Metrics = [nps] });
+
+        Assert.Contains("| eNPS | +31 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("- **eNPS**: +31 is above the target of +30, but with these 401 answers it could still be below it: at risk.", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_Title_NamesThePlanAndTheCycles()
     {
         Assert.StartsWith("# Service review: Customer experience: support desk\n", Markdown, StringComparison.Ordinal);
@@ -22,14 +57,14 @@ public sealed class ReviewMarkdownTests
         Assert.Contains("| CSAT | 84.2% | 80.6–87.8% | ≥ 80.0% | Met | +4.2 pts | +3.2 pts (from 81.0%) | 0.210 | 398 |", Markdown, StringComparison.Ordinal);
         Assert.Contains("| NPS | +31 | +24–+38 | ≥ +30 | At risk | +1 | -4 (from +35) | 0.380 | 401 |", Markdown, StringComparison.Ordinal);
         Assert.Contains("| CES | 3.42 | 3.28–3.56 | ≤ 3.00 | Missed | -0.42 | +0.21 (from 3.21) | 0.031 | 377 |", Markdown, StringComparison.Ordinal);
-        Assert.Contains("| Average handling time | 412.5 |  | ≤ 420 | Met | +7.5 | -23.5 (from 436) |  | 31 |", Markdown, StringComparison.Ordinal);
+        Assert.Contains("| Average handling time | 412.5 |  | ≤ 420.0 | Met | +7.5 | -23.5 (from 436.0) |  | 31 |", Markdown, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Render_KpiWithoutData_SaysNotEnoughDataAndWhy()
     {
         Assert.Contains("| Mean wait time rating | not enough data |  | ≥ 3.50 | Not enough data |  | previous 3.40 |  | 3 |", Markdown, StringComparison.Ordinal);
-        Assert.Contains("- Mean wait time rating: Only 3 answers; at least 5 are needed.", Markdown, StringComparison.Ordinal);
+        Assert.Contains("- **Mean wait time rating**: Only 3 answers; at least 5 are needed.", Markdown, StringComparison.Ordinal);
     }
 
     [Fact]
