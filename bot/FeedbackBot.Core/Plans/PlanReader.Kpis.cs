@@ -190,7 +190,7 @@ internal sealed partial class PlanReader
         _ => "",
     };
 
-    /// <summary>The types with an article, as in "a rating5, nps or effort7".</summary>
+    /// <summary>The types with an article, as in "a rating5, agree5, nps or effort7".</summary>
     private static string DescribeTypes(QuestionType[] types)
     {
         var names = types.Select(PlanVocabulary.QuestionTypes.NameOf).ToArray();
