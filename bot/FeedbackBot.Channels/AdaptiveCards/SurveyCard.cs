@@ -120,6 +120,7 @@ internal static class SurveyCard
 
     private static string ErrorMessage(SurveyQuestion question) => question.Type switch
     {
+        QuestionType.Agree5 => "Choose how much you agree.",
         QuestionType.Rating5 or QuestionType.Nps or QuestionType.Effort7 when question.Choices.Count > 0 =>
             $"Choose a number from {question.Choices[0].Value} to {question.Choices[^1].Value}.",
         QuestionType.YesNo => "Choose yes or no.",

@@ -30,7 +30,7 @@ public static class AnswerValues
 
         return question.Type switch
         {
-            QuestionType.Rating5 => Scale(value, 1, 5),
+            QuestionType.Rating5 or QuestionType.Agree5 => Scale(value, 1, 5),
             QuestionType.Nps => Scale(value, 0, 10),
             QuestionType.Effort7 => Scale(value, 1, 7),
             QuestionType.YesNo => YesNo(value),
@@ -43,7 +43,7 @@ public static class AnswerValues
     /// <summary>The lowest and highest value of a scale question type, or null for other types.</summary>
     public static (int Min, int Max)? ScaleOf(QuestionType type) => type switch
     {
-        QuestionType.Rating5 => (1, 5),
+        QuestionType.Rating5 or QuestionType.Agree5 => (1, 5),
         QuestionType.Nps => (0, 10),
         QuestionType.Effort7 => (1, 7),
         _ => null,

@@ -66,6 +66,7 @@ public sealed record KpiLine(string Name, string Value, string Target, string St
         var name = metric.Name ?? kind switch
         {
             Plans.KpiMetric.Csat or Plans.KpiMetric.Nps or Plans.KpiMetric.Ces => metric.Metric.ToUpperInvariant(),
+            Plans.KpiMetric.Agree => $"% agree on {(metric.Question ?? metric.Id).Replace('_', ' ')}",
             Plans.KpiMetric.Fcr => "First-contact resolution",
             Plans.KpiMetric.ResponseRate => "Response rate",
             Plans.KpiMetric.Mean => $"Mean {(metric.Question ?? metric.Id).Replace('_', ' ')}",

@@ -85,7 +85,7 @@ public static class SurveyForms
     {
         if (AnswerValues.ScaleOf(question.Type) is var (min, max))
         {
-            return [.. Enumerable.Range(min, max - min + 1).Select(v => new SurveyChoice(v.ToString(CultureInfo.InvariantCulture), ScaleLabel(question.Type, v, min, max)))];
+            return [.. Enumerable.Range(min, max - min + 1).Select(v => new SurveyChoice(v.ToString(CultureInfo.InvariantCulture), ScaleWords.Label(question, v)))];
         }
 
         return question.Type switch
@@ -96,21 +96,6 @@ public static class SurveyForms
         };
     }
 
-    private static string ScaleLabel(QuestionType type, int value, int min, int max)
-    {
-        var number = value.ToString(CultureInfo.InvariantCulture);
-        return (type, value == min, value == max) switch
-        {
-            (QuestionType.Rating5, true, _) => $"{number} – very dissatisfied",
-            (QuestionType.Rating5, _, true) => $"{number} – very satisfied",
-            (QuestionType.Nps, true, _) => $"{number} – not at all likely",
-            (QuestionType.Nps, _, true) => $"{number} – extremely likely",
-            (QuestionType.Effort7, true, _) => $"{number} – very easy",
-            (QuestionType.Effort7, _, true) => $"{number} – very difficult",
-            _ => number,
-        };
-    }
-
     private static string Label(Question question, string normalized) =>
         Choices(question).FirstOrDefault(c => c.Value == normalized)?.Label
         ?? (question.Type == QuestionType.YesNo ? (normalized == "yes" ? "Yes" : "No") : normalized.Replace(AnswerValues.ChoiceSeparator.ToString(), ", ", StringComparison.Ordinal));
@@ -118,6 +103,7 @@ public static class SurveyForms
     private static string Problem(Question question) => question.Type switch
     {
         QuestionType.Rating5 => "Choose a number from 1 to 5.",
+        QuestionType.Agree5 => "Choose how much you agree, from 1 (strongly disagree) to 5 (strongly agree).",
         QuestionType.Nps => "Choose a number from 0 to 10.",
         QuestionType.Effort7 => "Choose a number from 1 to 7.",
         QuestionType.YesNo => "Choose yes or no.",

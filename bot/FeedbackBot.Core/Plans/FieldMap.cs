@@ -26,7 +26,7 @@ internal sealed class FieldMap
 
             if (!allowed.Contains(name, StringComparer.Ordinal))
             {
-                errors.Add(key, FieldPath.Child(path, name), $"unknown field '{name}'; expected one of {string.Join(", ", allowed)}");
+                errors.Add(key, FieldPath.Child(path, name), $"unknown field '{name}'; {PlanVocabulary.DidYouMean(name, allowed)}expected one of {string.Join(", ", allowed)}");
                 continue;
             }
 

@@ -23,4 +23,10 @@ public enum KpiMetric
 
     /// <summary>An operational metric imported by name (for example average handling time).</summary>
     Operational,
+
+    /// <summary>
+    /// Agreement: percentage of 4 and 5 answers on an agree5 question, read as "% agree". CSAT's arithmetic on a
+    /// statement rather than on satisfaction, so it is not called CSAT.
+    /// </summary>
+    Agree,
 }

@@ -72,13 +72,16 @@ internal sealed partial class PlanReader
             return (metric, null);
         }
 
-        if (Slugs.IsValid(name))
+        // Any slug could name an imported metric, so a misspelt computed metric would silently become an operational
+        // one that no import ever fills; a name one slip away from a computed metric is taken for the slip.
+        var suggestion = PlanVocabulary.DidYouMean(name, PlanVocabulary.ComputedMetrics.Names);
+        if (Slugs.IsValid(name) && suggestion.Length == 0)
         {
             return (KpiMetric.Operational, name);
         }
 
         _errors.Add(node, fields.PathOf("metric"),
-            $"unknown metric '{name}'; expected one of {PlanVocabulary.ComputedMetrics.Expected}, or the name of an imported operational metric ({Slugs.Rule})");
+            $"unknown metric '{name}'; {suggestion}expected one of {PlanVocabulary.ComputedMetrics.Expected}, or the name of an imported operational metric ({Slugs.Rule})");
         return (null, null);
     }
 
@@ -116,7 +119,7 @@ internal sealed partial class PlanReader
 
         if (!_questionTypes.TryGetValue(id, out var type))
         {
-            var ids = _questionTypes.Count == 0 ? "" : $"; expected one of {string.Join(", ", _questionTypes.Keys)}";
+            var ids = _questionTypes.Count == 0 ? "" : $"; {PlanVocabulary.DidYouMean(id, _questionTypes.Keys)}expected one of {string.Join(", ", _questionTypes.Keys)}";
             _errors.Add(node, path, $"no question with id '{id}' in this plan{ids}");
             return (null, null);
         }
@@ -124,7 +127,7 @@ internal sealed partial class PlanReader
         if (type is { } known && metricName is not null && !allowed.Contains(known))
         {
             _errors.Add(node, path,
-                $"question '{id}' is {PlanVocabulary.WithArticle(PlanVocabulary.QuestionTypes.NameOf(known))} question; {PlanVocabulary.WithArticle(metricName)} KPI needs {DescribeTypes(allowed)} question");
+                $"question '{id}' is {PlanVocabulary.WithArticle(PlanVocabulary.QuestionTypes.NameOf(known))} question; {PlanVocabulary.WithArticle(metricName)} KPI needs {DescribeTypes(allowed)} question{OtherMetricHint(metric, known)}");
             return (null, null);
         }
 
@@ -141,6 +144,7 @@ internal sealed partial class PlanReader
         (double Min, double Max, string Meaning)? range = metric switch
         {
             KpiMetric.Csat => (0, 100, "a csat target is a percentage from 0 to 100"),
+            KpiMetric.Agree => (0, 100, "an agree target is a percentage from 0 to 100"),
             KpiMetric.Fcr => (0, 100, "an fcr target is a percentage from 0 to 100"),
             KpiMetric.ResponseRate => (0, 100, "a response_rate target is a percentage from 0 to 100"),
             KpiMetric.Nps => (-100, 100, "an nps target is a score from -100 to 100"),
@@ -162,22 +166,31 @@ internal sealed partial class PlanReader
     private static QuestionType[] AllowedQuestionTypes(KpiMetric? metric) => metric switch
     {
         KpiMetric.Csat => [QuestionType.Rating5],
+        KpiMetric.Agree => [QuestionType.Agree5],
         KpiMetric.Nps => [QuestionType.Nps],
         KpiMetric.Ces => [QuestionType.Effort7],
         KpiMetric.Fcr => [QuestionType.YesNo],
-        KpiMetric.Mean => [QuestionType.Rating5, QuestionType.Nps, QuestionType.Effort7],
+        KpiMetric.Mean => [QuestionType.Rating5, QuestionType.Agree5, QuestionType.Nps, QuestionType.Effort7],
         _ => [],
     };
 
     private static (int Min, int Max)? Scale(QuestionType type) => type switch
     {
-        QuestionType.Rating5 => (1, 5),
+        QuestionType.Rating5 or QuestionType.Agree5 => (1, 5),
         QuestionType.Nps => (0, 10),
         QuestionType.Effort7 => (1, 7),
         _ => null,
     };
 
-    /// <summary>The types with an article, as in "a rating5, nps or effort7".</summary>
+    /// <summary>Points the author from a share-of-4-and-5 metric on the wrong scale to the one for the question's scale.</summary>
+    private static string OtherMetricHint(KpiMetric? metric, QuestionType type) => (metric, type) switch
+    {
+        (KpiMetric.Csat, QuestionType.Agree5) => "; the share of 4 and 5 on an agree5 statement is metric agree",
+        (KpiMetric.Agree, QuestionType.Rating5) => "; the share of 4 and 5 on a rating5 question is metric csat",
+        _ => "",
+    };
+
+    /// <summary>The types with an article, as in "a rating5, agree5, nps or effort7".</summary>
     private static string DescribeTypes(QuestionType[] types)
     {
         var names = types.Select(PlanVocabulary.QuestionTypes.NameOf).ToArray();

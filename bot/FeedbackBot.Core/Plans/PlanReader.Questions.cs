@@ -18,7 +18,10 @@ internal sealed partial class PlanReader
     // Slack shows at most 75 characters of an option.
     private const int MaxOptionLength = 75;
 
-    private static readonly string[] QuestionFields = ["id", "text", "type", "feature", "required", "audience", "options"];
+    // A label is shown as "1 – label", and Slack shows at most 75 characters of an option.
+    private const int MaxLabelLength = 70;
+
+    private static readonly string[] QuestionFields = ["id", "text", "type", "feature", "required", "audience", "options", "labels"];
 
     private List<Question>? ReadQuestions(FieldMap plan)
     {
@@ -89,6 +92,7 @@ internal sealed partial class PlanReader
             : false;
         var audience = ReadQuestionAudience(fields);
         var options = ReadOptions(fields, type);
+        var labels = ReadLabels(fields, type);
 
         if (id is null || text is null || type is null || required is null || audience is null || options is null
             || _errors.Count != before)
@@ -96,7 +100,7 @@ internal sealed partial class PlanReader
             return null;
         }
 
-        return new Question(id, text, type.Value, feature, required.Value, audience.Value, options);
+        return new Question(id, text, type.Value, feature, required.Value, audience.Value, options, labels);
     }
 
     private Audience? ReadQuestionAudience(FieldMap fields)
@@ -188,6 +192,52 @@ internal sealed partial class PlanReader
         }
 
         return _errors.Count == before ? options : null;
+    }
+
+    /// <summary>
+    /// The plan's own words for the five points of a rating5 or agree5 question: all five or none, since a scale
+    /// with some points named by the plan and others by the type would read as two scales.
+    /// </summary>
+    private List<string>? ReadLabels(FieldMap fields, QuestionType? type)
+    {
+        var path = fields.PathOf("labels");
+        if (type is { } known && !ScaleWords.TakesLabels(known))
+        {
+            if (fields.KeyOf("labels") is { } key)
+            {
+                _errors.Add(key, path,
+                    $"only rating5 and agree5 questions have labels; this is {PlanVocabulary.WithArticle(PlanVocabulary.QuestionTypes.NameOf(known))} question");
+            }
+
+            return null;
+        }
+
+        if (fields.Optional("labels") is not { } node || _values.List(node, path) is not { } list)
+        {
+            return null;
+        }
+
+        if (list.Children.Count != ScaleWords.LabelCount)
+        {
+            _errors.Add(list, path, Invariant(
+                $"expected {ScaleWords.LabelCount} labels, one for each point from 1 to {ScaleWords.LabelCount}, got {list.Children.Count}; give all {ScaleWords.LabelCount} or leave 'labels' out"));
+            return null;
+        }
+
+        var before = _errors.Count;
+        var labels = new List<string>();
+        var seen = new Dictionary<string, Mark>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < list.Children.Count; i++)
+        {
+            var item = list.Children[i];
+            var itemPath = FieldPath.Item(path, i);
+            if (_values.Text(item, itemPath, MaxLabelLength) is { } label && IsFirst(seen, label.Trim(), item, itemPath, "label"))
+            {
+                labels.Add(label.Trim());
+            }
+        }
+
+        return _errors.Count == before ? labels : null;
     }
 
     private static string Names(IEnumerable<Audience> audiences) =>

@@ -193,7 +193,7 @@ internal sealed partial class PlanReader(PlanErrors errors, PlanParserOptions op
         if (_features is not null && !_features.Contains(feature, StringComparer.Ordinal))
         {
             _errors.Add(node, fields.PathOf("feature"),
-                $"unknown feature '{feature}'; expected one of the plan's features: {string.Join(", ", _features)}");
+                $"unknown feature '{feature}'; {PlanVocabulary.DidYouMean(feature, _features)}expected one of the plan's features: {string.Join(", ", _features)}");
             return null;
         }
 

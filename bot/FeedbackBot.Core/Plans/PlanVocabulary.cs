@@ -1,3 +1,5 @@
+using FeedbackBot.Core.Text;
+
 namespace FeedbackBot.Core.Plans;
 
 /// <summary>The snake_case names plan files use; they are part of the file format, so they never follow renames in code.</summary>
@@ -17,6 +19,7 @@ internal static class PlanVocabulary
 
     public static Vocabulary<QuestionType> QuestionTypes { get; } = new(
         ("rating5", QuestionType.Rating5),
+        ("agree5", QuestionType.Agree5),
         ("nps", QuestionType.Nps),
         ("effort7", QuestionType.Effort7),
         ("yesno", QuestionType.YesNo),
@@ -27,6 +30,7 @@ internal static class PlanVocabulary
     /// <summary>The computed metrics; any other valid name is an imported operational metric.</summary>
     public static Vocabulary<KpiMetric> ComputedMetrics { get; } = new(
         ("csat", KpiMetric.Csat),
+        ("agree", KpiMetric.Agree),
         ("nps", KpiMetric.Nps),
         ("ces", KpiMetric.Ces),
         ("fcr", KpiMetric.Fcr),
@@ -45,7 +49,14 @@ internal static class PlanVocabulary
         ("everyone", SampleMethod.Everyone),
         ("stratified", SampleMethod.Stratified));
 
+    /// <summary>
+    /// "did you mean 'x'? " (with its trailing space) for a name close to one of <paramref name="names"/>, or empty:
+    /// written between an error's "unknown ..." and its "expected one of ...".
+    /// </summary>
+    public static string DidYouMean(string typed, IEnumerable<string> names) =>
+        Suggestion.Closest(typed, names) is { } closest ? $"did you mean '{closest}'? " : "";
+
     /// <summary>A name with "a" or "an" before it, as the name is read aloud: "an nps", "a csat".</summary>
     public static string WithArticle(string name) =>
-        (name is "nps" or "fcr" || name.StartsWith('e') ? "an " : "a ") + name;
+        (name is "nps" or "fcr" || name.StartsWith('e') || name.StartsWith('a') ? "an " : "a ") + name;
 }

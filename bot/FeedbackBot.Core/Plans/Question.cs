@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace FeedbackBot.Core.Plans;
 
 /// <summary>One question of a measurement plan.</summary>
@@ -8,6 +10,11 @@ namespace FeedbackBot.Core.Plans;
 /// <param name="Required">Whether a response without an answer to it is incomplete.</param>
 /// <param name="Audience">Who is asked it.</param>
 /// <param name="Options">The options of a choice or multichoice question, in display order; empty otherwise.</param>
+/// <param name="Labels">
+/// The plan's own words for the five points of a rating5 or agree5 question, from 1 to 5; null when the question
+/// uses its type's words (<see cref="ScaleWords"/>). Left out of the stored JSON when null, so plans stored before
+/// labels existed keep their content hash.
+/// </param>
 public sealed record Question(
     string Id,
     string Text,
@@ -15,4 +22,5 @@ public sealed record Question(
     string? Feature,
     bool Required,
     Audience Audience,
-    IReadOnlyList<string> Options);
+    IReadOnlyList<string> Options,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Labels = null);

@@ -28,4 +28,10 @@ public enum QuestionType
 
     /// <summary>Free text, analysed for themes and sentiment.</summary>
     Text,
+
+    /// <summary>
+    /// Agreement with a statement, from 1 (strongly disagree) to 5 (strongly agree); analysed like a rating5, its
+    /// share of 4 and 5 is the <see cref="KpiMetric.Agree"/> KPI. Last in the enum so no stored number changes meaning.
+    /// </summary>
+    Agree5,
 }

@@ -117,7 +117,7 @@ internal sealed class ValueReader(PlanErrors errors)
             return value;
         }
 
-        errors.Add(node, field, $"unknown {what} '{text}'; expected one of {vocabulary.Expected}");
+        errors.Add(node, field, $"unknown {what} '{text}'; {PlanVocabulary.DidYouMean(text, vocabulary.Names)}expected one of {vocabulary.Expected}");
         return null;
     }
 

@@ -15,6 +15,9 @@ internal sealed class Vocabulary<T>
     /// <summary>Every name, comma-separated, for messages that say what is expected.</summary>
     public string Expected { get; }
 
+    /// <summary>Every name, in the order offered.</summary>
+    public IEnumerable<string> Names => _entries.Select(e => e.Name);
+
     public bool TryGet(string name, out T value)
     {
         foreach (var entry in _entries)

@@ -29,10 +29,16 @@ public static class Distributions
         }
 
         var counts = ValuesOf(question)
-            .Select(v => new ValueCount(v, tally.CountOf(v), Math.Round(100.0 * tally.CountOf(v) / tally.Answered, 1)))
+            .Select(v => new ValueCount(v, tally.CountOf(v), Math.Round(100.0 * tally.CountOf(v) / tally.Answered, 1), WordsOf(question, v)))
             .ToList();
         return new QuestionDistribution(question.Id, question.Text, type, question.Feature, tally.Answered, counts, Suppressed: false);
     }
+
+    /// <summary>The words for a scale point, so a report reads "4 – agree" rather than a bare 4.</summary>
+    private static string? WordsOf(Question question, string value) =>
+        AnswerValues.ScaleOf(question.Type) is not null && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var point)
+            ? ScaleWords.Of(question, point)
+            : null;
 
     /// <summary>Every value a question allows, in scale or option order.</summary>
     public static IReadOnlyList<string> ValuesOf(Question question)

@@ -5,14 +5,14 @@ namespace FeedbackBot.Core.Reviews;
 /// <summary>The names of KPI metrics as they appear in plan files and reviews.</summary>
 public static class MetricNames
 {
-    /// <summary>The plan-file name of a metric kind: csat, nps, ces, fcr, mean, response_rate, operational.</summary>
+    /// <summary>The plan-file name of a metric kind: csat, agree, nps, ces, fcr, mean, response_rate, operational.</summary>
     public static string Of(KpiMetric metric) => metric switch
     {
         KpiMetric.ResponseRate => "response_rate",
         _ => metric.ToString().ToLowerInvariant(),
     };
 
-    /// <summary>How a metric reads in a sentence: CSAT, NPS, CES, FCR, response rate, or the KPI's id.</summary>
+    /// <summary>How a metric reads in a sentence: CSAT, % agree, NPS, CES, FCR, response rate, or the KPI's id.</summary>
     public static string Display(Kpi kpi) => Display(kpi, null);
 
     /// <summary>
@@ -25,6 +25,7 @@ public static class MetricNames
         return kpi.Metric switch
         {
             KpiMetric.Csat => "CSAT",
+            KpiMetric.Agree => kpi.Question is null ? "% agree" : $"% agree on {kpi.Question.Replace('_', ' ')}",
             KpiMetric.Nps when audience == Audience.Staff => "eNPS",
             KpiMetric.Nps => "NPS",
             KpiMetric.Ces => "CES",
@@ -50,7 +51,7 @@ public static class MetricNames
     /// </summary>
     public static string Format(KpiMetric metric, double value) => metric switch
     {
-        KpiMetric.Csat or KpiMetric.Fcr or KpiMetric.ResponseRate => FormattableString.Invariant($"{value:0.0}%"),
+        KpiMetric.Csat or KpiMetric.Agree or KpiMetric.Fcr or KpiMetric.ResponseRate => FormattableString.Invariant($"{value:0.0}%"),
         KpiMetric.Nps => FormattableString.Invariant($"{value:+0;-0;0}"),
         KpiMetric.Operational => FormattableString.Invariant($"{value:0.0}"),
         _ => FormattableString.Invariant($"{value:0.00}"),
@@ -60,6 +61,7 @@ public static class MetricNames
     public static KpiMetric Parse(string metric) => metric switch
     {
         "csat" => KpiMetric.Csat,
+        "agree" => KpiMetric.Agree,
         "nps" => KpiMetric.Nps,
         "ces" => KpiMetric.Ces,
         "fcr" => KpiMetric.Fcr,

@@ -5,7 +5,7 @@ namespace FeedbackBot.Core.Reviews;
 /// question's scale. Value and interval are null when there is not enough data.
 /// </summary>
 /// <param name="Id">The KPI's id.</param>
-/// <param name="Metric">csat, nps, ces, fcr, mean, response_rate, or the operational metric's name.</param>
+/// <param name="Metric">csat, agree, nps, ces, fcr, mean, response_rate, or the operational metric's name.</param>
 /// <param name="Question">The question it is computed from, if any.</param>
 /// <param name="Feature">The service feature it bears on, if any.</param>
 /// <param name="Value">The estimate.</param>
@@ -74,4 +74,8 @@ public sealed record QuestionDistribution(
 /// <param name="Value">The value.</param>
 /// <param name="Count">How many gave it.</param>
 /// <param name="Percent">Its share of answers, 0–100.</param>
-public sealed record ValueCount(string Value, long Count, double Percent);
+/// <param name="Label">
+/// The words for a scale point as the respondent saw them ("strongly agree"); null for points shown as a number
+/// alone, for yes/no and choices, and in reviews stored before labels were kept.
+/// </param>
+public sealed record ValueCount(string Value, long Count, double Percent, string? Label = null);

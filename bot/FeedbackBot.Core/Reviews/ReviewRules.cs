@@ -23,6 +23,7 @@ public sealed record ReviewRules(
         StrengthMargins: new Dictionary<KpiMetric, double>
         {
             [KpiMetric.Csat] = 5,
+            [KpiMetric.Agree] = 5,
             [KpiMetric.Fcr] = 5,
             [KpiMetric.ResponseRate] = 5,
             [KpiMetric.Nps] = 10,

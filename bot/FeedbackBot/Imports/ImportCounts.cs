@@ -14,4 +14,10 @@ internal sealed class ImportCounts
 
     /// <summary>Rows with errors, left out under --skip-bad.</summary>
     public long Skipped { get; set; }
+
+    /// <summary>Warnings about stored rows: values kept as given that the review will not count (responses only).</summary>
+    public long Warnings { get; set; }
+
+    /// <summary>Stored rows with at least one warning.</summary>
+    public long RowsWithWarnings { get; set; }
 }

@@ -7,4 +7,7 @@ namespace FeedbackBot.Imports;
 internal sealed record ImportError(string File, long Row, string? Column, string Message)
 {
     public override string ToString() => Column is null ? $"{File}:{Row}: {Message}" : $"{File}:{Row}:{Column}: {Message}";
+
+    /// <summary>The same place and message marked as a warning: <c>FILE:ROW:COLUMN: warning: message</c>.</summary>
+    public string ToWarning() => Column is null ? $"{File}:{Row}: warning: {Message}" : $"{File}:{Row}:{Column}: warning: {Message}";
 }

@@ -20,6 +20,12 @@ internal sealed class ImportRun(CliContext context, string path, bool skipBad)
     /// <summary>Errors printed before the rest are only counted, so a wholly wrong file gives a readable answer.</summary>
     public const int MaxErrorsShown = 100;
 
+    /// <summary>
+    /// Warnings printed before the rest are only counted: they are about rows that were stored, so a few show where to
+    /// look and the count says how many there are.
+    /// </summary>
+    public const int MaxWarningsShown = 20;
+
     public async Task<ImportCounts> RunAsync<TRow>(
         FeedbackDbContext db,
         Func<IReadOnlyList<string>, List<ImportError>, IRowReader<TRow>> createReader,
@@ -92,12 +98,14 @@ internal sealed class ImportRun(CliContext context, string path, bool skipBad)
         var writer = await startWriting(cancellationToken);
         var batch = new List<TRow>(BatchSize);
         var errors = new List<ImportError>();
+        var warnings = new List<ImportError>();
         await ImportProgress.RunAsync(context, $"importing {Path.GetFileName(path)}", file.Length, async progress =>
         {
             while (await file.ReadAsync(cancellationToken) is { } row)
             {
                 errors.Clear();
-                var record = Read(reader, row, errors);
+                warnings.Clear();
+                var record = Read(reader, row, errors, warnings);
                 if (record is null)
                 {
                     if (!skipBad)
@@ -115,6 +123,7 @@ internal sealed class ImportRun(CliContext context, string path, bool skipBad)
                     continue;
                 }
 
+                await WarnAsync(warnings, counts);
                 batch.Add(record);
                 if (batch.Count == BatchSize)
                 {
@@ -133,6 +142,11 @@ internal sealed class ImportRun(CliContext context, string path, bool skipBad)
             return true;
         });
 
+        if (counts.Warnings > MaxWarningsShown)
+        {
+            await context.Error.WriteLineAsync($"... and {ImportValues.Count(counts.Warnings - MaxWarningsShown)} more warning(s).");
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return counts;
     }
@@ -150,10 +164,28 @@ internal sealed class ImportRun(CliContext context, string path, bool skipBad)
         return reader;
     }
 
-    private TRow? Read<TRow>(IRowReader<TRow> reader, ImportRow row, List<ImportError> errors)
+    /// <summary>Counts a stored row's warnings and prints them until <see cref="MaxWarningsShown"/> have been.</summary>
+    private async Task WarnAsync(List<ImportError> warnings, ImportCounts counts)
+    {
+        if (warnings.Count == 0)
+        {
+            return;
+        }
+
+        counts.RowsWithWarnings++;
+        foreach (var warning in warnings)
+        {
+            if (counts.Warnings++ < MaxWarningsShown)
+            {
+                await context.Error.WriteLineAsync(warning.ToWarning());
+            }
+        }
+    }
+
+    private TRow? Read<TRow>(IRowReader<TRow> reader, ImportRow row, List<ImportError> errors, List<ImportError>? warnings = null)
         where TRow : class
     {
-        var cells = new RowCells(path, reader.Layout, row, errors);
+        var cells = new RowCells(path, reader.Layout, row, errors, warnings);
         if (!cells.IsValid)
         {
             return null;

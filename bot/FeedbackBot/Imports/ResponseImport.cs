@@ -57,8 +57,12 @@ internal static class ResponseImport
         var created = cycle.IsNew
             ? $"; new cycle, {cycle.State.ToString().ToLowerInvariant()}, plan version {version.Number}"
             : string.Empty;
+        var warned = counts.Warnings == 0
+            ? string.Empty
+            : $"; {ImportValues.Count(counts.Warnings)} answer(s) in {ImportValues.Count(counts.RowsWithWarnings)} response(s) " +
+                "are not allowed for their question and were stored as given: the review counts those responses as out of range";
         return $"imported {ImportValues.Count(counts.Added + counts.Unchanged)} responses into {plan.Key} {cycle.Window} " +
             $"({ImportValues.Count(counts.Added)} added, {ImportValues.Count(counts.Unchanged)} already present, " +
-            $"{ImportValues.Count(counts.Skipped)} skipped{created})";
+            $"{ImportValues.Count(counts.Skipped)} skipped{created}){warned}";
     }
 }

@@ -1,10 +1,12 @@
+using FeedbackBot.Core.Analysis;
 using FeedbackBot.Core.Plans;
 
 namespace FeedbackBot.Imports;
 
 /// <summary>
 /// Reads the rows of a responses file. Only what cannot be stored faithfully is an error; answer values that are not
-/// allowed for their question are kept as given, because the review counts such responses as out of range.
+/// allowed for their question are kept as given, because the review counts such responses as out of range, and each
+/// is reported as a warning so the person importing knows how many and where.
 /// </summary>
 internal sealed class ResponseRowReader : IRowReader<ResponseRow>
 {
@@ -158,12 +160,30 @@ internal sealed class ResponseRowReader : IRowReader<ResponseRow>
             }
             else
             {
+                if (!AnswerValues.Check(question, value).IsAllowed)
+                {
+                    row.Warn(column,
+                        $"{ImportValues.Quote(value)} is not an answer to question '{question.Id}' ({Allowed(question)}); " +
+                        "stored as given, and the review counts this response as out of range");
+                }
+
                 answers.Add(new ResponseAnswer(question, value));
             }
         }
 
         return answers;
     }
+
+    /// <summary>What a question takes, as the warning about a value it does not take says it.</summary>
+    private static string Allowed(Question question) => question.Type switch
+    {
+        QuestionType.YesNo => "yes or no",
+        QuestionType.Choice => $"one of {string.Join(", ", question.Options)}",
+        QuestionType.MultiChoice => $"options from {string.Join(", ", question.Options)}, separated by '{AnswerValues.ChoiceSeparator}'",
+        QuestionType.Text => $"text of at most {ImportValues.Count(AnswerValues.MaxTextLength)} characters",
+        var type when AnswerValues.ScaleOf(type) is var (min, max) => $"a whole number from {min} to {max}",
+        _ => "a value it allows",
+    };
 
     private static Question? FindQuestion(MeasurementPlan plan, string column) =>
         plan.Questions.FirstOrDefault(q => string.Equals(q.Id, column, StringComparison.OrdinalIgnoreCase));

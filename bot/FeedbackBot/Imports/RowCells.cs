@@ -1,18 +1,20 @@
 namespace FeedbackBot.Imports;
 
-/// <summary>One data row being checked: its cells by column name, and the errors found in it.</summary>
+/// <summary>One data row being checked: its cells by column name, and the errors and warnings found in it.</summary>
 internal sealed class RowCells
 {
     private readonly string _file;
     private readonly ColumnLayout _layout;
     private readonly List<ImportError> _errors;
+    private readonly List<ImportError>? _warnings;
     private readonly int _errorsBefore;
 
-    public RowCells(string file, ColumnLayout layout, ImportRow row, List<ImportError> errors)
+    public RowCells(string file, ColumnLayout layout, ImportRow row, List<ImportError> errors, List<ImportError>? warnings = null)
     {
         _file = file;
         _layout = layout;
         _errors = errors;
+        _warnings = warnings;
         _errorsBefore = errors.Count;
         Row = row;
         CheckShape();
@@ -30,6 +32,9 @@ internal sealed class RowCells
     public bool Has(string column) => _layout.IndexOf(column) is not null;
 
     public void Error(string column, string message) => _errors.Add(new ImportError(_file, Row.Line, column, message));
+
+    /// <summary>Something stored as given on purpose that the person importing should still hear about; not an error.</summary>
+    public void Warn(string column, string message) => _warnings?.Add(new ImportError(_file, Row.Line, column, message));
 
     private void CheckShape()
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FeedbackBot.Core.Analysis;
 using FeedbackBot.Core.Plans;
 
 namespace FeedbackBot.Plans;
@@ -28,6 +29,29 @@ internal static class PlanDescriptions
 
     public static string Reminders(ReminderPlan reminders) =>
         reminders.Count == 0 ? "none" : $"up to {reminders.Count}, at least {Duration(reminders.Interval)} apart";
+
+    /// <summary>
+    /// A question's wording with the answers it offers: its options, or the words of its scale's points as the
+    /// respondent sees them ("1 – strongly disagree | ... | 5 – strongly agree").
+    /// </summary>
+    public static string QuestionText(Question question)
+    {
+        if (question.Options.Count > 0)
+        {
+            return $"{question.Text} [{string.Join(" | ", question.Options)}]";
+        }
+
+        if (AnswerValues.ScaleOf(question.Type) is not var (min, max))
+        {
+            return question.Text;
+        }
+
+        var worded = Enumerable.Range(min, max - min + 1)
+            .Where(v => ScaleWords.Of(question, v) is not null)
+            .Select(v => ScaleWords.Label(question, v))
+            .ToList();
+        return worded.Count == 0 ? question.Text : $"{question.Text} [{string.Join(" | ", worded)}]";
+    }
 
     public static string Kpi(Kpi kpi)
     {

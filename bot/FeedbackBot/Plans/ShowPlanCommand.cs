@@ -105,7 +105,7 @@ internal static class ShowPlanCommand
                 PlanDescriptions.Name(q.Audience),
                 q.Feature ?? "-",
                 q.Required ? "yes" : "no",
-                q.Options.Count == 0 ? q.Text : $"{q.Text} [{string.Join(" | ", q.Options)}]",
+                PlanDescriptions.QuestionText(q),
             ])));
 
         text.AppendLine();

@@ -69,4 +69,45 @@ public sealed class SurveyFormsTests
         Assert.Equal("11", check.Retry.Values["nps"]);
         Assert.Equal("card-1", check.Retry.CardId);
     }
+
+    [Fact]
+    public void Prompt_Agree5Statement_OffersTheAgreementWordsOnEveryPoint()
+    {
+        var plan = StaffPlan("    type: agree5");
+
+        var question = Assert.Single(SurveyForms.Prompt(plan, Audience.Staff, "c", "k").Questions);
+
+        Assert.Equal(["1", "2", "3", "4", "5"], question.Choices.Select(c => c.Value));
+        Assert.Equal(
+            ["1 – strongly disagree", "2 – disagree", "3 – neither agree nor disagree", "4 – agree", "5 – strongly agree"],
+            question.Choices.Select(c => c.Label));
+        Assert.DoesNotContain(question.Choices, c => c.Label.Contains("satisfied", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Prompt_PlanLabels_ReplaceTheTypesWords()
+    {
+        var plan = StaffPlan("    type: rating5\n    labels: [Poor, Fair, Good, Very good, Excellent]");
+
+        var question = Assert.Single(SurveyForms.Prompt(plan, Audience.Staff, "c", "k").Questions);
+
+        Assert.Equal(["1 – Poor", "2 – Fair", "3 – Good", "4 – Very good", "5 – Excellent"], question.Choices.Select(c => c.Label));
+    }
+
+    [Fact]
+    public void Check_Agree5Answer_ThanksWithTheWordsChosenAndRefusesASix()
+    {
+        var plan = StaffPlan("    type: agree5");
+        var prompt = SurveyForms.Prompt(plan, Audience.Staff, "c", "k");
+
+        var valid = SurveyForms.Check(plan, Audience.Staff, prompt, new Dictionary<string, string> { ["quick"] = "4" });
+        var invalid = SurveyForms.Check(plan, Audience.Staff, prompt, new Dictionary<string, string> { ["quick"] = "6" });
+
+        Assert.Equal("4 – agree", Assert.Single(valid.Thanks!.Answers).Answer);
+        Assert.Equal("Choose how much you agree, from 1 (strongly disagree) to 5 (strongly agree).", invalid.Retry!.Errors["quick"]);
+    }
+
+    private static MeasurementPlan StaffPlan(string typeLines) => Plans.PlanFiles.ParseValid(
+        "id: p\nname: P\naudiences: [staff]\nfeatures: [speed]\nquestions:\n  - id: quick\n    text: Customers get a response from us quickly.\n"
+        + typeLines);
 }

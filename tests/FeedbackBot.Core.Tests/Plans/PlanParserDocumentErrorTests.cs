@@ -123,7 +123,7 @@ public class PlanParserDocumentErrorTests
 
         AssertErrors(result,
             "8:5: questions[0].text: duplicate field 'text'; it is already given at line 7, and a field may appear only once",
-            "9:11: questions[0].type: unknown question type 'stars'; expected one of rating5, nps, effort7, yesno, choice, multichoice, text");
+            "9:11: questions[0].type: unknown question type 'stars'; expected one of rating5, agree5, nps, effort7, yesno, choice, multichoice, text");
     }
 
     [Fact]
@@ -156,7 +156,7 @@ public class PlanParserDocumentErrorTests
             text: Q?
             type: rating5
             colour: blue
-        """, "9:5: questions[0].colour: unknown field 'colour'; expected one of id, text, type, feature, required, audience, options")]
+        """, "9:5: questions[0].colour: unknown field 'colour'; expected one of id, text, type, feature, required, audience, options, labels")]
     [InlineData("""
         questions:
           - id: q
@@ -184,7 +184,7 @@ public class PlanParserDocumentErrorTests
 
         AssertErrors(result,
             "10:3: schedule.time_zone: missing required field 'time_zone'; expected an IANA time zone id, such as Europe/London",
-            "11:3: schedule.timezone: unknown field 'timezone'; expected one of cron, time_zone");
+            "11:3: schedule.timezone: unknown field 'timezone'; did you mean 'time_zone'? expected one of cron, time_zone");
     }
 
     [Theory]

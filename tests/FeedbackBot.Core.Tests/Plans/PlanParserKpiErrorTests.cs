@@ -6,7 +6,7 @@ namespace FeedbackBot.Core.Tests.Plans;
 /// <summary>Errors in KPIs. Questions of every scale take lines 5-20; 'kpis:' is line 21 and the first KPI starts on line 22.</summary>
 public class PlanParserKpiErrorTests
 {
-    private const string Metrics = "csat, nps, ces, fcr, mean, response_rate";
+    private const string Metrics = "csat, agree, nps, ces, fcr, mean, response_rate";
 
     private const string SlugRule =
         "lower-case letters, digits, '-' and '_', starting with a letter or digit, at most 64 characters";
@@ -62,12 +62,23 @@ public class PlanParserKpiErrorTests
     }
 
     [Theory]
-    [InlineData("CSAT")]
-    [InlineData("first response")]
-    public void Parse_MetricThatIsNeitherKnownNorAValidName_IsAnUnknownMetric(string metric)
+    [InlineData("CSAT", "did you mean 'csat'? ")]
+    [InlineData("first response", "")]
+    public void Parse_MetricThatIsNeitherKnownNorAValidName_IsAnUnknownMetric(string metric, string suggestion)
     {
         AssertSingleError(ParseKpis(Kpi(metric, null, "20")),
-            $"23:13: kpis[0].metric: unknown metric '{metric}'; expected one of {Metrics}, or the name of an imported operational metric ({SlugRule})");
+            $"23:13: kpis[0].metric: unknown metric '{metric}'; {suggestion}expected one of {Metrics}, or the name of an imported operational metric ({SlugRule})");
+    }
+
+    [Theory]
+    [InlineData("mena", "mean")]
+    [InlineData("means", "mean")]
+    [InlineData("nsp", "nps")]
+    [InlineData("response_rat", "response_rate")]
+    public void Parse_MetricOneSlipFromAComputedMetric_SuggestsItInsteadOfReadingAnOperationalMetric(string metric, string meant)
+    {
+        AssertSingleError(ParseKpis(Kpi(metric, null, "20")),
+            $"23:13: kpis[0].metric: unknown metric '{metric}'; did you mean '{meant}'? expected one of {Metrics}, or the name of an imported operational metric ({SlugRule})");
     }
 
     [Fact]
@@ -86,7 +97,7 @@ public class PlanParserKpiErrorTests
     [InlineData("nps", "an nps KPI is computed from an nps question")]
     [InlineData("ces", "a ces KPI is computed from an effort7 question")]
     [InlineData("fcr", "an fcr KPI is computed from a yesno question")]
-    [InlineData("mean", "a mean KPI is computed from a rating5, nps or effort7 question")]
+    [InlineData("mean", "a mean KPI is computed from a rating5, agree5, nps or effort7 question")]
     public void Parse_ComputedKpiWithoutQuestion_SaysWhichQuestionItNeeds(string metric, string why)
     {
         AssertSingleError(ParseKpis(Kpi(metric, null, "5")),
@@ -105,8 +116,8 @@ public class PlanParserKpiErrorTests
     [InlineData("nps", "sat", "question 'sat' is a rating5 question; an nps KPI needs an nps question")]
     [InlineData("ces", "sat", "question 'sat' is a rating5 question; a ces KPI needs an effort7 question")]
     [InlineData("fcr", "sat", "question 'sat' is a rating5 question; an fcr KPI needs a yesno question")]
-    [InlineData("mean", "note", "question 'note' is a text question; a mean KPI needs a rating5, nps or effort7 question")]
-    [InlineData("mean", "fcr", "question 'fcr' is a yesno question; a mean KPI needs a rating5, nps or effort7 question")]
+    [InlineData("mean", "note", "question 'note' is a text question; a mean KPI needs a rating5, agree5, nps or effort7 question")]
+    [InlineData("mean", "fcr", "question 'fcr' is a yesno question; a mean KPI needs a rating5, agree5, nps or effort7 question")]
     public void Parse_KpiQuestionOfTheWrongType_SaysWhichTypeItNeeds(string metric, string question, string message)
     {
         AssertSingleError(ParseKpis(Kpi(metric, question, "5")), $"24:15: kpis[0].question: {message}");
@@ -181,6 +192,6 @@ public class PlanParserKpiErrorTests
             """);
 
         AssertSingleError(result,
-            "8:11: questions[0].type: unknown question type 'stars'; expected one of rating5, nps, effort7, yesno, choice, multichoice, text");
+            "8:11: questions[0].type: unknown question type 'stars'; expected one of rating5, agree5, nps, effort7, yesno, choice, multichoice, text");
     }
 }

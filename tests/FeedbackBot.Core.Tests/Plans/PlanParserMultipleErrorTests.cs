@@ -34,7 +34,7 @@ public class PlanParserMultipleErrorTests
         AssertErrors(result,
             "1:5: id: 'Customer Experience' is not a valid plan id; expected lower-case letters, digits, '-' and '_', starting with a letter or digit, at most 64 characters",
             "3:23: audiences[1]: unknown audience 'robots'; expected one of customer, staff",
-            "8:11: questions[0].type: unknown question type 'stars'; expected one of rating5, nps, effort7, yesno, choice, multichoice, text",
+            "8:11: questions[0].type: unknown question type 'stars'; expected one of rating5, agree5, nps, effort7, yesno, choice, multichoice, text",
             "9:9: questions[1].id: duplicate question id 'q1'; it is already used at line 6",
             "10:11: questions[1].text: must not be empty",
             "16:13: kpis[0].target: target 120 is out of range; a csat target is a percentage from 0 to 100",
@@ -49,7 +49,7 @@ public class PlanParserMultipleErrorTests
         var result = Parse(Minimal.Replace("type: rating5", "type: stars", StringComparison.Ordinal) + "\n---\nid: other\n");
 
         AssertErrors(result,
-            "8:11: questions[0].type: unknown question type 'stars'; expected one of rating5, nps, effort7, yesno, choice, multichoice, text",
+            "8:11: questions[0].type: unknown question type 'stars'; expected one of rating5, agree5, nps, effort7, yesno, choice, multichoice, text",
             "9:1: the file holds more than one YAML document (a second '---'); put each plan in a file of its own");
     }
 

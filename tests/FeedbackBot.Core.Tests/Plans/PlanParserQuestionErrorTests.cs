@@ -5,7 +5,7 @@ namespace FeedbackBot.Core.Tests.Plans;
 /// <summary>Errors in questions. The header takes lines 1-4, 'questions:' is line 5 and the first item starts on line 6.</summary>
 public class PlanParserQuestionErrorTests
 {
-    private const string Types = "rating5, nps, effort7, yesno, choice, multichoice, text";
+    private const string Types = "rating5, agree5, nps, effort7, yesno, choice, multichoice, text";
 
     private static string WithQuestions(string questions) => Header + "\nquestions:\n" + questions;
 

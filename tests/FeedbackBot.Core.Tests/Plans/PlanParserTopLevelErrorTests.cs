@@ -86,7 +86,7 @@ public class PlanParserTopLevelErrorTests
 
     [Theory]
     [InlineData("audiences: [customer, robots]", "3:23: audiences[1]: unknown audience 'robots'; expected one of customer, staff")]
-    [InlineData("audiences: [Customer]", "3:13: audiences[0]: unknown audience 'Customer'; expected one of customer, staff")]
+    [InlineData("audiences: [Customer]", "3:13: audiences[0]: unknown audience 'Customer'; did you mean 'customer'? expected one of customer, staff")]
     [InlineData("audiences: [customer, staff, customer]", "3:30: audiences[2]: duplicate audience 'customer'; it is already used at line 3")]
     [InlineData("audiences: []", "3:12: audiences: expected at least one audience")]
     public void Parse_BadAudiences_AreReportedPerItem(string line, string expected)

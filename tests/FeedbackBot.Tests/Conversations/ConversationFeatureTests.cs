@@ -102,7 +102,7 @@ public sealed class ConversationFeatureTests
             var thanks = Assert.IsType<SurveyThanks>(Assert.Single(t.Replies));
             Assert.True(thanks.Anonymous);
         });
-        Assert.Contains(((SurveyThanks)turns[0].Replies[0]).Answers, a => a.Answer == "4");
+        Assert.Contains(((SurveyThanks)turns[0].Replies[0]).Answers, a => a.Answer == "4 – agree");
         Assert.Equal(1, await rig.WithDbAsync(db => db.Responses.CountAsync()));
         var keys = await rig.WithDbAsync(db => db.Responses.Select(r => new { r.RespondentKey, r.IdempotencyKey }).ToListAsync());
         Assert.DoesNotContain("sam", keys[0].RespondentKey, StringComparison.OrdinalIgnoreCase);

@@ -26,7 +26,17 @@ public sealed class ImportExampleDataTests
         };
 
         Assert.All(runs, run => Assert.True(run.ExitCode == 0, run.Error));
-        Assert.All(runs, run => Assert.Empty(run.Error));
+
+        // The customer files each hold one satisfaction of 6, planted for the review's out-of-range count: kept, and said.
+        Assert.Equal(
+            $"{ExampleData.PreviousCustomerResponses}:284:satisfaction: warning: '6' is not an answer to question 'satisfaction' (a whole number from 1 to 5); stored as given, and the review counts this response as out of range",
+            runs[0].Error.Trim());
+        Assert.Equal(
+            $"{ExampleData.CurrentCustomerResponses}:42:satisfaction: warning: '6' is not an answer to question 'satisfaction' (a whole number from 1 to 5); stored as given, and the review counts this response as out of range",
+            runs[1].Error.Trim());
+        Assert.All(runs.Skip(2), run => Assert.Empty(run.Error));
+        Assert.EndsWith("; 1 answer(s) in 1 response(s) are not allowed for their question and were stored as given: the review counts those responses as out of range",
+            runs[1].Out.Trim(), StringComparison.Ordinal);
         Assert.StartsWith(
             "imported 307 responses into customer-experience 2026-10-05..2026-10-11 (307 added, 0 already present, 0 skipped; new cycle, closed",
             runs[0].Out, StringComparison.Ordinal);

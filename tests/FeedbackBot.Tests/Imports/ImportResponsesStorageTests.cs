@@ -64,6 +64,15 @@ public sealed class ImportResponsesStorageTests
         var run = await CliRun.RunAsync(database, "import", "responses", file, "--plan", ExampleData.CustomerPlan, "--cycle", "2026-10-05..2026-10-11");
 
         Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Equal(
+            [
+                $"{file}:2:satisfaction: warning: '6' is not an answer to question 'satisfaction' (a whole number from 1 to 5); stored as given, and the review counts this response as out of range",
+                $"{file}:2:recommend: warning: '9.5' is not an answer to question 'recommend' (a whole number from 0 to 10); stored as given, and the review counts this response as out of range",
+            ],
+            run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.EndsWith(
+            "; 2 answer(s) in 1 response(s) are not allowed for their question and were stored as given: the review counts those responses as out of range",
+            run.Out.Trim(), StringComparison.Ordinal);
         await using var db = database.CreateContext();
         var responses = await db.Responses.Include(r => r.Answers).ThenInclude(a => a.Question).OrderBy(r => r.RespondentKey).ToListAsync();
         Assert.Equal(["c:C1", "c:C2"], responses.Select(r => r.RespondentKey));
@@ -113,6 +122,48 @@ public sealed class ImportResponsesStorageTests
         Assert.Equal(new DateTime(2026, 10, 5, 0, 0, 0, DateTimeKind.Utc), cycle.StartsAt);
         Assert.Equal(new DateTime(2026, 10, 12, 0, 0, 0, DateTimeKind.Utc), cycle.EndsAt);
         Assert.Equal(3, await db.Responses.CountAsync(r => r.CycleId == cycle.Id));
+    }
+
+    [Fact]
+    public async Task ImportResponses_ManyValuesNotAllowed_ShowsTheFirstWarningsAndCountsTheRest()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await ExampleData.ApplyPlansAsync(database);
+        using var folder = new TempFolder();
+        var rows = new StringBuilder("respondent_id,submitted_at,audience,segment,satisfaction,first_contact\n");
+        for (var i = 0; i < 25; i++)
+        {
+            // Every row: one value out of range; rows 0, 5, 10 ... also a yes/no answer that is neither.
+            rows.Append(CultureInfo.InvariantCulture, $"C{i},2026-10-06T10:00:00Z,customer,north,{6 + i},{(i % 5 == 0 ? "maybe" : "yes")}\n");
+        }
+
+        var file = folder.Write("many.csv", rows.ToString());
+
+        var run = await CliRun.RunAsync(database, "import", "responses", file, "--plan", ExampleData.CustomerPlan, "--cycle", "2026-10-05..2026-10-11");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var lines = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(FeedbackBot.Imports.ImportRun.MaxWarningsShown + 1, lines.Length);
+        Assert.StartsWith($"{file}:2:satisfaction: warning: '6' is not an answer", lines[0], StringComparison.Ordinal);
+        Assert.Equal($"{file}:2:first_contact: warning: 'maybe' is not an answer to question 'first_contact' (yes or no); stored as given, and the review counts this response as out of range", lines[1]);
+        Assert.Equal("... and 10 more warning(s).", lines[^1]);
+        Assert.EndsWith("; 30 answer(s) in 25 response(s) are not allowed for their question and were stored as given: the review counts those responses as out of range",
+            run.Out.Trim(), StringComparison.Ordinal);
+        await using var db = database.CreateContext();
+        Assert.Equal(25, await db.Responses.CountAsync());
+    }
+
+    [Fact]
+    public async Task ImportResponses_AllValuesAllowed_WarnsAboutNothing()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await ExampleData.ApplyPlansAsync(database);
+
+        var run = await CliRun.RunAsync(database, "import", "responses", ExampleData.CurrentStaffResponses, "--plan", ExampleData.StaffPlan, "--cycle", ExampleData.CurrentStaffCycle);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Empty(run.Error.Trim());
+        Assert.DoesNotContain("not allowed", run.Out, StringComparison.Ordinal);
     }
 
     [Fact]

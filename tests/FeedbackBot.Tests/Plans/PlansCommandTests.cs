@@ -152,6 +152,25 @@ public sealed class PlansCommandTests
     }
 
     [Fact]
+    public async Task PlansShow_StaffExamplePlan_ShowsTheAgreementWordsOfItsStatements()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await CliRun.RunAsync(database, "plans", "apply", Path.Combine(RepositoryPaths.ExamplePlans, "staff-pulse.yaml"));
+
+        var run = await CliRun.RunAsync(database, "plans", "show", "staff-pulse");
+
+        Assert.Equal(0, run.ExitCode);
+        var responsiveness = run.Out.Split('\n').Single(l => l.TrimStart().StartsWith("responsiveness ", StringComparison.Ordinal));
+        Assert.Contains(" agree5 ", responsiveness, StringComparison.Ordinal);
+        Assert.Contains(
+            "Customers get a response from us quickly. [1 – strongly disagree | 2 – disagree | 3 – neither agree nor disagree | 4 – agree | 5 – strongly agree]",
+            responsiveness, StringComparison.Ordinal);
+        Assert.Contains("[1 – Never | 2 – Rarely | 3 – Sometimes | 4 – Usually | 5 – Always]", run.Out, StringComparison.Ordinal);
+        Assert.Contains("agree of communication, target >= 75", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("satisfied", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PlansShow_JsonFormat_GivesThePlanFileKeys()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);

@@ -9,8 +9,9 @@ namespace FeedbackBot.Core.Reviews.Building;
 public static class GapAnalysis
 {
     /// <summary>
-    /// Staff perception against customer rating of each feature: the share of 4–5 answers on the rating5 questions
-    /// measuring it, from this plan and its companions, compared with a two-proportion z test.
+    /// Staff perception against customer rating of each feature: the share of 4–5 answers on the five-point questions
+    /// (rating5 or agree5) measuring it, from this plan and its companions, compared with a two-proportion z test. A
+    /// staff statement rated on agreement and a customer rating of the same feature are both "favourable or not".
     /// </summary>
     public static IReadOnlyList<Gap> StaffVersusCustomer(ReviewInput input)
     {
@@ -18,7 +19,7 @@ public static class GapAnalysis
         var pooled = new Dictionary<(string Feature, Audience Audience), (long Top, long N)>();
         foreach (var (plan, tallies) in new[] { (input.Plan, input.Current) }.Concat(input.Companions.Select(c => (c.Plan, c.Tallies))))
         {
-            foreach (var question in plan.Questions.Where(q => q.Type == QuestionType.Rating5 && q.Feature is not null))
+            foreach (var question in plan.Questions.Where(q => q.Type is QuestionType.Rating5 or QuestionType.Agree5 && q.Feature is not null))
             {
                 if (!tallies.Questions.TryGetValue(question.Id, out var tally))
                 {

@@ -9,7 +9,7 @@ namespace FeedbackBot.Core.Reviews.Building;
 public static class KpiCalculator
 {
     /// <summary>
-    /// The estimate of a survey KPI (csat, nps, ces, fcr, mean) from one group's answers to its question; null when
+    /// The estimate of a survey KPI (csat, agree, nps, ces, fcr, mean) from one group's answers to its question; null when
     /// nobody answered it.
     /// </summary>
     public static KpiEstimate? FromAnswers(Kpi kpi, AnswerTally tally, long? population)
@@ -18,7 +18,7 @@ public static class KpiCalculator
         ArgumentNullException.ThrowIfNull(tally);
         return kpi.Metric switch
         {
-            KpiMetric.Csat => Proportion(Count(tally, "4", "5"), NumericAnswers(tally), population),
+            KpiMetric.Csat or KpiMetric.Agree => Proportion(Count(tally, "4", "5"), NumericAnswers(tally), population),
             KpiMetric.Fcr => Proportion(tally.CountOf("yes"), tally.CountOf("yes") + tally.CountOf("no"), population),
             KpiMetric.Nps => NetPromoterScore(tally, population),
             KpiMetric.Ces or KpiMetric.Mean => MeanOf(kpi, tally, population),

@@ -11,7 +11,7 @@ public static class Rounding
     /// <summary>Decimals kept for a metric's values.</summary>
     public static int DecimalsOf(KpiMetric metric) => metric switch
     {
-        KpiMetric.Csat or KpiMetric.Fcr or KpiMetric.ResponseRate or KpiMetric.Nps => 1,
+        KpiMetric.Csat or KpiMetric.Agree or KpiMetric.Fcr or KpiMetric.ResponseRate or KpiMetric.Nps => 1,
         _ => 2,
     };
 

@@ -51,7 +51,7 @@ internal sealed record ReviewChartData(
                 DistributionCanvas(d.i),
                 d.question.Type is "choice" or "multichoice" ? "bars" : "stacked",
                 d.question.Type,
-                [.. d.question.Counts.Select(c => c.Value)],
+                [.. d.question.Counts.Select(ReviewText.Answer)],
                 [.. d.question.Counts.Select(c => c.Count)],
                 [.. d.question.Counts.Select(c => c.Percent)]))
             .ToList();

@@ -45,7 +45,7 @@ public static partial class ReviewHtml
 
         about.Add($"{ReviewText.Count(question.N)} answers");
         html.Element("p", string.Join(" · ", about), "muted");
-        var label = $"{question.Text}: " + string.Join("; ", question.Counts.Select(c => $"{c.Value} {ReviewText.Percent(c.Percent)} ({ReviewText.Count(c.Count)})"));
+        var label = $"{question.Text}: " + string.Join("; ", question.Counts.Select(c => $"{ReviewText.Answer(c)} {ReviewText.Percent(c.Percent)} ({ReviewText.Count(c.Count)})"));
         var bars = question.Type is "choice" or "multichoice";
         html.Append("<figure class=\"chart chart-answers\"><div class=\"canvas-box").Append(bars ? string.Empty : " canvas-strip").Append('"');
         if (bars)
@@ -59,7 +59,7 @@ public static partial class ReviewHtml
         var columns = TableHead(html, question.Text, "Answer", "#Responses", "#Share");
         foreach (var count in question.Counts)
         {
-            TableRow(html, columns, count.Value, ReviewText.Count(count.Count), ReviewText.Percent(count.Percent));
+            TableRow(html, columns, ReviewText.Answer(count), ReviewText.Count(count.Count), ReviewText.Percent(count.Percent));
         }
 
         html.Append("</tbody></table></details></figure></article>\n");
@@ -68,6 +68,7 @@ public static partial class ReviewHtml
     private static string QuestionType(string type) => type switch
     {
         "rating5" => "rating 1–5",
+        "agree5" => "agreement 1 (strongly disagree) – 5 (strongly agree)",
         "nps" => "likelihood to recommend 0–10",
         "effort7" => "effort 1 (very easy) – 7 (very difficult)",
         "yesno" => "yes or no",

@@ -249,7 +249,7 @@ public static class ReviewMarkdown
             }
 
             md.Append(CultureInfo.InvariantCulture, $"({ReviewText.Count(question.N)} answers): ")
-                .AppendJoin(", ", question.Counts.Select(c => $"{MarkdownText.Escape(c.Value)}: {ReviewText.Count(c.Count)} ({ReviewText.Percent(c.Percent)})"))
+                .AppendJoin(", ", question.Counts.Select(c => $"{MarkdownText.Escape(ReviewText.Answer(c))}: {ReviewText.Count(c.Count)} ({ReviewText.Percent(c.Percent)})"))
                 .AppendLine().AppendLine();
         }
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FeedbackBot.Core.Plans;
 using FeedbackBot.Core.Reviews;
 
 namespace FeedbackBot.Reviews.Rendering;
@@ -49,7 +50,7 @@ internal sealed class ReviewText
         {
             // Shares of comments, complaints or ratings: "theme:waiting_time", "customer_rating:empathy".
             var share when share.Contains(':', StringComparison.Ordinal) => MetricUnit.Percent,
-            "csat" or "fcr" or "response_rate" => MetricUnit.Percent,
+            "csat" or "agree" or "fcr" or "response_rate" => MetricUnit.Percent,
             "nps" => MetricUnit.NetScore,
             "ces" or "mean" => MetricUnit.Mean,
             _ => MetricUnit.Number,
@@ -64,6 +65,8 @@ internal sealed class ReviewText
         return kpi.Name ?? kpi.Metric switch
         {
             "csat" => "CSAT",
+            "agree" when kpi.Question is not null => $"% agree on {Words(kpi.Question)}",
+            "agree" => "% agree",
             "nps" => "NPS",
             "ces" => "CES",
             "fcr" => "First-contact resolution",
@@ -253,6 +256,13 @@ internal sealed class ReviewText
     public static string Priority(string priority) => Capitalise(Words(priority));
 
     /// <summary>snake_case in words: "waiting_time" → "waiting time".</summary>
+    /// <summary>An answer value as the respondent saw it: "4 – agree" for a worded scale point, else the value.</summary>
+    public static string Answer(ValueCount count)
+    {
+        ArgumentNullException.ThrowIfNull(count);
+        return ScaleWords.Label(count.Value, count.Label);
+    }
+
     public static string Words(string key) => key.Replace('_', ' ').Trim();
 
     /// <summary>The first letter in capitals.</summary>

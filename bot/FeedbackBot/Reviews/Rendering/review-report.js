@@ -8,6 +8,7 @@
   var TARGET_COLOUR = '#1f3a5f';
   var SCALE_PALETTES = {
     rating5: ['#b42318', '#f2a49c', '#c5ccd6', '#9fd5ae', '#1e7b3c'],
+    agree5: ['#b42318', '#f2a49c', '#c5ccd6', '#9fd5ae', '#1e7b3c'],
     effort7: ['#1e7b3c', '#4fae6c', '#9fd5ae', '#c5ccd6', '#f2a49c', '#e0584c', '#b42318'],
     nps: ['#7f1d16', '#962a20', '#ad3a2e', '#c24f42', '#d4695c', '#e3897e', '#f0aca3', '#c5ccd6', '#aab3bf', '#4fae6c', '#1e7b3c'],
     yesno: ['#2f6fb3', '#c5ccd6']
