@@ -70,7 +70,7 @@ public sealed class Agree5ReviewTests
         Assert.Equal(40, agree.N);
         Assert.Equal(4.2, mean.Value);
         Assert.Equal("% agree on quick", MetricNames.Display(Staff.Kpis[0]));
-        Assert.Equal("90%", MetricNames.Format(KpiMetric.Agree, 90));
+        Assert.Equal("90.0%", MetricNames.Format(KpiMetric.Agree, 90));
     }
 
     [Fact]
