@@ -73,7 +73,7 @@ public static partial class CommandParser
             var match = RoleArguments().Match(message);
             return match.Success
                 ? new BotCommand.SetRole(match.Groups["person"].Value.Trim(), match.Groups["role"].Value.Equals("manager", StringComparison.OrdinalIgnoreCase) ? PersonRole.Manager : PersonRole.Staff)
-                : Usage(message, "role @PERSON manager|staff", "role @Morgan manager");
+                : Usage(message, "role @person manager|staff", "role @Morgan manager");
         }
 
         if (lower is "my pulses" or "my pulse" or "pending" or "pulses" or "my surveys")

@@ -33,7 +33,7 @@ public static class HelpCatalog
 
         if (role == PersonRole.Admin)
         {
-            commands.Add(new("role @PERSON manager|staff", "Make someone a manager, or a member of staff again.", "role @Morgan manager"));
+            commands.Add(new("role @person manager|staff", "Make someone a manager, or a member of staff again.", "role @Morgan manager"));
         }
 
         return new HelpReply(role, commands);
