@@ -4,7 +4,10 @@ using FeedbackBot.Core.People;
 
 namespace FeedbackBot.Channels.AdaptiveCards;
 
-/// <summary>What the bot can do for someone: each command as it is written, with what it does under it.</summary>
+/// <summary>
+/// What the bot can do for someone: each command as it is written (arguments in capitals, which every client shows,
+/// where Web Chat and Teams drop an HTML-like <c>&lt;plan&gt;</c>), what it does, and an example.
+/// </summary>
 internal static class HelpCard
 {
     internal static JsonObject Build(HelpReply help)
@@ -18,6 +21,7 @@ internal static class HelpCard
             [
                 CardElements.TextBlock(command.Usage, weight: "bolder"),
                 CardElements.TextBlock(command.Description, spacing: "none"),
+                .. command.Example is { } example ? [CardElements.TextBlock($"For example: {example}", subtle: true, spacing: "none")] : Array.Empty<JsonNode>(),
             ],
             spacing: "medium")));
         var fallback = string.Join("; ", help.Commands.Select(c => c.Usage));

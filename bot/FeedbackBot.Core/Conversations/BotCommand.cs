@@ -8,15 +8,15 @@ public abstract record BotCommand
     /// <summary><c>help</c>: what the bot can do for them.</summary>
     public sealed record Help : BotCommand;
 
-    /// <summary><c>latest review [plan]</c>.</summary>
+    /// <summary><c>latest review [PLAN]</c>.</summary>
     /// <param name="Plan">The plan's id, or null for the person's only or most recent one.</param>
     public sealed record LatestReview(string? Plan) : BotCommand;
 
-    /// <summary><c>start pulse &lt;plan&gt;</c> (managers).</summary>
+    /// <summary><c>start pulse PLAN</c> (managers).</summary>
     /// <param name="Plan">The plan's id.</param>
     public sealed record StartPulse(string Plan) : BotCommand;
 
-    /// <summary><c>log feedback &lt;text&gt;</c>: customer feedback a member of staff heard.</summary>
+    /// <summary><c>log feedback TEXT</c>: customer feedback a member of staff heard.</summary>
     /// <param name="Text">What the customer said.</param>
     public sealed record LogFeedback(string Text) : BotCommand;
 
@@ -28,24 +28,38 @@ public abstract record BotCommand
     /// <summary><c>plans</c> (managers): the plans with their state and next run.</summary>
     public sealed record ListPlans : BotCommand;
 
-    /// <summary><c>status &lt;plan&gt;</c> (managers): the open cycle's invitations and answers.</summary>
+    /// <summary><c>status PLAN</c> (managers): the open cycle's invitations and answers.</summary>
     /// <param name="Plan">The plan's id.</param>
     public sealed record PlanStatus(string Plan) : BotCommand;
 
-    /// <summary><c>pause &lt;plan&gt;</c> (managers): no new cycles until resumed.</summary>
+    /// <summary><c>pause PLAN</c> (managers): no new cycles until resumed.</summary>
     /// <param name="Plan">The plan's id.</param>
     public sealed record PausePlan(string Plan) : BotCommand;
 
-    /// <summary><c>resume &lt;plan&gt;</c> (managers): cycles open on schedule again.</summary>
+    /// <summary><c>resume PLAN</c> (managers): cycles open on schedule again.</summary>
     /// <param name="Plan">The plan's id.</param>
     public sealed record ResumePlan(string Plan) : BotCommand;
 
-    /// <summary><c>run &lt;plan&gt; now</c> (managers): open a cycle now, outside the schedule.</summary>
+    /// <summary><c>run PLAN now</c> (managers): open a cycle now, outside the schedule.</summary>
     /// <param name="Plan">The plan's id.</param>
     public sealed record RunPlanNow(string Plan) : BotCommand;
 
+    /// <summary><c>my pulses</c> (or <c>pending</c>): the open pulses the person has not answered, as their cards.</summary>
+    public sealed record MyPulses : BotCommand;
+
     /// <summary>Something the bot does not understand, or a known command used wrongly.</summary>
     /// <param name="Text">What was written.</param>
-    /// <param name="Hint">How to write it, when the command was recognised but its arguments were not.</param>
-    public sealed record Unknown(string Text, string? Hint) : BotCommand;
+    /// <param name="Hint">How to write it (arguments in capitals), when the command was recognised but its arguments were not.</param>
+    /// <param name="Example">The command written out with an example value, when <paramref name="Hint"/> takes arguments.</param>
+    /// <param name="Suggestions">Commands close to what was written (a typing slip), nearest first; empty when none is close.</param>
+    public sealed record Unknown(string Text, string? Hint, string? Example = null, IReadOnlyList<string>? Suggestions = null) : BotCommand
+    {
+        /// <inheritdoc/>
+        public bool Equals(Unknown? other) =>
+            other is not null && Text == other.Text && Hint == other.Hint && Example == other.Example
+            && (Suggestions ?? []).SequenceEqual(other.Suggestions ?? [], StringComparer.Ordinal);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => HashCode.Combine(Text, Hint, Example);
+    }
 }

@@ -17,10 +17,14 @@ public sealed record TextReply(string Text) : BotReply;
 /// <param name="Commands">The commands open to them, in the order to show.</param>
 public sealed record HelpReply(PersonRole Role, IReadOnlyList<HelpCommand> Commands) : BotReply;
 
-/// <summary>One command in a help message.</summary>
-/// <param name="Usage">How to write it.</param>
+/// <summary>
+/// One command in a help message. Arguments are written in capitals (<c>status PLAN</c>), never in angle brackets:
+/// Teams and Web Chat read <c>&lt;plan&gt;</c> as an HTML tag and drop it.
+/// </summary>
+/// <param name="Usage">How to write it, with its arguments in capitals.</param>
 /// <param name="Description">What it does.</param>
-public sealed record HelpCommand(string Usage, string Description);
+/// <param name="Example">The command written out with real values, when it takes arguments.</param>
+public sealed record HelpCommand(string Usage, string Description, string? Example = null);
 
 /// <summary>Customer feedback logged by a member of staff, and the question of which feature it concerns.</summary>
 /// <param name="CardId">The card's id, echoed on submission.</param>

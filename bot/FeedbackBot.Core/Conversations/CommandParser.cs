@@ -30,7 +30,7 @@ public static partial class CommandParser
         {
             var rest = message[(lower.IndexOf("pulse", StringComparison.Ordinal) + 5)..].Trim();
             return rest.Length == 0
-                ? new BotCommand.Unknown(message, "start pulse <plan>, for example: start pulse staff-pulse")
+                ? Usage(message, "start pulse PLAN", "start pulse staff-pulse")
                 : new BotCommand.StartPulse(PlanId(rest));
         }
 
@@ -38,7 +38,7 @@ public static partial class CommandParser
         {
             var rest = message[(StartsWith(lower, "log feedback") ? 12 : 4)..].Trim();
             return rest.Length == 0
-                ? new BotCommand.Unknown(message, "log feedback <what the customer said>")
+                ? Usage(message, "log feedback TEXT", "log feedback The new opening hours suit me much better")
                 : new BotCommand.LogFeedback(rest);
         }
 
@@ -49,23 +49,23 @@ public static partial class CommandParser
 
         if (PlanArgument(message, lower, "status") is { } status)
         {
-            return status.Length == 0 ? new BotCommand.Unknown(message, "status <plan>") : new BotCommand.PlanStatus(PlanId(status));
+            return status.Length == 0 ? Usage(message, "status PLAN", "status staff-pulse") : new BotCommand.PlanStatus(PlanId(status));
         }
 
         if (PlanArgument(message, lower, "pause") is { } pause)
         {
-            return pause.Length == 0 ? new BotCommand.Unknown(message, "pause <plan>") : new BotCommand.PausePlan(PlanId(pause));
+            return pause.Length == 0 ? Usage(message, "pause PLAN", "pause staff-pulse") : new BotCommand.PausePlan(PlanId(pause));
         }
 
         if (PlanArgument(message, lower, "resume") is { } resume)
         {
-            return resume.Length == 0 ? new BotCommand.Unknown(message, "resume <plan>") : new BotCommand.ResumePlan(PlanId(resume));
+            return resume.Length == 0 ? Usage(message, "resume PLAN", "resume staff-pulse") : new BotCommand.ResumePlan(PlanId(resume));
         }
 
         if (StartsWith(lower, "run"))
         {
             var match = RunArguments().Match(message);
-            return match.Success ? new BotCommand.RunPlanNow(PlanId(match.Groups["plan"].Value)) : new BotCommand.Unknown(message, "run <plan> now");
+            return match.Success ? new BotCommand.RunPlanNow(PlanId(match.Groups["plan"].Value)) : Usage(message, "run PLAN now", "run staff-pulse now");
         }
 
         if (StartsWith(lower, "role"))
@@ -73,11 +73,18 @@ public static partial class CommandParser
             var match = RoleArguments().Match(message);
             return match.Success
                 ? new BotCommand.SetRole(match.Groups["person"].Value.Trim(), match.Groups["role"].Value.Equals("manager", StringComparison.OrdinalIgnoreCase) ? PersonRole.Manager : PersonRole.Staff)
-                : new BotCommand.Unknown(message, "role @person manager|staff");
+                : Usage(message, "role @person manager|staff", "role @Morgan manager");
         }
 
-        return new BotCommand.Unknown(message, null);
+        if (lower is "my pulses" or "my pulse" or "pending" or "pulses" or "my surveys")
+        {
+            return new BotCommand.MyPulses();
+        }
+
+        return new BotCommand.Unknown(message, null, null, CommandSuggestions.Closest(lower));
     }
+
+    private static BotCommand.Unknown Usage(string message, string usage, string example) => new(message, usage, example);
 
     private static bool StartsWith(string lower, string prefix) =>
         lower.StartsWith(prefix, StringComparison.Ordinal) && (lower.Length == prefix.Length || prefix.EndsWith(' ') || lower[prefix.Length] == ' ');

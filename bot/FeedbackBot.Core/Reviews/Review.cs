@@ -47,4 +47,7 @@ public sealed record CycleSpan(DateTime Start, DateTime End);
 /// <param name="Start">First instant in the cycle.</param>
 /// <param name="End">First instant after it.</param>
 /// <param name="Previous">The cycle compared with, if any.</param>
-public sealed record ReviewCycle(DateTime Start, DateTime End, CycleSpan? Previous);
+/// <param name="Provisional">
+/// The cycle was still open when it was reviewed: answers may still arrive, so every figure may change.
+/// </param>
+public sealed record ReviewCycle(DateTime Start, DateTime End, CycleSpan? Previous, bool Provisional = false);

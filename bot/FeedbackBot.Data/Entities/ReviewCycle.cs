@@ -20,5 +20,11 @@ public sealed class ReviewCycle
     /// <summary>The seed the sample was drawn with, so the draw can be reproduced.</summary>
     public int? SampleSeed { get; set; }
 
+    /// <summary>
+    /// When a manager's <c>start pulse</c> opened the cycle to everyone in the tenant the bot can reach, not only its
+    /// sample; null when only those invited are asked. Someone the bot meets later can still ask for it (<c>my pulses</c>).
+    /// </summary>
+    public DateTime? OpenToEveryoneSince { get; set; }
+
     public DateTime CreatedAt { get; set; }
 }

@@ -1,5 +1,6 @@
 using FeedbackBot.Core.Conversations;
 using FeedbackBot.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace FeedbackBot.Conversations;
 
@@ -15,7 +16,8 @@ internal sealed class ConversationHandler(
     AnswerSurveyFeature answerSurvey,
     LogFeedbackFeature logFeedback,
     SetRoleFeature setRole,
-    PlanCommandsFeature planCommands)
+    PlanCommandsFeature planCommands,
+    MyPulsesFeature myPulses)
 {
     public async Task<ConversationTurn> HandleAsync(BotRequest request, CancellationToken cancellationToken)
     {
@@ -35,19 +37,36 @@ internal sealed class ConversationHandler(
 
         return CommandParser.Parse(request.Text) switch
         {
-            BotCommand.Help => ConversationTurn.Reply(HelpCatalog.For(party.Person.Role)),
+            BotCommand.Help => ConversationTurn.Reply(HelpCatalog.For(party.Person.Role, await ExamplePlanAsync(party, cancellationToken))),
+            BotCommand.MyPulses => await myPulses.ListAsync(party, now, cancellationToken),
             BotCommand.LatestReview command => ConversationTurn.Reply(await latestReview.AnswerAsync(party, command.Plan, cancellationToken)),
-            BotCommand.StartPulse command => ConversationTurn.Reply(await startPulse.StartAsync(party, command.Plan, now, cancellationToken)),
+            BotCommand.StartPulse command => ConversationTurn.Reply(await startPulse.StartAsync(party, command.Plan, cancellationToken)),
             BotCommand.LogFeedback command => ConversationTurn.Reply(LogFeedbackFeature.Prompt(party, command.Text, await logFeedback.FeaturesAsync(party, cancellationToken))),
             BotCommand.SetRole command => ConversationTurn.Reply(await setRole.SetAsync(party, command.Person, command.Role, request.Mentions, cancellationToken)),
             BotCommand.ListPlans => ConversationTurn.Reply(await planCommands.ListAsync(party, now, cancellationToken)),
             BotCommand.PlanStatus command => ConversationTurn.Reply(await planCommands.StatusAsync(party, command.Plan, cancellationToken)),
             BotCommand.PausePlan command => ConversationTurn.Reply(await planCommands.SetStateAsync(party, command.Plan, Data.Entities.PlanState.Paused, now, cancellationToken)),
             BotCommand.ResumePlan command => ConversationTurn.Reply(await planCommands.SetStateAsync(party, command.Plan, Data.Entities.PlanState.Active, now, cancellationToken)),
-            BotCommand.RunPlanNow command => ConversationTurn.Reply(await planCommands.RunNowAsync(party, command.Plan, cancellationToken)),
-            BotCommand.Unknown { Hint: { } hint } => ConversationTurn.Reply(new TextReply($"Write it like this: **{hint}**")),
+            BotCommand.RunPlanNow command => ConversationTurn.Reply(await planCommands.RunNowAsync(party, command.Plan, now, cancellationToken)),
+            BotCommand.Unknown command => ConversationTurn.Reply(new TextReply(NotUnderstood(command))),
             _ => ConversationTurn.Reply(new TextReply("Sorry, I didn't understand that. Type **help** to see what I can do.")),
         };
+    }
+
+    private static string NotUnderstood(BotCommand.Unknown command) => command switch
+    {
+        { Hint: { } hint, Example: { } example } => $"Write it like this: **{hint}**, for example **{example}**.",
+        { Hint: { } hint } => $"Write it like this: **{hint}**.",
+        { Suggestions: [_, ..] suggestions } =>
+            $"Sorry, I didn't understand that. Did you mean {string.Join("/", suggestions.Select(s => $"**{s}**"))}? Type **help** to see what I can do.",
+        _ => "Sorry, I didn't understand that. Type **help** to see what I can do.",
+    };
+
+    // Help's examples name a plan of this tenant (the example staff plan when it is there), so they can be tried as written.
+    private async Task<string?> ExamplePlanAsync(ConversationParty party, CancellationToken cancellationToken)
+    {
+        var keys = await db.Plans.AsNoTracking().Where(p => p.TenantId == party.Tenant.Id).OrderBy(p => p.Key).Select(p => p.Key).ToListAsync(cancellationToken);
+        return keys.FirstOrDefault(k => k == HelpCatalog.DefaultExamplePlan) ?? keys.FirstOrDefault();
     }
 }
 

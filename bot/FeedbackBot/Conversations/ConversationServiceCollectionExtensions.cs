@@ -12,7 +12,10 @@ internal static class ConversationServiceCollectionExtensions
         services.AddScoped<SetRoleFeature>();
         services.AddScoped<PlanCommandsFeature>();
         services.AddScoped<Cycles.ReviewPosts>();
-        services.AddScoped<Jobs.Cycles.ICycleLifecycle, Cycles.CycleLifecycle>();
+        services.AddScoped<Cycles.CycleLifecycle>();
+        services.AddScoped<Jobs.Cycles.ICycleLifecycle>(sp => sp.GetRequiredService<Cycles.CycleLifecycle>());
+        services.AddScoped<MyPulsesFeature>();
+        services.AddScoped<OpenPulses>();
         services.AddSingleton<Inbox.InboundDeliveries>();
         return services;
     }

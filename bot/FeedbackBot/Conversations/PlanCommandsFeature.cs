@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FeedbackBot.Conversations;
 
 /// <summary>
-/// The managers' plan commands in chat: <c>plans</c>, <c>status</c>, <c>pause</c>, <c>resume</c> and <c>run now</c>.
+/// The managers' plan commands in chat: <c>plans</c>, <c>status</c>, <c>pause</c>, <c>resume</c> and <c>run PLAN now</c>.
 /// Everything is read from and written to this tenant's plans only. The scheduler is optional: a process without
 /// one (a command-line run) still records the change, and the running bot's plan sync picks it up within a minute.
 /// </summary>
@@ -79,7 +79,7 @@ internal sealed class PlanCommandsFeature(FeedbackDbContext db, IServiceProvider
             : $"Resumed **{planKey}**: its cycles open on schedule again.");
     }
 
-    public async Task<BotReply> RunNowAsync(ConversationParty party, string planKey, CancellationToken cancellationToken)
+    public async Task<BotReply> RunNowAsync(ConversationParty party, string planKey, DateTime now, CancellationToken cancellationToken)
     {
         if (party.Person.Role == PersonRole.Staff)
         {
@@ -95,6 +95,18 @@ internal sealed class PlanCommandsFeature(FeedbackDbContext db, IServiceProvider
         if (plan.State == PlanState.Paused)
         {
             return new TextReply($"**{planKey}** is paused; resume it first.");
+        }
+
+        // A second cycle beside an open one would find everyone asked recently and invite nobody: say what is open instead.
+        var open = await db.ReviewCycles.AsNoTracking()
+            .Where(c => c.PlanId == plan.Id && c.State == CycleState.Open && c.EndsAt > now)
+            .OrderByDescending(c => c.EndsAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (open is not null)
+        {
+            return new TextReply(string.Create(
+                CultureInfo.InvariantCulture,
+                $"A cycle of **{planKey}** is already open until {open.EndsAt:d MMM yyyy HH:mm} UTC, so I opened no other; **status {planKey}** shows how it is going."));
         }
 
         if (services.GetService<CycleRunner>() is not { } runner)

@@ -1,27 +1,32 @@
+using System.Globalization;
 using FeedbackBot.Core.Conversations;
 using FeedbackBot.Core.People;
 using FeedbackBot.Core.Plans;
 using FeedbackBot.Core.Serialization;
+using FeedbackBot.Cycles;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
+using FeedbackBot.Jobs.Scheduling;
 using Microsoft.EntityFrameworkCore;
 
 namespace FeedbackBot.Conversations;
 
 /// <summary>
-/// <c>start pulse &lt;plan&gt;</c> (managers): opens a cycle of the plan now, or uses the one open now, and sends its
-/// survey to everyone in the tenant the bot can reach who has not been asked in that cycle yet.
+/// <c>start pulse PLAN</c> (managers): opens a cycle of the plan now, or uses the one open now, and invites everyone in
+/// the tenant the bot can reach who has not been asked in that cycle yet. It goes through the cycle's lifecycle like a
+/// scheduled cycle: the invitations through the outbox, the reminders and the close booked with the scheduler, so the
+/// pulse is reminded, closed, reviewed and posted on its own.
 /// </summary>
-internal sealed class StartPulseFeature(FeedbackDbContext db, IEnumerable<IProactiveSender> senders)
+internal sealed class StartPulseFeature(FeedbackDbContext db, CycleLifecycle lifecycle, IServiceProvider services)
 {
-    public async Task<BotReply> StartAsync(ConversationParty party, string planKey, DateTime now, CancellationToken cancellationToken)
+    public async Task<BotReply> StartAsync(ConversationParty party, string planKey, CancellationToken cancellationToken)
     {
         if (party.Person.Role == PersonRole.Staff)
         {
             return new TextReply("Only managers can start a pulse. An admin can make you one with **role @you manager**.");
         }
 
-        var plan = await db.Plans.SingleOrDefaultAsync(p => p.TenantId == party.Tenant.Id && p.Key == planKey, cancellationToken);
+        var plan = await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.TenantId == party.Tenant.Id && p.Key == planKey, cancellationToken);
         if (plan is null)
         {
             return new TextReply($"There is no plan **{planKey}** here.");
@@ -32,82 +37,32 @@ internal sealed class StartPulseFeature(FeedbackDbContext db, IEnumerable<IProac
             return new TextReply($"**{planKey}** is paused; resume it before starting a pulse.");
         }
 
-        var version = await db.PlanVersions.SingleAsync(v => v.PlanId == plan.Id && v.Number == plan.CurrentVersion, cancellationToken);
-        var definition = PlanJson.Deserialize(version.Definition);
+        var definition = PlanJson.Deserialize(await db.PlanVersions
+            .Where(v => v.PlanId == plan.Id && v.Number == plan.CurrentVersion).Select(v => v.Definition).SingleAsync(cancellationToken));
         if (!definition.Questions.Any(q => q.Audience == Audience.Staff))
         {
             return new TextReply($"**{definition.Name}** has no questions for staff, so there is nothing to send in chat.");
         }
 
-        var sender = senders.FirstOrDefault(s => s.Channel == party.Tenant.Channel);
-        if (sender is null)
+        // Without a scheduler (a process that only handles chat) nothing would ever close the cycle: open none.
+        if (services.GetService<CycleRunner>() is not { } runner)
         {
-            return new TextReply("I can't send messages in this channel yet.");
+            return new TextReply("The scheduler is not running here, so I can't start a pulse now.");
         }
 
-        var cycle = await OpenCycleAsync(plan, version, definition, now, cancellationToken);
-        var asked = db.Invitations.Where(i => i.CycleId == cycle.Id).Select(i => i.PersonId);
-        var recipients = await (from r in db.ConversationReferences
-                                join p in db.People on r.PersonId equals p.Id
-                                where r.TenantId == party.Tenant.Id && p.UnreachableSince == null && !asked.Contains(p.Id)
-                                select new { Reference = r, Person = p })
-            .ToListAsync(cancellationToken);
-
-        int sent = 0, unreachable = 0;
-        foreach (var recipient in recipients.GroupBy(r => r.Person.Id).Select(g => g.OrderByDescending(r => r.Reference.UpdatedAt).First()))
+        if (await lifecycle.StartPulseAsync(plan.Id, cancellationToken) is not { } started)
         {
-            var invitation = new Invitation { Id = Guid.NewGuid(), CycleId = cycle.Id, PersonId = recipient.Person.Id, State = InvitationState.Pending, CreatedAt = now };
-            db.Invitations.Add(invitation);
-            await db.SaveChangesAsync(cancellationToken);
-
-            var card = SurveyForms.Prompt(definition, Audience.Staff, cycle.Id.ToString("D"), Guid.NewGuid().ToString("N"));
-            if (await sender.SendAsync(party.Tenant, recipient.Reference, card, cancellationToken))
-            {
-                invitation.State = InvitationState.Sent;
-                invitation.SentAt = now;
-                sent++;
-            }
-            else
-            {
-                invitation.State = InvitationState.Unreachable;
-                recipient.Person.UnreachableSince = now;
-                unreachable++;
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
+            return new TextReply($"**{planKey}** is paused; resume it before starting a pulse.");
         }
 
-        var already = await asked.CountAsync(cancellationToken) - sent - unreachable;
+        await runner.FollowAsync(started.Cycle, cancellationToken);
+        var closes = started.Cycle.ClosesAt.ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture);
         return new TextReply(
-            $"Sent the **{definition.Name}** survey to {sent} {(sent == 1 ? "person" : "people")}" +
-            (unreachable > 0 ? $"; {unreachable} could not be reached" : string.Empty) +
-            (already > 0 ? $"; {already} had already been asked in this cycle" : string.Empty) +
-            $". The cycle closes {cycle.EndsAt.ToString("d MMM yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture)} UTC.");
+            $"{(started.Opened ? "Started" : "Added to")} the **{definition.Name}** pulse: invited {started.Invited} {People(started.Invited)}" +
+            (started.AskedBefore > 0 ? $"; {started.AskedBefore} had already been asked in this cycle" : string.Empty) +
+            $". The cards go out in a moment; those who have not answered are reminded, and the cycle closes {closes} UTC and is reviewed. " +
+            $"**status {planKey}** shows how it is going.");
     }
 
-    private async Task<ReviewCycle> OpenCycleAsync(Plan plan, PlanVersion version, MeasurementPlan definition, DateTime now, CancellationToken cancellationToken)
-    {
-        var open = await db.ReviewCycles
-            .Where(c => c.PlanId == plan.Id && c.State == CycleState.Open && c.StartsAt <= now && c.EndsAt > now)
-            .OrderByDescending(c => c.StartsAt)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (open is not null)
-        {
-            return open;
-        }
-
-        var cycle = new ReviewCycle
-        {
-            Id = Guid.NewGuid(),
-            PlanId = plan.Id,
-            PlanVersionId = version.Id,
-            StartsAt = now,
-            EndsAt = now + definition.Length,
-            State = CycleState.Open,
-            CreatedAt = now,
-        };
-        db.ReviewCycles.Add(cycle);
-        await db.SaveChangesAsync(cancellationToken);
-        return cycle;
-    }
+    private static string People(int count) => count == 1 ? "person" : "people";
 }

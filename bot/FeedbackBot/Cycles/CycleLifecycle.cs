@@ -95,6 +95,82 @@ internal sealed class CycleLifecycle(
         return Opened(cycle, definition);
     }
 
+    /// <summary>
+    /// <c>start pulse</c>: the plan's cycle open now (or a new one from now, as long as the plan says), opened to
+    /// everyone in the tenant the bot can reach, with an invitation queued in the outbox for each of them not asked
+    /// in it yet. The cycle is the same kind as a scheduled one: the caller books its reminders and close from what
+    /// this returns, exactly as the open job does. Null when the plan is paused or gone.
+    /// </summary>
+    public Task<StartedPulse?> StartPulseAsync(Guid planId, CancellationToken cancellationToken) =>
+        StartPulseAsync(planId, retried: false, cancellationToken);
+
+    private async Task<StartedPulse?> StartPulseAsync(Guid planId, bool retried, CancellationToken cancellationToken)
+    {
+        var plan = await db.Plans.SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
+        if (plan is null || plan.State != PlanState.Active)
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var cycle = await db.ReviewCycles
+            .Where(c => c.PlanId == planId && c.State == CycleState.Open && c.StartsAt <= now && c.EndsAt > now)
+            .OrderByDescending(c => c.StartsAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        var opened = cycle is null;
+        MeasurementPlan definition;
+        if (cycle is null)
+        {
+            var version = await db.PlanVersions.SingleAsync(v => v.PlanId == plan.Id && v.Number == plan.CurrentVersion, cancellationToken);
+            definition = PlanJson.Deserialize(version.Definition);
+            cycle = new ReviewCycle
+            {
+                Id = Guid.NewGuid(),
+                PlanId = plan.Id,
+                PlanVersionId = version.Id,
+                StartsAt = now,
+                EndsAt = now + definition.Length,
+                State = CycleState.Open,
+                SampleSeed = RandomNumberGenerator.GetInt32(int.MaxValue),
+                CreatedAt = now,
+            };
+            db.ReviewCycles.Add(cycle);
+        }
+        else
+        {
+            definition = await DefinitionAsync(cycle.PlanVersionId, cancellationToken);
+        }
+
+        cycle.OpenToEveryoneSince ??= now;
+        var asked = await db.Invitations.Where(i => i.CycleId == cycle.Id).Select(i => i.PersonId).ToListAsync(cancellationToken);
+        var invite = (await ReachableAsync(plan.TenantId, cancellationToken)).Except(asked).ToList();
+        foreach (var personId in invite)
+        {
+            db.Invitations.Add(new Invitation { Id = Guid.NewGuid(), CycleId = cycle.Id, PersonId = personId, State = InvitationState.Pending, CreatedAt = now });
+            db.Outbox.Add(OutboxRows.ToPerson(plan.TenantId, OutboxKind.Invitation, $"invite:{cycle.Id:N}:{personId:N}", personId, cycle.Id, now));
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (!retried)
+        {
+            // Another start pulse (or the cycle's own open) wrote the same cycle or invitations at the same moment:
+            // start again from what it stored, which asks only those it did not.
+            db.ChangeTracker.Clear();
+            return await StartPulseAsync(planId, retried: true, cancellationToken);
+        }
+
+        outbox.Notify();
+        if (log.IsEnabled(LogLevel.Information))
+        {
+            log.LogInformation("Pulse of {Plan} started: {Invited} invited, {Asked} asked before, cycle {Cycle}", plan.Key, invite.Count, asked.Count, cycle.Id);
+        }
+
+        return new StartedPulse(Opened(cycle, definition), opened, invite.Count, asked.Count);
+    }
+
     private async Task<ReviewCycle?> OccurrenceOpenedAsync(Guid planId, DateTime startsAt, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
@@ -211,10 +287,7 @@ internal sealed class CycleLifecycle(
     /// </summary>
     private async Task<SampleDraw> DrawAsync(Plan plan, MeasurementPlan definition, ReviewCycle cycle, CancellationToken cancellationToken)
     {
-        var reachable = await (from p in db.People
-                               where p.TenantId == plan.TenantId && p.UnreachableSince == null
-                                   && db.ConversationReferences.Any(r => r.PersonId == p.Id)
-                               select p.Id).ToListAsync(cancellationToken);
+        var reachable = await ReachableAsync(plan.TenantId, cancellationToken);
         var attribute = definition.Sample.StratifyBy;
         var segments = attribute is null
             ? []
@@ -232,4 +305,14 @@ internal sealed class CycleLifecycle(
             .ToList();
         return Sampler.Draw(population, definition.Sample, definition.MinDaysBetweenInvitations, DateOnly.FromDateTime(cycle.StartsAt), cycle.SampleSeed!.Value);
     }
+
+    /// <summary>The people of the tenant the bot can write to: a personal conversation known, and not found unreachable since.</summary>
+    private async Task<List<Guid>> ReachableAsync(Guid tenantId, CancellationToken cancellationToken) =>
+        await (from p in db.People
+               where p.TenantId == tenantId && p.UnreachableSince == null
+                   && db.ConversationReferences.Any(r => r.PersonId == p.Id)
+               select p.Id).ToListAsync(cancellationToken);
 }
+
+/// <summary>What <c>start pulse</c> did: the cycle, whether it opened it, how many it invited now and how many had been asked before.</summary>
+internal sealed record StartedPulse(OpenedCycle Cycle, bool Opened, int Invited, int AskedBefore);

@@ -15,6 +15,11 @@ internal static class CreateReview
     {
         var input = await ReviewSources.LoadAsync(db, cycle, cancellationToken);
         var review = ReviewBuilder.Build(input);
+        if (IsOpen(cycle, clock.GetUtcNow().UtcDateTime))
+        {
+            review = review with { Cycle = review.Cycle with { Provisional = true } };
+        }
+
         var stored = new StoredReview
         {
             Id = Guid.CreateVersion7(clock.GetUtcNow()),
@@ -27,4 +32,7 @@ internal static class CreateReview
         await db.SaveChangesAsync(cancellationToken);
         return (stored, review);
     }
+
+    /// <summary>Whether the cycle still takes answers: not closed, and its window not over.</summary>
+    public static bool IsOpen(ReviewCycle cycle, DateTime now) => cycle.State == CycleState.Open && cycle.EndsAt > now;
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using FeedbackBot.CommandLine;
 using FeedbackBot.Data;
+using FeedbackBot.Data.Entities;
 using FeedbackBot.Reviews.Rendering;
 using FeedbackBot.Storage;
 using FeedbackBot.Tenancy;
@@ -18,7 +19,7 @@ internal static class ReviewCommand
         var plan = new Option<string>("--plan") { Description = "The plan's id.", Required = true };
         var cycleOption = new Option<string?>("--cycle")
         {
-            Description = "The cycle, as START..END (ISO dates, both included). Default: the latest cycle that has started.",
+            Description = "The cycle, as START..END (ISO dates, both included). Default: the latest closed cycle; a cycle still open is reviewed only when named here, and its review is provisional.",
         };
         var format = new Option<string>("--format")
         {
@@ -56,16 +57,32 @@ internal static class ReviewCommand
 
             var cycles = db.ReviewCycles.AsNoTracking().Where(c => c.PlanId == found.Id);
             var now = clock.GetUtcNow().UtcDateTime;
+            // A cycle still open has only its first answers: reviewing one is a deliberate choice, named with --cycle.
             var cycle = range is null
-                ? await cycles.Where(c => c.StartsAt <= now).OrderByDescending(c => c.StartsAt).FirstOrDefaultAsync(cancellationToken)
-                : await cycles.SingleOrDefaultAsync(c => c.StartsAt == range.StartsAt && c.EndsAt == range.EndsAt, cancellationToken);
+                ? await cycles.Where(c => c.State != CycleState.Open || c.EndsAt <= now).OrderByDescending(c => c.StartsAt).FirstOrDefaultAsync(cancellationToken)
+                : await cycles.SingleOrDefaultAsync(c => c.StartsAt == range.StartsAt && c.EndsAt == range.EndsAt, cancellationToken)
+                  // A cycle opened at a time of day (a schedule, start pulse) is named by the dates it covers.
+                  ?? (await cycles.ToListAsync(cancellationToken))
+                      .Where(c => CycleDates.Describe(c.StartsAt, c.EndsAt) == range.ToString())
+                      .OrderByDescending(c => c.StartsAt)
+                      .FirstOrDefault();
             if (cycle is null)
             {
                 var known = await cycles.OrderBy(c => c.StartsAt).Select(c => new { c.StartsAt, c.EndsAt }).ToListAsync(cancellationToken);
                 throw new UsageException(known.Count == 0
                     ? $"Plan '{key}' has no cycles yet: import responses with 'feedbackbot import responses FILE --plan {key} --cycle START..END', or wait for its schedule."
-                    : $"Plan '{key}' has no {(range is null ? "started cycle" : $"cycle {range}")}; its cycles are: " +
-                      string.Join(", ", known.Select(c => CycleDates.Describe(c.StartsAt, c.EndsAt))) + ".");
+                    : range is null
+                        ? $"Plan '{key}' has no closed cycle yet. To review one still open (a provisional review), name it: " +
+                          string.Join(", ", known.Select(c => $"--cycle {CycleDates.Describe(c.StartsAt, c.EndsAt)}")) + "."
+                        : $"Plan '{key}' has no cycle {range}; its cycles are: " +
+                          string.Join(", ", known.Select(c => CycleDates.Describe(c.StartsAt, c.EndsAt))) + ".");
+            }
+
+            if (CreateReview.IsOpen(cycle, now))
+            {
+                await context.Error.WriteLineAsync(
+                    $"The cycle {CycleDates.Describe(cycle.StartsAt, cycle.EndsAt)} is still open (until {cycle.EndsAt:yyyy-MM-dd HH:mm} UTC): " +
+                    "this review is provisional, and its figures may change as answers arrive.");
             }
 
             var (stored, review) = await CreateReview.RunAsync(db, cycle, clock, cancellationToken);

@@ -21,7 +21,7 @@ internal sealed record TeamsAppPackage(
     {
         WriteIndented = true,
 
-        // The file goes into a zip, not a web page: keep <plan> and the apostrophes readable.
+        // The file goes into a zip, not a web page: keep "[PLAN]", "&" and the apostrophes readable.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 

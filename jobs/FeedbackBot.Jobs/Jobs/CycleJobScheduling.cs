@@ -1,3 +1,4 @@
+using FeedbackBot.Jobs.Cycles;
 using Quartz;
 
 namespace FeedbackBot.Jobs.Jobs;
@@ -5,6 +6,16 @@ namespace FeedbackBot.Jobs.Jobs;
 /// <summary>Schedules the one-shot steps of an open cycle: its close and its reminders.</summary>
 internal static class CycleJobScheduling
 {
+    /// <summary>The close of a cycle just opened and its first reminder, however it was opened.</summary>
+    public static async Task ScheduleStepsAsync(IScheduler scheduler, OpenedCycle opened, CancellationToken cancellationToken)
+    {
+        await ScheduleCloseAsync(scheduler, opened.CycleId, opened.ClosesAt, cancellationToken);
+        if (opened.FirstReminderAt is { } remindAt)
+        {
+            await ScheduleReminderAsync(scheduler, opened.CycleId, remindAt, cancellationToken);
+        }
+    }
+
     public static async Task ScheduleCloseAsync(IScheduler scheduler, Guid cycleId, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var key = JobKeys.CloseCycle(cycleId);

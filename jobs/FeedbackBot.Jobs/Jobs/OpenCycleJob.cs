@@ -30,11 +30,7 @@ public sealed class OpenCycleJob(ICycleLifecycle lifecycle, ILogger<OpenCycleJob
             return;
         }
 
-        await CycleJobScheduling.ScheduleCloseAsync(context.Scheduler, opened.CycleId, opened.ClosesAt, cancellationToken);
-        if (opened.FirstReminderAt is { } remindAt)
-        {
-            await CycleJobScheduling.ScheduleReminderAsync(context.Scheduler, opened.CycleId, remindAt, cancellationToken);
-        }
+        await CycleJobScheduling.ScheduleStepsAsync(context.Scheduler, opened, cancellationToken);
 
         context.Result = $"cycle {opened.CycleId} opened";
     }

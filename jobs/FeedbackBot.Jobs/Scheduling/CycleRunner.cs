@@ -1,12 +1,14 @@
+using FeedbackBot.Jobs.Cycles;
 using FeedbackBot.Jobs.Jobs;
 using Quartz;
 
 namespace FeedbackBot.Jobs.Scheduling;
 
 /// <summary>
-/// <c>run &lt;plan&gt; now</c>: opens a cycle of a plan now, outside its schedule, through the same job a scheduled
-/// cycle runs, so its reminders and close are scheduled the same way. The job is stored, so whichever instance's
-/// scheduler is running picks it up.
+/// What the host asks of the scheduler for cycles opened outside the schedule. <c>run PLAN now</c> opens a cycle
+/// through the same job a scheduled cycle runs; a cycle the host opened itself (<c>start pulse</c>) has its close and
+/// reminders booked here exactly as the open job books them. The jobs are stored, so whichever instance's scheduler
+/// is running picks them up, and the host never touches the scheduler's own types.
 /// </summary>
 public sealed class CycleRunner(ISchedulerFactory schedulers, TimeProvider clock)
 {
@@ -30,5 +32,16 @@ public sealed class CycleRunner(ISchedulerFactory schedulers, TimeProvider clock
             .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
             .Build();
         await scheduler.ScheduleJob(job, trigger, ScheduleJobOptions.Replacing, cancellationToken);
+    }
+
+    /// <summary>
+    /// Books an opened cycle's close and first reminder at the times the lifecycle returned, as the open job does
+    /// for a scheduled cycle. Booking the same cycle again replaces its close and keeps its reminder.
+    /// </summary>
+    public async Task FollowAsync(OpenedCycle opened, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(opened);
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        await CycleJobScheduling.ScheduleStepsAsync(scheduler, opened, cancellationToken);
     }
 }

@@ -30,7 +30,8 @@ public sealed class CommandParserTests
     {
         var command = Assert.IsType<BotCommand.Unknown>(CommandParser.Parse("start pulse"));
 
-        Assert.Contains("start pulse <plan>", command.Hint, StringComparison.Ordinal);
+        Assert.Equal("start pulse PLAN", command.Hint);
+        Assert.Equal("start pulse staff-pulse", command.Example);
     }
 
     [Fact]
@@ -79,14 +80,53 @@ public sealed class CommandParserTests
     }
 
     [Theory]
-    [InlineData("status", "status <plan>")]
-    [InlineData("pause", "pause <plan>")]
-    [InlineData("run staff-pulse", "run <plan> now")]
-    [InlineData("run now", "run <plan> now")]
+    [InlineData("status", "status PLAN")]
+    [InlineData("pause", "pause PLAN")]
+    [InlineData("run staff-pulse", "run PLAN now")]
+    [InlineData("run now", "run PLAN now")]
     public void Parse_PlanCommandMissingItsPlan_IsUnknownWithHint(string text, string hint) =>
         Assert.Equal(hint, Assert.IsType<BotCommand.Unknown>(CommandParser.Parse(text)).Hint);
 
     [Fact]
     public void Parse_WordsStartingLikeACommand_AreNotThatCommand() =>
         Assert.IsType<BotCommand.Unknown>(CommandParser.Parse("statistics please"));
+
+    [Theory]
+    [InlineData("my pulses")]
+    [InlineData("My  Pulses")]
+    [InlineData("pending")]
+    [InlineData("/pending")]
+    public void Parse_MyPulses_IsMyPulses(string text) => Assert.IsType<BotCommand.MyPulses>(CommandParser.Parse(text));
+
+    [Fact]
+    public void Parse_HintsOfEveryCommand_NameArgumentsInCapitalsWithAnExample()
+    {
+        string[] bare = ["start pulse", "log feedback", "status", "pause", "resume", "run", "role"];
+
+        foreach (var text in bare)
+        {
+            var command = Assert.IsType<BotCommand.Unknown>(CommandParser.Parse(text));
+            Assert.NotNull(command.Hint);
+            Assert.DoesNotContain('<', command.Hint);
+            Assert.False(string.IsNullOrEmpty(command.Example), text);
+            Assert.IsNotType<BotCommand.Unknown>(CommandParser.Parse(command.Example));
+        }
+    }
+
+    [Theory]
+    [InlineData("reveiw", "review", "latest review")]
+    [InlineData("stauts staff-pulse", "status staff-pulse")]
+    [InlineData("hepl", "help")]
+    [InlineData("my pulse please", "my pulses please")]
+    [InlineData("strat pulse staff-pulse", "start pulse staff-pulse")]
+    [InlineData("pednign", "pending")]
+    public void Parse_MistypedCommand_SuggestsTheNearest(string text, params string[] expected) =>
+        Assert.Equal(expected, Assert.IsType<BotCommand.Unknown>(CommandParser.Parse(text)).Suggestions);
+
+    [Theory]
+    [InlineData("what's the weather")]
+    [InlineData("thanks")]
+    [InlineData("xyz")]
+    public void Parse_NothingNear_SuggestsNothing(string text) =>
+        Assert.Empty(Assert.IsType<BotCommand.Unknown>(CommandParser.Parse(text)).Suggestions ?? []);
 }

@@ -32,14 +32,32 @@ public sealed class ReviewSummaryTests
     }
 
     [Theory]
-    [InlineData(PersonRole.Staff, 3)]
-    [InlineData(PersonRole.Manager, 9)]
-    [InlineData(PersonRole.Admin, 10)]
+    [InlineData(PersonRole.Staff, 4)]
+    [InlineData(PersonRole.Manager, 10)]
+    [InlineData(PersonRole.Admin, 11)]
     public void HelpFor_Role_ShowsOnlyItsCommands(PersonRole role, int count)
     {
         var help = HelpCatalog.For(role);
 
         Assert.Equal(count, help.Commands.Count);
         Assert.Equal(role != PersonRole.Staff, help.Commands.Any(c => c.Usage.StartsWith("start pulse", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData(PersonRole.Staff)]
+    [InlineData(PersonRole.Admin)]
+    public void HelpFor_CommandsWithArguments_WriteThemInCapitalsWithAnExampleThatParses(PersonRole role)
+    {
+        var help = HelpCatalog.For(role, "customer-experience");
+
+        Assert.Contains(help.Commands, c => c.Usage == "my pulses");
+        foreach (var command in help.Commands.Where(c => c.Usage.Contains(' ', StringComparison.Ordinal) && c.Usage != "my pulses"))
+        {
+            Assert.DoesNotContain('<', command.Usage);
+            Assert.NotNull(command.Example);
+            Assert.IsNotType<BotCommand.Unknown>(CommandParser.Parse(command.Example));
+        }
+
+        Assert.All(help.Commands.Where(c => c.Usage.Contains("PLAN", StringComparison.Ordinal)), c => Assert.Contains("customer-experience", c.Example, StringComparison.Ordinal));
     }
 }

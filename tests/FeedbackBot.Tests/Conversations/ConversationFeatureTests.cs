@@ -2,9 +2,12 @@ using FeedbackBot.Conversations;
 using FeedbackBot.Core.Conversations;
 using FeedbackBot.Core.People;
 using FeedbackBot.Data;
+using FeedbackBot.Data.Entities;
+using FeedbackBot.Jobs.Jobs;
 using FeedbackBot.Testing;
 using FeedbackBot.Tests.Reviews;
 using Microsoft.EntityFrameworkCore;
+using Quartz;
 
 namespace FeedbackBot.Tests.Conversations;
 
@@ -42,7 +45,7 @@ public sealed class ConversationFeatureTests
 
     [Theory]
     [ClassData(typeof(ProviderData))]
-    public async Task StartPulse_Manager_SendsTheSurveyToReachablePeopleOnce(DatabaseProvider provider)
+    public async Task StartPulse_Manager_InvitesReachablePeopleOnceThroughTheOutboxAndBooksTheCloseAndReminder(DatabaseProvider provider)
     {
         await using var rig = await ConversationRig.CreateAsync(provider);
         await rig.MeetAsync("alex");
@@ -54,14 +57,25 @@ public sealed class ConversationFeatureTests
         var first = Assert.IsType<TextReply>(Assert.Single((await rig.SayAsync("alex", "start pulse staff-pulse")).Replies));
         var again = Assert.IsType<TextReply>(Assert.Single((await rig.SayAsync("alex", "start pulse staff-pulse")).Replies));
 
-        Assert.Contains("to 2 people; 1 could not be reached", first.Text, StringComparison.Ordinal);
-        Assert.Contains("to 0 people", again.Text, StringComparison.Ordinal);
-        Assert.Equal(2, rig.Sender.Sent.Count);
+        Assert.StartsWith("Started the **Staff pulse** pulse: invited 3 people.", first.Text, StringComparison.Ordinal);
+        Assert.Contains("**status staff-pulse**", first.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Added to the **Staff pulse** pulse: invited 0 people; 3 had already been asked in this cycle.", again.Text, StringComparison.Ordinal);
+        Assert.Equal(["conv-alex", "conv-sam"], rig.Sender.Sent.Select(s => s.ConversationId).Order(StringComparer.Ordinal));
         var card = Assert.IsType<SurveyPrompt>(rig.Sender.Sent[0].Reply);
         Assert.Equal("staff-pulse", card.PlanId);
         Assert.Contains("anonymous", card.Intro, StringComparison.Ordinal);
         Assert.NotNull(await rig.WithDbAsync(db => db.People.Where(p => p.ChannelUserId == "kim").Select(p => p.UnreachableSince).SingleAsync()));
-        Assert.Equal(1, await rig.WithDbAsync(db => db.ReviewCycles.CountAsync()));
+        var cycle = await rig.WithDbAsync(db => db.ReviewCycles.SingleAsync());
+        Assert.NotNull(cycle.OpenToEveryoneSince);
+        Assert.Contains(cycle.EndsAt.ToString("d MMM yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture), first.Text, StringComparison.Ordinal);
+
+        // The same lifecycle as a scheduled cycle: its close at the cycle's end and its first reminder, with the scheduler.
+        var scheduler = await rig.SchedulerAsync();
+        var close = await scheduler.GetTrigger(JobKeys.TriggerOf(JobKeys.CloseCycle(cycle.Id)));
+        Assert.Equal(DateTime.SpecifyKind(cycle.EndsAt, DateTimeKind.Utc), close!.NextFireTimeUtc!.Value.UtcDateTime);
+        var reminders = await scheduler.GetTriggersOfJob(JobKeys.Remind(cycle.Id));
+        Assert.Single(reminders);
+        Assert.True(reminders.Single().NextFireTimeUtc!.Value.UtcDateTime < cycle.EndsAt);
     }
 
     [Fact]
@@ -205,6 +219,91 @@ public sealed class ConversationFeatureTests
         Assert.Contains(summary.Kpis, k => k.Name == "CSAT" && k.Status == "missed");
         Assert.Contains("token=", summary.ReportUrl.Query, StringComparison.Ordinal);
         Assert.Contains("no plan", elsewhere.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MyPulses_FromASecondConversation_ReturnsTheCardAndAnsweringEitherCopyStoresOneResponse()
+    {
+        await using var rig = await ConversationRig.CreateAsync(DatabaseProvider.Sqlite);
+        await rig.MeetAsync("alex");
+        await rig.MeetAsync("sam");
+        await rig.ApplyExamplePlansAsync();
+        await rig.SayAsync("alex", "start pulse staff-pulse");
+        var original = rig.Sender.Sent.Where(s => s.ConversationId == "conv-sam").Select(s => s.Reply).OfType<SurveyPrompt>().Single();
+
+        var turn = await rig.SayAsync("sam", "my pulses", conversation: "new-tab");
+
+        Assert.Equal("You have **1** open pulse to answer:", Assert.IsType<TextReply>(turn.Replies[0]).Text);
+        var resent = Assert.IsType<SurveyPrompt>(Assert.Single(turn.Replies.Skip(1)));
+        Assert.Equal(original.PlanId, resent.PlanId);
+        Assert.Equal(original.CycleId, resent.CycleId);
+        Assert.Equal(original.Questions.Select(q => q.Id), resent.Questions.Select(q => q.Id));
+
+        var answered = await rig.SubmitAsync("sam", Verbs.SubmitSurvey, Answers(resent, "4"));
+        var viaOriginal = await rig.SubmitAsync("sam", Verbs.SubmitSurvey, Answers(original, "2"));
+        var again = await rig.SayAsync("sam", "pending");
+
+        Assert.IsType<SurveyThanks>(Assert.Single(answered.Replies));
+        Assert.IsType<SurveyThanks>(Assert.Single(viaOriginal.Replies));
+        Assert.Equal(1, await rig.WithDbAsync(db => db.Responses.CountAsync()));
+        var values = await rig.WithDbAsync(db => db.Answers.Select(a => a.Value).ToListAsync());
+        Assert.Contains("4", values);
+        Assert.DoesNotContain("2", values);
+        var sam = await rig.WithDbAsync(db => db.People.Where(p => p.ChannelUserId == "sam").Select(p => p.Id).SingleAsync());
+        Assert.Equal(InvitationState.Answered, await rig.WithDbAsync(db => db.Invitations.Where(i => i.PersonId == sam).Select(i => i.State).SingleAsync()));
+        Assert.Equal(MyPulsesFeature.NoneOpen, Assert.IsType<TextReply>(Assert.Single(again.Replies)).Text);
+    }
+
+    [Fact]
+    public async Task MyPulses_PersonMetAfterStartPulse_GetsTheCardOfThePulseOpenToEveryone()
+    {
+        await using var rig = await ConversationRig.CreateAsync(DatabaseProvider.Sqlite);
+        await rig.MeetAsync("alex");
+        await rig.ApplyExamplePlansAsync();
+        await rig.SayAsync("alex", "start pulse staff-pulse");
+
+        var turn = await rig.SayAsync("newcomer", "my pulses");
+
+        var card = Assert.IsType<SurveyPrompt>(turn.Replies[^1]);
+        Assert.Equal("staff-pulse", card.PlanId);
+        var newcomer = await rig.WithDbAsync(db => db.People.Where(p => p.ChannelUserId == "newcomer").Select(p => p.Id).SingleAsync());
+        Assert.Equal(InvitationState.Sent, await rig.WithDbAsync(db => db.Invitations.Where(i => i.PersonId == newcomer).Select(i => i.State).SingleAsync()));
+        Assert.IsType<SurveyThanks>(Assert.Single((await rig.SubmitAsync("newcomer", Verbs.SubmitSurvey, Answers(card, "5"))).Replies));
+        Assert.Equal(MyPulsesFeature.NoneOpen, Assert.IsType<TextReply>(Assert.Single((await rig.SayAsync("newcomer", "my pulses")).Replies)).Text);
+    }
+
+    [Fact]
+    public async Task MyPulses_ScheduledSampleLeftThemOut_ShowsNothing()
+    {
+        await using var rig = await ConversationRig.CreateAsync(DatabaseProvider.Sqlite);
+        await rig.MeetAsync("alex");
+        await rig.ApplyExamplePlansAsync();
+        await rig.WithDbAsync(async db =>
+        {
+            var plan = await db.Plans.SingleAsync(p => p.Key == "staff-pulse");
+            var now = DateTime.UtcNow;
+            db.ReviewCycles.Add(new ReviewCycle { Id = Guid.NewGuid(), PlanId = plan.Id, PlanVersionId = await db.PlanVersions.Where(v => v.PlanId == plan.Id).Select(v => v.Id).FirstAsync(), StartsAt = now.AddHours(-1), EndsAt = now.AddDays(1), State = CycleState.Open, CreatedAt = now });
+            return await db.SaveChangesAsync();
+        });
+
+        var reply = Assert.IsType<TextReply>(Assert.Single((await rig.SayAsync("sam", "my pulses")).Replies));
+
+        Assert.Equal("You have no open pulses.", reply.Text);
+        Assert.Equal(0, await rig.WithDbAsync(db => db.Invitations.CountAsync()));
+    }
+
+    [Theory]
+    [InlineData("status", "Write it like this: **status PLAN**, for example **status staff-pulse**.")]
+    [InlineData("run now", "Write it like this: **run PLAN now**, for example **run staff-pulse now**.")]
+    [InlineData("reveiw", "Sorry, I didn't understand that. Did you mean **review**/**latest review**? Type **help** to see what I can do.")]
+    [InlineData("stauts staff-pulse", "Sorry, I didn't understand that. Did you mean **status staff-pulse**? Type **help** to see what I can do.")]
+    public async Task Unknown_UsageOrTypingSlip_SaysHowToWriteItOrWhatWasMeant(string text, string expected)
+    {
+        await using var rig = await ConversationRig.CreateAsync(DatabaseProvider.Sqlite);
+
+        var reply = Assert.IsType<TextReply>(Assert.Single((await rig.SayAsync("alex", text)).Replies));
+
+        Assert.Equal(expected, reply.Text);
     }
 
     [Fact]

@@ -4,11 +4,15 @@ using FeedbackBot.Core.Conversations;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
 using FeedbackBot.Hosting;
+using FeedbackBot.Jobs.Outbox;
+using FeedbackBot.Jobs.Scheduling;
+using FeedbackBot.Outbox;
 using FeedbackBot.Reviews;
 using FeedbackBot.Storage;
 using FeedbackBot.Testing;
 using FeedbackBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Quartz;
 
 namespace FeedbackBot.Tests.Conversations;
 
@@ -40,15 +44,33 @@ internal sealed class ConversationRig : IAsyncDisposable
             .AddFeedbackStorage(configuration)
             .AddFeedbackReviews(configuration)
             .AddFeedbackConversations()
+            .AddFeedbackOutboxSending(configuration)
+            .AddFeedbackScheduler(configuration, SchedulerRole.Standby)
             .AddSingleton<IProactiveSender>(sender)
             .BuildServiceProvider();
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
         return new ConversationRig(database, services, sender);
     }
 
-    /// <summary>Sends a message as a person of the playground tenant (or another tenant) and returns the turn.</summary>
-    public Task<ConversationTurn> SayAsync(string user, string text, string tenant = "local") =>
-        HandleAsync(new BotRequest(BotChannel.Playground, tenant, new BotUser(user, Name(user)), "conv-" + user, Guid.NewGuid().ToString(), text, null));
+    /// <summary>
+    /// Sends a message as a person of the playground tenant (or another tenant) from their conversation (or another
+    /// one), and returns the turn once what it queued in the outbox has been sent.
+    /// </summary>
+    public async Task<ConversationTurn> SayAsync(string user, string text, string tenant = "local", string? conversation = null)
+    {
+        var turn = await HandleAsync(new BotRequest(BotChannel.Playground, tenant, new BotUser(user, Name(user)), conversation ?? "conv-" + user, Guid.NewGuid().ToString(), text, null));
+        await DeliverAsync();
+        return turn;
+    }
+
+    /// <summary>Sends everything the outbox holds through the recording sender.</summary>
+    public async Task DeliverAsync()
+    {
+        await _services.GetRequiredService<OutboxDispatcher>().RunOnceAsync(CancellationToken.None);
+    }
+
+    /// <summary>The scheduler's store, as the running bot would find it.</summary>
+    public async Task<IScheduler> SchedulerAsync() => await _services.GetRequiredService<ISchedulerFactory>().GetScheduler();
 
     public Task<ConversationTurn> SubmitAsync(string user, string verb, IReadOnlyDictionary<string, string> values, string tenant = "local") =>
         HandleAsync(new BotRequest(BotChannel.Playground, tenant, new BotUser(user, Name(user)), "conv-" + user, Guid.NewGuid().ToString(), null, new BotSubmission(verb, values)));

@@ -5,6 +5,7 @@ using FeedbackBot.Data.Entities;
 using FeedbackBot.Tests.Cycles;
 using FeedbackBot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Quartz;
 
 namespace FeedbackBot.Tests.Conversations;
 
@@ -93,6 +94,26 @@ public sealed class PlanCommandsTests
         Assert.DoesNotContain("south", status, StringComparison.Ordinal);
         Assert.DoesNotContain("east", status, StringComparison.Ordinal);
         Assert.Contains("2 smaller groups are not shown: fewer than 3 people.", status, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunNow_WhileACycleIsOpen_SaysUntilWhenAndOpensNothing()
+    {
+        await using var rig = await ConversationRig.CreateAsync(DatabaseProvider.Sqlite);
+        await rig.MeetAsync("ada");
+        await rig.MeetAsync("sam");
+        await rig.ApplyExamplePlansAsync();
+        await rig.SayAsync("ada", "start pulse staff-pulse");
+        var cycle = await rig.WithDbAsync(db => db.ReviewCycles.SingleAsync());
+
+        var text = Text(await rig.SayAsync("ada", "run staff-pulse now"));
+
+        Assert.Equal(
+            $"A cycle of **staff-pulse** is already open until {cycle.EndsAt.ToString("d MMM yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture)} UTC, so I opened no other; **status staff-pulse** shows how it is going.",
+            text);
+        Assert.Equal(1, await rig.WithDbAsync(db => db.ReviewCycles.CountAsync()));
+        var scheduler = await rig.SchedulerAsync();
+        Assert.Empty(await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(Jobs.Scheduling.CycleRunner.RunNowGroup)));
     }
 
     [Fact]

@@ -33,10 +33,18 @@ public sealed class PlaygroundFeaturesBrowserTests(ChromiumFixture chromium) : I
 
         await managerButton.ClickAsync();
         await Expect(manager.GetByText("What I can do").First).ToBeVisibleAsync(Visible);
+        // The arguments as Web Chat shows them: "<plan>" would have been dropped as an HTML tag.
+        await Expect(manager.GetByText("status PLAN", new() { Exact = true }).First).ToBeVisibleAsync(Visible);
+        await Expect(manager.GetByText("For example: status staff-pulse", new() { Exact = true }).First).ToBeVisibleAsync(Visible);
         await SayAsync(manager, "start pulse staff-pulse");
-        await Expect(manager.GetByText("survey to 4 people", new() { Exact = false }).First).ToBeVisibleAsync(Visible);
+        await Expect(manager.GetByText("invited 4 people", new() { Exact = false }).First).ToBeVisibleAsync(Visible);
 
         await staffButton.ClickAsync();
+        await Expect(staff.Locator(".ac-adaptiveCard").Filter(new() { HasText = "Staff pulse" }).First).ToBeVisibleAsync(Visible);
+        // The card again, on request, as from a new tab: the last one is answered, and answering it is answering the pulse.
+        await SayAsync(staff, "my pulses");
+        await Expect(staff.GetByText("open pulse to answer", new() { Exact = false }).First).ToBeVisibleAsync(Visible);
+        await Expect(staff.Locator(".ac-adaptiveCard").Filter(new() { HasText = "Staff pulse" })).ToHaveCountAsync(2, new() { Timeout = 30_000 });
         var survey = staff.Locator(".ac-adaptiveCard").Filter(new() { HasText = "Staff pulse" }).Last;
         await Expect(survey).ToBeVisibleAsync(Visible);
         // Each scale is a group of radio buttons sharing a name: pick 4 where there is one, as a person would click.

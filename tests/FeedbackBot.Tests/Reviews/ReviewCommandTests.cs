@@ -87,17 +87,70 @@ public sealed class ReviewCommandTests
     }
 
     [Fact]
-    public async Task Review_WithoutCycle_ReviewsTheLatestCycleThatHasStarted()
+    public async Task Review_WithoutCycle_ReviewsTheLatestClosedCycleNotTheOpenOne()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await ExampleReviews.ImportAllAsync(database);
+        var open = await OpenCycleAsync(database, ExampleData.StaffPlan);
 
         var run = await CliRun.RunAsync(database, "review", "--plan", ExampleData.StaffPlan, "--format", "json");
 
         Assert.Equal(0, run.ExitCode);
         using var review = JsonDocument.Parse(run.Out);
         Assert.Equal("2026-10-12T00:00:00Z", review.RootElement.GetProperty("cycle").GetProperty("start").GetString());
+        Assert.False(review.RootElement.GetProperty("cycle").GetProperty("provisional").GetBoolean());
         Assert.Contains("staff-pulse 2026-10-12..2026-10-16", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("provisional", run.Error, StringComparison.Ordinal);
+        Assert.NotEqual(open, review.RootElement.GetProperty("cycle").GetProperty("start").GetDateTime());
+    }
+
+    [Fact]
+    public async Task Review_OpenCycleNamedWithCycle_IsMarkedProvisionalInTheOutputAndTheReview()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await ExampleReviews.ImportAllAsync(database);
+        var open = await OpenCycleAsync(database, ExampleData.StaffPlan);
+        var dates = $"{open:yyyy-MM-dd}..{open.AddDays(1):yyyy-MM-dd}";
+
+        var json = await CliRun.RunAsync(database, "review", "--plan", ExampleData.StaffPlan, "--cycle", dates, "--format", "json");
+        var markdown = await CliRun.RunAsync(database, "review", "--plan", ExampleData.StaffPlan, "--cycle", dates);
+
+        Assert.True(json.ExitCode == 0, json.Error);
+        using var review = JsonDocument.Parse(json.Out);
+        Assert.True(review.RootElement.GetProperty("cycle").GetProperty("provisional").GetBoolean());
+        Assert.Contains($"The cycle {dates} is still open", json.Error, StringComparison.Ordinal);
+        Assert.Contains("this review is provisional", json.Error, StringComparison.Ordinal);
+        Assert.Contains("**Provisional:** the cycle was still open", markdown.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Review_OnlyAnOpenCycle_Exits2NamingTheCycleOptionForAProvisionalReview()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await ExampleData.ApplyPlansAsync(database);
+        var open = await OpenCycleAsync(database, ExampleData.StaffPlan);
+
+        var run = await CliRun.RunAsync(database, "review", "--plan", ExampleData.StaffPlan);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("has no closed cycle yet", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"--cycle {open:yyyy-MM-dd}..{open.AddDays(1):yyyy-MM-dd}", run.Error, StringComparison.Ordinal);
+        await using var db = database.CreateContext();
+        Assert.Equal(0, await db.Reviews.CountAsync());
+    }
+
+    /// <summary>A cycle of the plan opened an hour ago at a time of day, as start pulse opens one, lasting a day; returns its start.</summary>
+    private static async Task<DateTime> OpenCycleAsync(TestDatabase database, string planKey)
+    {
+        await using var db = database.CreateContext();
+        var plan = await db.Plans.SingleAsync(p => p.Key == planKey);
+        var version = await db.PlanVersions.Where(v => v.PlanId == plan.Id).Select(v => v.Id).FirstAsync();
+        var now = DateTime.UtcNow;
+        // Past noon-ish of the same day, so the window's dates are today and tomorrow whenever the test runs.
+        var starts = now.Date.AddHours(now.Hour < 1 ? 0 : now.Hour - 1).AddMinutes(17);
+        db.ReviewCycles.Add(new Data.Entities.ReviewCycle { Id = Guid.NewGuid(), PlanId = plan.Id, PlanVersionId = version, StartsAt = starts, EndsAt = starts.AddDays(1), State = Data.Entities.CycleState.Open, CreatedAt = now });
+        await db.SaveChangesAsync();
+        return starts;
     }
 
     [Fact]

@@ -105,7 +105,7 @@ public sealed class SlackConversationTests
         };
         await rig.PostSignedAsync("/slack/commands", SlackRig.Form(fields), "application/x-www-form-urlencoded");
 
-        var answer = await rig.WaitForCallAsync("response_url", c => c.Body.ToJsonString().Contains("staff-pulse", StringComparison.Ordinal) && c.Field("response_type") != "in_channel");
+        var answer = await rig.WaitForCallAsync("response_url", c => c.Body.ToJsonString().Contains("staff-pulse", StringComparison.Ordinal) && !c.Body.ToJsonString().Contains("What I can do", StringComparison.Ordinal) && c.Field("response_type") != "in_channel");
         Assert.Contains("There is no plan", answer.Body.ToJsonString(), StringComparison.Ordinal);
     }
 
@@ -192,8 +192,8 @@ public sealed class SlackConversationTests
 
         await rig.CommandAsync(SlackRig.AdminId, "pulse staff-pulse");
 
-        var sent = await rig.WaitForCallAsync("response_url", c => c.Body.ToJsonString().Contains("Sent the", StringComparison.Ordinal));
-        Assert.Contains("to 2 people", sent.Body.ToJsonString(), StringComparison.Ordinal);
+        var sent = await rig.WaitForCallAsync("response_url", c => c.Body.ToJsonString().Contains("Started the", StringComparison.Ordinal));
+        Assert.Contains("invited 2 people", sent.Body.ToJsonString(), StringComparison.Ordinal);
         await using var db = rig.Database.CreateContext();
         var channel = await (from r in db.ConversationReferences
                              join p in db.People on r.PersonId equals p.Id

@@ -29,7 +29,7 @@ public sealed class SlackSocketModeTests
         await rig.WaitForCallAsync("response_url", count: 2);
         Assert.Equal(0, (await CliRun.RunAsync(rig.Settings, ["plans", "apply", "--tenant", "slack:" + SlackRig.TeamId, Path.Combine(RepositoryPaths.ExamplePlans, "staff-pulse.yaml")])).ExitCode);
         await CommandAsync(socket, rig, SlackRig.AdminId, "pulse staff-pulse");
-        await rig.WaitForCallAsync("response_url", c => c.Body.ToJsonString().Contains("Sent the", StringComparison.Ordinal));
+        await rig.WaitForCallAsync("response_url", c => c.Body.ToJsonString().Contains("Started the", StringComparison.Ordinal));
         var pulse = await rig.WaitForCallAsync("chat.postMessage", count: 2);
         var hidden = (string?)pulse.Body["blocks"]!.AsArray().SelectMany(b => b!["elements"]?.AsArray() ?? []).Single(e => (string?)e!["action_id"] == Verbs.OpenSurvey)!["value"];
 

@@ -44,13 +44,16 @@ public sealed class TeamsManifestTests
         var list = bot["commandLists"]!.AsArray().Single()!;
         Assert.Equal(["personal", "team", "groupChat"], list["scopes"]!.AsArray().Select(s => (string?)s));
         Assert.Equal(
-            ["help", "latest review", "start pulse", "log feedback", "role"],
+            ["help", "my pulses", "latest review", "start pulse", "log feedback", "role"],
             list["commands"]!.AsArray().Select(c => (string?)c!["title"]));
         var descriptions = list["commands"]!.AsArray().Select(c => (string)c!["description"]!).ToList();
-        Assert.StartsWith("latest review [plan]", descriptions[1], StringComparison.Ordinal);
-        Assert.StartsWith("start pulse <plan>", descriptions[2], StringComparison.Ordinal);
-        Assert.StartsWith("log feedback <text>", descriptions[3], StringComparison.Ordinal);
-        Assert.StartsWith("role @person manager|staff", descriptions[4], StringComparison.Ordinal);
+        Assert.StartsWith("my pulses", descriptions[1], StringComparison.Ordinal);
+        Assert.StartsWith("latest review [PLAN]", descriptions[2], StringComparison.Ordinal);
+        Assert.StartsWith("start pulse PLAN", descriptions[3], StringComparison.Ordinal);
+        Assert.StartsWith("log feedback TEXT", descriptions[4], StringComparison.Ordinal);
+        Assert.StartsWith("role @person manager|staff", descriptions[5], StringComparison.Ordinal);
+        // Arguments in capitals, not angle brackets: clients that render markup would drop "<plan>".
+        Assert.All(descriptions, d => Assert.DoesNotContain('<', d));
     }
 
     private static JsonObject Read() => JsonNode.Parse(File.ReadAllText(Path.Combine(Folder, "manifest.json")))!.AsObject();

@@ -86,7 +86,15 @@ internal sealed class TeamsRig : IAsyncDisposable
         var plans = await CliRun.RunAsync(Settings, ["plans", "apply", "--tenant", "teams:" + TenantId, .. Directory.GetFiles(RepositoryPaths.ExamplePlans, "staff-pulse.yaml")]);
         Assert.Equal(0, plans.ExitCode);
         await PostAsync(Message("pulse-start", "start pulse staff-pulse"), Token());
-        var sent = Connector.Requests.Single(r => r.Method == "POST" && r.RawTarget == "/emea/v3/conversations/a%3Aconv-1/activities");
+        // The invitation goes out through the outbox, a moment after the reply: wait for the card itself.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        RecordedRequest? sent;
+        while ((sent = Connector.Requests.SingleOrDefault(r => r.Method == "POST" && r.RawTarget == "/emea/v3/conversations/a%3Aconv-1/activities" && r.Body.Contains("\"_cycle\"", StringComparison.Ordinal))) is null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The pulse card did not arrive within 30 s.");
+            await Task.Delay(50);
+        }
+
         return JsonNode.Parse(sent.Body)!["attachments"]![0]!["content"]!;
     }
 

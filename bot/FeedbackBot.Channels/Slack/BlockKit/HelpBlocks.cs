@@ -20,8 +20,9 @@ internal static class HelpBlocks
         var room = BlockKitLimits.MessageBlocks - blocks.Count;
         foreach (var command in help.Commands.Take(room))
         {
+            var example = command.Example is { } e ? $"\nFor example: `{SlackText.EscapeWithin($"{SlashCommand} {e}", 400)}`" : string.Empty;
             blocks.Add(BlockElements.Section(
-                $"`{SlackText.EscapeWithin(Usage(command), 500)}`\n{SlackText.EscapeWithin(command.Description, BlockKitLimits.SectionText - 520)}"));
+                $"`{SlackText.EscapeWithin(Usage(command), 500)}`\n{SlackText.EscapeWithin(command.Description, BlockKitLimits.SectionText - 950)}{example}"));
         }
 
         return BlockKitRenderer.Message($"Commands: {string.Join("; ", help.Commands.Select(Usage))}", blocks);

@@ -86,7 +86,7 @@ public static partial class ReviewHtml
         html.Element("h1", review.Plan.Name).Append('\n');
         html.Append("<dl class=\"facts\">");
         Fact(html, "Plan", $"{review.Plan.Id}, version {review.Plan.Version.ToString(CultureInfo.InvariantCulture)}");
-        Fact(html, "Cycle", ReviewText.Period(review.Cycle.Start, review.Cycle.End));
+        Fact(html, "Cycle", ReviewText.Period(review.Cycle.Start, review.Cycle.End) + (review.Cycle.Provisional ? " (still open: this review is provisional)" : string.Empty));
         Fact(html, "Compared with", review.Cycle.Previous is { } previous ? ReviewText.Period(previous.Start, previous.End) : "no previous cycle");
         Fact(html, "Generated", ReviewText.Instant(options.GeneratedAt));
         html.Append("</dl>\n");

@@ -42,6 +42,11 @@ public static class ReviewMarkdown
         }
 
         md.AppendLine(".").AppendLine();
+        if (review.Cycle.Provisional)
+        {
+            md.AppendLine("**Provisional:** the cycle was still open when this review was made; answers may still arrive and every figure may change.").AppendLine();
+        }
+
         md.Append(CultureInfo.InvariantCulture, $"Groups smaller than {review.Plan.MinimumGroupSize} are not reported.").AppendLine().AppendLine();
     }
 

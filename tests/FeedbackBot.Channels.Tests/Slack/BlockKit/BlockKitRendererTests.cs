@@ -74,7 +74,10 @@ public sealed class BlockKitRendererTests
         Assert.Contains("What I can do", text, StringComparison.Ordinal);
         Assert.Contains("as an admin", text, StringComparison.Ordinal);
         Assert.Contains("`/feedback help`\nWhat I can do for you.", text, StringComparison.Ordinal);
-        Assert.Contains("`/feedback start pulse &lt;plan&gt;`", text, StringComparison.Ordinal);
+        Assert.Contains("`/feedback start pulse PLAN`", text, StringComparison.Ordinal);
+        Assert.Contains("For example: `/feedback status staff-pulse`", text, StringComparison.Ordinal);
+        Assert.Contains("`/feedback my pulses`", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("&lt;", text, StringComparison.Ordinal);
         Assert.Contains("`/feedback role @person manager|staff`", text, StringComparison.Ordinal);
         Assert.StartsWith("Commands: /feedback help; ", message.Text, StringComparison.Ordinal);
         Assert.Empty(BlockKitLimits.Check(message));

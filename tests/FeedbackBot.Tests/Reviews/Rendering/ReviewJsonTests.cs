@@ -31,7 +31,7 @@ public sealed class ReviewJsonTests
             ["plan", "cycle", "validation", "metrics", "distributions", "segments", "themes", "complaints", "strengths", "shortfalls", "gaps", "recommendations"],
             Keys(root));
         Assert.Equal(["id", "name", "version", "minimum_group_size"], Keys(root["plan"]!));
-        Assert.Equal(["start", "end", "previous"], Keys(root["cycle"]!));
+        Assert.Equal(["start", "end", "previous", "provisional"], Keys(root["cycle"]!));
         Assert.Equal(["received", "usable", "excluded", "straight_liners", "straight_liners_excluded", "representativeness"], Keys(root["validation"]!));
         Assert.Equal(["basis", "segments", "chi_square", "degrees_of_freedom", "p_value", "approximate", "population"], Keys(root["validation"]!["representativeness"]!));
         Assert.Equal(
