@@ -73,14 +73,21 @@ internal static class ReviewSummaryCard
     private static JsonObject Kpi(KpiLine kpi)
     {
         var (statusText, color) = Status(kpi.Status);
+        var figures = new List<JsonNode>
+        {
+            CardElements.TextBlock(Cut(kpi.Name, KpiNameLength)),
+            CardElements.TextBlock(
+                $"{Cut(kpi.Value, KpiFigureLength)} · target {Cut(kpi.Target, KpiFigureLength)}",
+                subtle: true,
+                spacing: "none"),
+        };
+        if (kpi.Why is { Length: > 0 } why)
+        {
+            figures.Add(CardElements.TextBlock(Cut(why, ItemLength), subtle: true, spacing: "none"));
+        }
+
         return CardElements.ColumnSet(
-            CardElements.Column(
-                "stretch",
-                CardElements.TextBlock(Cut(kpi.Name, KpiNameLength)),
-                CardElements.TextBlock(
-                    $"{Cut(kpi.Value, KpiFigureLength)} · target {Cut(kpi.Target, KpiFigureLength)}",
-                    subtle: true,
-                    spacing: "none")),
+            CardElements.Column("stretch", [.. figures]),
             CardElements.Column("auto", CardElements.TextBlock(statusText, color: color, weight: "bolder")));
     }
 

@@ -56,7 +56,9 @@ public sealed record ReviewSummary(
 /// <param name="Value">The value with its unit, or "not enough data".</param>
 /// <param name="Target">The target with its direction: "≥ 85%".</param>
 /// <param name="Status">met, at_risk, missed or not_enough_data.</param>
-public sealed record KpiLine(string Name, string Value, string Target, string Status)
+/// <param name="Why">Why there is no figure, when there is none: "Not enough data to compare with the target of
+/// 4.00: fewer than 3 answers, ...". Null when there is a figure, and in reviews stored before it was given.</param>
+public sealed record KpiLine(string Name, string Value, string Target, string Status, string? Why = null)
 {
     /// <summary>The line of a KPI's result.</summary>
     public static KpiLine From(MetricResult metric)
@@ -76,7 +78,8 @@ public sealed record KpiLine(string Name, string Value, string Target, string St
             name,
             metric.Value is { } v ? MetricNames.Format(kind, v) : "not enough data",
             $"{(metric.Direction == "lower" ? "≤" : "≥")} {MetricNames.Format(kind, metric.Target)}",
-            metric.Status);
+            metric.Status,
+            metric.Status == KpiStatus.NotEnoughData ? metric.StatusText ?? metric.Note : null);
     }
 }
 

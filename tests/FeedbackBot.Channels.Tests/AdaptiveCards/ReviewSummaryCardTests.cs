@@ -44,6 +44,17 @@ public sealed class ReviewSummaryCardTests
     }
 
     [Fact]
+    public void Render_KpiWithheld_SaysWhyUnderItsFigures()
+    {
+        const string why = "Not enough data to compare with the target of 4.00: fewer than 3 answers, the smallest group the plan reports on.";
+        var summary = CardSamples.Review(kpis: [new KpiLine("Mean quick", "not enough data", "≥ 4.00", "not_enough_data", why)]);
+
+        var texts = CardQuery.Texts(Render(summary));
+
+        Assert.Equal(["Mean quick", "not enough data · target ≥ 4.00", why], texts.SkipWhile(t => t != "Mean quick").Take(3));
+    }
+
+    [Fact]
     public void Render_ReviewSummary_TitleCycleAndValidationLine()
     {
         var texts = CardQuery.Texts(Render(CardSamples.Review()));

@@ -25,10 +25,30 @@ public sealed class ReviewSummaryTests
         Assert.Equal("Customer experience", summary.PlanName);
         Assert.Equal("12 Oct – 18 Oct 2026", summary.Cycle);
         Assert.Equal(new KpiLine("CSAT", "50.0%", "≥ 80.0%", "missed"), summary.Kpis[0]);
-        Assert.Contains(summary.Kpis, k => k.Name == "NPS" && k.Value == "not enough data" && k.Status == "not_enough_data");
+        var nps = Assert.Single(summary.Kpis, k => k.Name == "NPS");
+        Assert.Equal(("not enough data", "not_enough_data"), (nps.Value, nps.Status));
+        Assert.StartsWith("Not enough data to compare with the target", nps.Why, StringComparison.Ordinal);
+        Assert.Null(summary.Kpis[0].Why);
         Assert.Equal("40 usable of 40 received", summary.Validation);
         Assert.InRange(summary.Recommendations.Count, 1, ReviewSummary.TopCount);
         Assert.Equal(link, summary.ReportUrl);
+    }
+
+    [Fact]
+    public void From_FewerAnswersThanTheMinimumGroupSize_SaysWhyEachFigureIsWithheld()
+    {
+        var plan = ReviewFixtures.Plan();
+        var responses = ReviewFixtures.Responses(ReviewFixtures.Current, "r", ["north"], ("sat", ReviewFixtures.Repeat(("5", 2))));
+        var review = ReviewBuilder.Build(ReviewFixtures.Input(plan, ReviewFixtures.Tally(plan, ReviewFixtures.Current, responses)));
+
+        var summary = ReviewSummary.From(review, new Uri("https://bot.example/reviews/1?token=t"));
+
+        var csat = summary.Kpis[0];
+        Assert.Equal(("CSAT", "not enough data"), (csat.Name, csat.Value));
+        Assert.Equal(
+            $"Not enough data to compare with the target of 80.0%: fewer than {plan.MinimumGroupSize} answers, the smallest group the plan reports on, so that no one's answers can be singled out.",
+            csat.Why);
+        Assert.Equal("2 usable of 2 received", summary.Validation);
     }
 
     [Theory]

@@ -79,7 +79,8 @@ internal static class ReviewSummaryBlocks
 
     private static string Kpi(KpiLine kpi) =>
         $"*{SlackText.EscapeWithin(kpi.Name, KpiNameLength)}*\n{Status(kpi.Status)}\n" +
-        $"{SlackText.EscapeWithin(kpi.Value, KpiFigureLength)} · target {SlackText.EscapeWithin(kpi.Target, KpiFigureLength)}";
+        $"{SlackText.EscapeWithin(kpi.Value, KpiFigureLength)} · target {SlackText.EscapeWithin(kpi.Target, KpiFigureLength)}" +
+        (kpi.Why is { Length: > 0 } why ? $"\n_{SlackText.EscapeWithin(why, ItemLength)}_" : string.Empty);
 
     private static void AddList(List<JsonNode> blocks, string heading, List<string> escapedItems)
     {

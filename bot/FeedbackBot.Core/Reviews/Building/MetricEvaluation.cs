@@ -160,8 +160,10 @@ public static class MetricEvaluation
     private static string NotEnough(int minimum, string what) =>
         string.Create(CultureInfo.InvariantCulture, $"Not enough data: fewer than {minimum} {what}.");
 
+    // Both callers withhold a figure for the plan's minimum group size: say so, so that a manager who sees their own
+    // team's answer counted ("1 usable of 1 received") knows why no figure follows.
     private static string Fewer(int minimum, string what) =>
-        string.Create(CultureInfo.InvariantCulture, $"fewer than {minimum} {what}");
+        string.Create(CultureInfo.InvariantCulture, $"fewer than {minimum} {what}, the smallest group the plan reports on, so that no one's answers can be singled out");
 
     private static double[] Observations(IReadOnlyList<OperationalObservation> observations, string metric)
     {

@@ -33,6 +33,17 @@ public sealed class ReviewSummaryBlocksTests
     }
 
     [Fact]
+    public void Render_KpiWithheld_SaysWhyUnderItsFigures()
+    {
+        const string why = "Not enough data to compare with the target of 4.00: fewer than 3 answers.";
+        var summary = CardSamples.Review(kpis: [new KpiLine("Mean quick", "not enough data", "≥ 4.00", "not_enough_data", why)]);
+
+        var text = SlackQuery.AllText(BlockKitRenderer.Render(summary));
+
+        Assert.Contains($"*Mean quick*\n:white_circle: – Not enough data\nnot enough data · target ≥ 4.00\n_{why}_", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_ReviewSummaryWithoutKpisOrFindings_SaysThereAreNoKpisAndSkipsEmptyLists()
     {
         var summary = CardSamples.Review(kpis: [], strengths: [], recommendations: []);
