@@ -10,7 +10,11 @@ namespace FeedbackBot.Tests.Playground;
 /// <summary>The bot's real web application on a loopback port, with the test's <see cref="IPlaygroundBot"/> plugged in.</summary>
 internal static class PlaygroundHost
 {
-    public static async Task<WebApplication> StartAsync(IReadOnlyDictionary<string, string?> settings, IPlaygroundBot? bot, Action<IServiceCollection>? more = null)
+    public static async Task<WebApplication> StartAsync(
+        IReadOnlyDictionary<string, string?> settings,
+        IPlaygroundBot? bot,
+        Action<IServiceCollection>? more = null,
+        Func<IServiceProvider, Task>? beforeStart = null)
     {
         var app = BotWebApplication.Build(
             ["--urls=http://127.0.0.1:0"],
@@ -24,6 +28,11 @@ internal static class PlaygroundHost
 
                 more?.Invoke(services);
             });
+        if (beforeStart is not null)
+        {
+            await beforeStart(app.Services);
+        }
+
         await app.StartAsync();
         return app;
     }
