@@ -8,15 +8,18 @@ namespace FeedbackBot.Channels.Playground;
 /// </summary>
 /// <param name="UserId">The <c>from.id</c> of everything this person sends.</param>
 /// <param name="Name">The display name, the <c>from.name</c>.</param>
-/// <param name="Role">The role the page offers this identity for: <c>staff</c> or <c>manager</c>. A hint for the
+/// <param name="Role">The role the page offers this identity for: <c>staff</c>, <c>manager</c> or <c>admin</c>. A hint for the
 /// features, which own roles; the channel itself gives it no meaning.</param>
 public sealed record PlaygroundIdentity(string UserId, string Name, string Role)
 {
     /// <summary>Sam, a member of staff: answers pulse surveys and logs feedback.</summary>
     public static PlaygroundIdentity Staff { get; } = new("playground:staff", "Sam", "staff");
 
-    /// <summary>Morgan, a manager: starts pulses and reads reviews.</summary>
-    public static PlaygroundIdentity Manager { get; } = new("playground:manager", "Morgan", "manager");
+    /// <summary>
+    /// Morgan, a manager who is also the local tenant's admin, so that every command can be tried: starts pulses, reads
+    /// reviews and gives roles. Labelled with the role the bot gives Morgan, so the page and the help card agree.
+    /// </summary>
+    public static PlaygroundIdentity Manager { get; } = new("playground:manager", "Morgan", "admin");
 
     /// <summary>Alex, Sam's colleague: a second answer, so a short pulse can reach the plan's minimum group size.</summary>
     public static PlaygroundIdentity Colleague { get; } = new("playground:alex", "Alex", "staff");

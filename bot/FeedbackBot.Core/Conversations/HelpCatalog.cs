@@ -24,7 +24,7 @@ public static class HelpCatalog
         if (role is PersonRole.Manager or PersonRole.Admin)
         {
             commands.Add(new("start pulse PLAN", "Send the plan's survey now to everyone here who can be reached; it reminds, closes and is reviewed on its own.", $"start pulse {plan}"));
-            commands.Add(new("plans", "The plans, whether each is running or paused, and when its next cycle opens."));
+            commands.Add(new("plans", "The plans, whether each is active or paused, and when its next cycle opens."));
             commands.Add(new("status PLAN", "How the open cycle is going: invited, answered, response rate by group.", $"status {plan}"));
             commands.Add(new("pause PLAN", "Stop opening new cycles of a plan.", $"pause {plan}"));
             commands.Add(new("resume PLAN", "Open a paused plan's cycles on schedule again.", $"resume {plan}"));

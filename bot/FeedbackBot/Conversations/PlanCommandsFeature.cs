@@ -63,7 +63,7 @@ internal sealed class PlanCommandsFeature(FeedbackDbContext db, IServiceProvider
 
         if (plan.State == state)
         {
-            return new TextReply($"**{planKey}** is already {(state == PlanState.Paused ? "paused" : "running")}.");
+            return new TextReply($"**{planKey}** is already {(state == PlanState.Paused ? "paused" : "active")}.");
         }
 
         plan.State = state;
@@ -193,12 +193,12 @@ internal sealed class PlanCommandsFeature(FeedbackDbContext db, IServiceProvider
 
         if (schedule is null || !CronSchedule.TryParse(schedule.Cron, out var cron, out _))
         {
-            return "running, by hand only (no schedule)";
+            return "active, by hand only (no schedule)";
         }
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById(schedule.TimeZone);
         return cron.GetNextOccurrence(new DateTimeOffset(DateTime.SpecifyKind(now, DateTimeKind.Utc)), zone) is { } next
-            ? string.Create(CultureInfo.InvariantCulture, $"running; next cycle opens {TimeZoneInfo.ConvertTime(next, zone):ddd d MMM yyyy HH:mm} ({schedule.TimeZone})")
-            : "running; its schedule has no further dates";
+            ? string.Create(CultureInfo.InvariantCulture, $"active; next cycle opens {TimeZoneInfo.ConvertTime(next, zone):ddd d MMM yyyy HH:mm} ({schedule.TimeZone})")
+            : "active; its schedule has no further dates";
     }
 }

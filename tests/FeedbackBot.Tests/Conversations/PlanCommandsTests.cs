@@ -21,8 +21,8 @@ public sealed class PlanCommandsTests
 
         var text = Text(await rig.SayAsync("ada", "plans"));
 
-        Assert.Contains("**customer-experience** (Customer experience): running; next cycle opens", text, StringComparison.Ordinal);
-        Assert.Contains("**staff-pulse** (Staff pulse): running; next cycle opens", text, StringComparison.Ordinal);
+        Assert.Contains("**customer-experience** (Customer experience): active; next cycle opens", text, StringComparison.Ordinal);
+        Assert.Contains("**staff-pulse** (Staff pulse): active; next cycle opens", text, StringComparison.Ordinal);
         Assert.Contains("(Europe/London)", text, StringComparison.Ordinal);
     }
 

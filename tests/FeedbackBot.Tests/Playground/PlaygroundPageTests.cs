@@ -30,7 +30,7 @@ public sealed partial class PlaygroundPageTests
         Assert.Contains($"<script src=\"/playground/webchat.js\" nonce=\"{nonce}\">", html, StringComparison.Ordinal);
         Assert.DoesNotContain(nonce, second.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         Assert.Contains("Sam (staff)", html, StringComparison.Ordinal);
-        Assert.Contains("Morgan (manager)", html, StringComparison.Ordinal);
+        Assert.Contains("Morgan (admin)", html, StringComparison.Ordinal);
         Assert.Contains("FeedbackBot playground", html, StringComparison.Ordinal);
         Assert.DoesNotContain("http://", html, StringComparison.Ordinal);
         Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
