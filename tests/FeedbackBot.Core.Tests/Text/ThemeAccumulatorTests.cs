@@ -65,6 +65,21 @@ public sealed class ThemeAccumulatorTests
     }
 
     [Fact]
+    public void Snapshot_FewCommentsOfTheDominantDirection_NeverFillsUpWithTheOtherDirection()
+    {
+        var accumulator = new ThemeAccumulator(ThemeTaxonomy.Default);
+        accumulator.Add(Customer("I waited on hold for an hour, awful.", "survey"));
+        accumulator.Add(Customer("The queue was terrible, far too long a wait.", "survey"));
+        accumulator.Add(Customer("The wait was short and the agent was quick, thank you so much.", "survey"));
+
+        var waiting = accumulator.Snapshot().Themes["waiting_time"];
+
+        Assert.Equal((2, 1), (waiting.Negative, waiting.Positive));
+        Assert.Equal(2, waiting.Quotes.Count);
+        Assert.DoesNotContain(waiting.Quotes, q => q.Contains("thank you", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Snapshot_QuoteWithContactDetails_IsMasked()
     {
         var accumulator = new ThemeAccumulator(ThemeTaxonomy.Default);

@@ -52,14 +52,16 @@ internal sealed class ThemeTally(int quotesPerTheme)
         new SortedDictionary<Audience, int>(_byAudience),
         [.. SelectQuotes()]);
 
-    // The dominant direction first (criticism when it ties with praise), then the other, then neutral mentions.
+    // The dominant direction first (criticism when it ties with praise), then neutral mentions, never the other
+    // direction: the quotes stand beside findings in that direction ("missed", "mostly negatively"), and praise under a
+    // shortfall reads as if the review contradicted itself. A theme with no polar mention at all shows neutral ones.
     private IEnumerable<string> SelectQuotes()
     {
         var negative = _byPolarity[(int)Polarity.Negative];
         var positive = _byPolarity[(int)Polarity.Positive];
         Polarity[] order = positive > negative
-            ? [Polarity.Positive, Polarity.Negative, Polarity.Neutral]
-            : [Polarity.Negative, Polarity.Positive, Polarity.Neutral];
+            ? [Polarity.Positive, Polarity.Neutral]
+            : [Polarity.Negative, Polarity.Neutral];
         return order
             .SelectMany(p => _quotes[(int)p].Best.Select(c => c.Text))
             .Distinct(StringComparer.Ordinal)
