@@ -266,6 +266,15 @@ internal sealed class CycleLifecycle(
         outbox.Notify();
     }
 
+    public async Task<IReadOnlyList<OpenedCycle>> OpenCyclesAsync(CancellationToken cancellationToken)
+    {
+        var open = await (from c in db.ReviewCycles.AsNoTracking()
+                          join v in db.PlanVersions.AsNoTracking() on c.PlanVersionId equals v.Id
+                          where c.State == CycleState.Open
+                          select new { Cycle = c, v.Definition }).ToListAsync(cancellationToken);
+        return [.. open.OrderBy(o => o.Cycle.EndsAt).Select(o => Opened(o.Cycle, PlanJson.Deserialize(o.Definition)))];
+    }
+
     private static OpenedCycle Opened(ReviewCycle cycle, MeasurementPlan definition)
     {
         var starts = new DateTimeOffset(DateTime.SpecifyKind(cycle.StartsAt, DateTimeKind.Utc));

@@ -23,6 +23,13 @@ public interface ICycleLifecycle
     /// <summary>Closes the cycle, builds its review and queues the summary for the plan's <c>post_to</c> channels.</summary>
     Task CloseCycleAsync(Guid cycleId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Every cycle still open, with when it closes and when its next reminder falls due, however it was opened. The
+    /// scheduler books the steps of any it does not hold (a cycle an import opened, or one whose booking was lost), so
+    /// that every open cycle is reminded, closed, reviewed and posted.
+    /// </summary>
+    Task<IReadOnlyList<OpenedCycle>> OpenCyclesAsync(CancellationToken cancellationToken);
+
     /// <summary>Queues this week's summary of every plan for its <c>post_to</c> channels.</summary>
     Task PostWeeklySummariesAsync(DateTimeOffset now, CancellationToken cancellationToken);
 }

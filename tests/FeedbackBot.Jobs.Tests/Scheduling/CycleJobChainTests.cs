@@ -64,6 +64,31 @@ public sealed class CycleJobChainTests
     }
 
     [Fact]
+    public async Task PlanSyncJob_OpenCycleWithoutItsClose_BooksCloseAndReminderAndLeavesBookedOnesAlone()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var db = await database.CreateMigratedContextAsync();
+        var now = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        var orphan = new OpenedCycle(Guid.NewGuid(), now.AddDays(2), now.AddDays(1));
+        var booked = new OpenedCycle(Guid.NewGuid(), now.AddDays(3), null);
+        var lifecycle = new RecordingLifecycle { OnOpenCycles = () => [orphan, booked] };
+        await using var harness = await SchedulerHarness.CreateAsync(database, lifecycle);
+        await harness.Sync.SyncAsync(harness.Scheduler, CancellationToken.None);
+        // Booked before, for another time: plan sync must not move it.
+        await CycleJobScheduling.ScheduleCloseAsync(harness.Scheduler, booked.CycleId, now.AddDays(4), CancellationToken.None);
+        await harness.Scheduler.Start();
+
+        await harness.Scheduler.TriggerJob(JobKeys.PlanSync);
+
+        var close = await Eventually.WaitAsync(
+            async () => await harness.Scheduler.GetTrigger(JobKeys.TriggerOf(JobKeys.CloseCycle(orphan.CycleId))), t => t is not null, Bound, "the orphan's close to be booked");
+        Assert.Equal(orphan.ClosesAt, close!.NextFireTimeUtc);
+        Assert.NotNull(await harness.Scheduler.GetTrigger(JobKeys.ReminderTrigger(orphan.CycleId, orphan.FirstReminderAt!.Value)));
+        var kept = await harness.Scheduler.GetTrigger(JobKeys.TriggerOf(JobKeys.CloseCycle(booked.CycleId)));
+        Assert.Equal(now.AddDays(4), kept!.NextFireTimeUtc);
+    }
+
+    [Fact]
     public async Task OpenCycleJob_NothingOpened_SchedulesNothing()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);

@@ -36,6 +36,11 @@ internal sealed class RecordingLifecycle : ICycleLifecycle
         }
     }
 
+    /// <summary>The cycles the lifecycle says are open; the scheduler books the steps of those it does not hold.</summary>
+    public Func<IReadOnlyList<OpenedCycle>> OnOpenCycles { get; set; } = () => [];
+
+    public Task<IReadOnlyList<OpenedCycle>> OpenCyclesAsync(CancellationToken cancellationToken) => Task.FromResult(OnOpenCycles());
+
     public Task<OpenedCycle?> OpenCycleAsync(Guid planId, DateTimeOffset scheduledFor, CancellationToken cancellationToken)
     {
         var answer = OnOpen(planId, scheduledFor);

@@ -16,6 +16,8 @@ internal sealed class RecordingCycleLifecycle : ICycleLifecycle
 
     public Task CloseCycleAsync(Guid cycleId, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    public Task<IReadOnlyList<OpenedCycle>> OpenCyclesAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<OpenedCycle>>([]);
+
     public Task PostWeeklySummariesAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         _weeklySummary.TrySetResult(now);
