@@ -50,6 +50,36 @@ public sealed class SlackConversationTests
     }
 
     [Fact]
+    public async Task MyPulses_SlashCommandBeforeAndAfterAnswering_ShowsThePulseThenNone()
+    {
+        await using var rig = await SlackRig.StartAsync();
+        var (channel, message) = await SendStaffPulseAsync(rig);
+
+        await rig.CommandAsync(SlackRig.StaffId, "my pulses");
+
+        var pending = await rig.WaitForCallAsync("response_url", c => c.Body.ToJsonString().Contains(Verbs.OpenSurvey, StringComparison.Ordinal));
+        Assert.Contains("Staff pulse", pending.Body.ToJsonString(), StringComparison.Ordinal);
+
+        var button = message["blocks"]!.AsArray().SelectMany(b => b!["elements"]?.AsArray() ?? []).Single(e => (string?)e!["action_id"] == Verbs.OpenSurvey)!;
+        await rig.InteractionAsync(BlockActions(channel, "1732540000.000200", button, triggerId: "trigger-open-3"));
+        var view = (await rig.WaitForCallAsync("views.open")).Body["view"]!.AsObject();
+        var answered = await rig.InteractionAsync(ViewSubmission(view, new Dictionary<string, JsonObject>
+        {
+            ["responsiveness"] = Selected("4"),
+            ["reliability"] = Selected("4"),
+            ["empathy"] = Selected("5"),
+            ["resolution"] = Selected("3"),
+            ["communication"] = Selected("4"),
+        }));
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        Assert.Equal(1, await rig.CountAsync(db => db.Responses));
+
+        await rig.CommandAsync(SlackRig.StaffId, "pending");
+
+        await rig.WaitForCallAsync("response_url", c => c.Body.ToJsonString().Contains("You have no open pulses.", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Pulse_SubmittedWithoutARequiredAnswer_ModalShowsTheErrorAndNothingIsStored()
     {
         await using var rig = await SlackRig.StartAsync();
