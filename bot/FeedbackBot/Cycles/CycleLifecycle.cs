@@ -44,18 +44,7 @@ internal sealed class CycleLifecycle(
         var version = await db.PlanVersions.SingleAsync(v => v.PlanId == plan.Id && v.Number == plan.CurrentVersion, cancellationToken);
         var definition = PlanJson.Deserialize(version.Definition);
         var now = clock.GetUtcNow().UtcDateTime;
-        var cycle = new ReviewCycle
-        {
-            Id = Guid.NewGuid(),
-            PlanId = plan.Id,
-            PlanVersionId = version.Id,
-            StartsAt = startsAt,
-            EndsAt = startsAt + definition.Length,
-            State = CycleState.Open,
-            // Recorded with the cycle, so the same population gives the same draw again.
-            SampleSeed = RandomNumberGenerator.GetInt32(int.MaxValue),
-            CreatedAt = now,
-        };
+        var cycle = NewCycle(plan, version, definition, startsAt, now);
         db.ReviewCycles.Add(cycle);
 
         if (definition.Questions.Any(q => q.Audience == Audience.Staff))
@@ -123,17 +112,7 @@ internal sealed class CycleLifecycle(
         {
             var version = await db.PlanVersions.SingleAsync(v => v.PlanId == plan.Id && v.Number == plan.CurrentVersion, cancellationToken);
             definition = PlanJson.Deserialize(version.Definition);
-            cycle = new ReviewCycle
-            {
-                Id = Guid.NewGuid(),
-                PlanId = plan.Id,
-                PlanVersionId = version.Id,
-                StartsAt = now,
-                EndsAt = now + definition.Length,
-                State = CycleState.Open,
-                SampleSeed = RandomNumberGenerator.GetInt32(int.MaxValue),
-                CreatedAt = now,
-            };
+            cycle = NewCycle(plan, version, definition, now, now);
             db.ReviewCycles.Add(cycle);
         }
         else
@@ -274,6 +253,19 @@ internal sealed class CycleLifecycle(
                           select new { Cycle = c, v.Definition }).ToListAsync(cancellationToken);
         return [.. open.OrderBy(o => o.Cycle.EndsAt).Select(o => Opened(o.Cycle, PlanJson.Deserialize(o.Definition)))];
     }
+
+    private static ReviewCycle NewCycle(Plan plan, PlanVersion version, MeasurementPlan definition, DateTime startsAt, DateTime now) => new()
+    {
+        Id = Guid.NewGuid(),
+        PlanId = plan.Id,
+        PlanVersionId = version.Id,
+        StartsAt = startsAt,
+        EndsAt = startsAt + definition.Length,
+        State = CycleState.Open,
+        // Recorded with the cycle, so the same population gives the same draw again.
+        SampleSeed = RandomNumberGenerator.GetInt32(int.MaxValue),
+        CreatedAt = now,
+    };
 
     private static OpenedCycle Opened(ReviewCycle cycle, MeasurementPlan definition)
     {

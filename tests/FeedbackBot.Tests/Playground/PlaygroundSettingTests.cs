@@ -37,12 +37,14 @@ public sealed class PlaygroundSettingTests
         Assert.Equal(served ? HttpStatusCode.Unauthorized : HttpStatusCode.NotFound, poll.StatusCode);
     }
 
-    [Fact]
-    public async Task Serve_PlaygroundEnabledNotABoolean_Exits2NamingTheKey()
+    [Theory]
+    [InlineData("Playground:Enabled", "sometimes")]
+    [InlineData("Playground:AllowRemote", "yes please")]
+    public async Task Serve_PlaygroundSettingNotABoolean_Exits2NamingTheKey(string key, string value)
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var settings = CliRun.Settings(database);
-        settings["Playground:Enabled"] = "sometimes";
+        settings[key] = value;
 
         var run = CliRun.RunAsync(settings, "serve", "--urls", "http://127.0.0.1:0");
         var finished = await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(60)));
@@ -50,6 +52,6 @@ public sealed class PlaygroundSettingTests
         Assert.Same(run, finished);
         var result = await run;
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal("feedbackbot: configuration: Playground:Enabled must be true or false, not 'sometimes'.", result.Error.Trim());
+        Assert.Equal($"feedbackbot: configuration: {key} must be true or false, not '{value}'.", result.Error.Trim());
     }
 }
