@@ -48,7 +48,7 @@ internal sealed class OutboxTransport(
 
         var now = clock.GetUtcNow().UtcDateTime;
         var cycle = await db.ReviewCycles.AsNoTracking().SingleOrDefaultAsync(c => c.Id == cycleId, cancellationToken);
-        var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.CycleId == cycleId && i.PersonId == personId, cancellationToken);
+        var invitation = await db.Invitations.AsNoTracking().SingleOrDefaultAsync(i => i.CycleId == cycleId && i.PersonId == personId, cancellationToken);
         if (cycle is null || cycle.State != CycleState.Open || now >= cycle.EndsAt || invitation?.State == InvitationState.Answered)
         {
             return OutboxSendResult.NotNeeded;
@@ -78,21 +78,10 @@ internal sealed class OutboxTransport(
         if (delivered)
         {
             person.UnreachableSince = null;
-            // A reminder was counted on the invitation when it was queued (the cycle's remind step), so the next
-            // one is timed from then; only the invitation itself changes the invitation's state here.
-            if (invitation is not null && message.Kind == OutboxKind.Invitation)
-            {
-                invitation.State = InvitationState.Sent;
-                invitation.SentAt ??= now;
-            }
         }
         else
         {
             person.UnreachableSince ??= now;
-            if (invitation is not null)
-            {
-                invitation.State = InvitationState.Unreachable;
-            }
         }
 
         // The send has happened: the bookkeeping must be written even if the host is stopping, and a failure to
@@ -100,10 +89,24 @@ internal sealed class OutboxTransport(
         try
         {
             await db.SaveChangesAsync(CancellationToken.None);
+
+            // A reminder was counted on the invitation when it was queued (the cycle's remind step), so the next one
+            // is timed from then; only the invitation itself marks the invitation sent. Either way the state moves
+            // only while nobody has answered: the person may answer this very card (or one from `my pulses`) before
+            // this line runs, and an answer overwritten by "sent" would be reminded again.
+            if (invitation is not null && (!delivered || message.Kind == OutboxKind.Invitation))
+            {
+                var state = delivered ? InvitationState.Sent : InvitationState.Unreachable;
+                await db.Invitations
+                    .Where(i => i.Id == invitation.Id && i.State != InvitationState.Answered)
+                    .ExecuteUpdateAsync(
+                        u => u.SetProperty(i => i.State, state).SetProperty(i => i.SentAt, i => delivered ? i.SentAt ?? now : i.SentAt),
+                        CancellationToken.None);
+            }
         }
-        catch (DbUpdateException error)
+        catch (Exception error) when (error is DbUpdateException or System.Data.Common.DbException)
         {
-            log.LogWarning(error, "Delivered outbox message {MessageId}, but could not record it on the invitation", message.Id);
+            log.LogWarning(error, "Sent outbox message {MessageId}, but could not record it on the invitation", message.Id);
         }
 
         return delivered ? OutboxSendResult.Sent : OutboxSendResult.Unreachable;

@@ -59,6 +59,12 @@ public sealed class FakeConnector : IAsyncDisposable
     /// <summary>Every activity accepted (sent or updated), in arrival order: duplicates and misses are counted from these.</summary>
     public IReadOnlyList<ConnectorDelivery> Deliveries => [.. _deliveries];
 
+    /// <summary>
+    /// Runs once a delivery is recorded and before the bot hears it succeeded: what a person does in that moment
+    /// (answering the card at once, say) happens before the bot's own bookkeeping of the send.
+    /// </summary>
+    public Func<ConnectorDelivery, Task>? WhileAnswering { get; set; }
+
     public static async Task<FakeConnector> StartAsync(TimeProvider? time = null)
     {
         var connector = new FakeConnector(time ?? TimeProvider.System);
@@ -115,7 +121,12 @@ public sealed class FakeConnector : IAsyncDisposable
         {
             if (conversation is not null && activity is not null && request.Method is "POST" or "PUT")
             {
-                _deliveries.Enqueue(new ConnectorDelivery(conversation, tenant, activity, _time.GetUtcNow()));
+                var delivery = new ConnectorDelivery(conversation, tenant, activity, _time.GetUtcNow());
+                _deliveries.Enqueue(delivery);
+                if (WhileAnswering is { } during)
+                {
+                    await during(delivery);
+                }
             }
 
             await context.Response.WriteAsync($$"""{"id":"activity-{{number}}"}""");

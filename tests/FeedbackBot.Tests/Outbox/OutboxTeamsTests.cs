@@ -83,6 +83,25 @@ public sealed class OutboxTeamsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Dispatcher_PersonAnswersBeforeTheSendIsRecorded_InvitationStaysAnswered()
+    {
+        var cycle = await OutboxSeed.OpenCycleAsync(_rig.Database, TeamsRig.TenantId);
+        _rig.Connector.WhileAnswering = async _ =>
+        {
+            await using var db = _rig.Database.CreateContext();
+            await db.Invitations.Where(i => i.CycleId == cycle.Id).ExecuteUpdateAsync(s => s.SetProperty(i => i.State, InvitationState.Answered));
+        };
+        await OutboxSeed.InviteAsync(_rig.Database, cycle, 1, _rig.Connector.ServiceUrl);
+
+        var row = Assert.Single(await OutboxSeed.WaitUntilSentAsync(_rig.Database));
+
+        Assert.Equal(OutboxState.Sent, row.State);
+        Assert.Single(_rig.Connector.Deliveries);
+        await using var check = _rig.Database.CreateContext();
+        Assert.Equal(InvitationState.Answered, (await check.Invitations.SingleAsync(i => i.CycleId == cycle.Id)).State);
+    }
+
+    [Fact]
     public async Task Dispatcher_InvitationAlreadyAnswered_NothingSent()
     {
         var cycle = await OutboxSeed.OpenCycleAsync(_rig.Database, TeamsRig.TenantId);
