@@ -1,4 +1,5 @@
 using FeedbackBot.Core.Conversations;
+using FeedbackBot.Core.People;
 using FeedbackBot.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,11 +20,26 @@ internal sealed class ConversationHandler(
     PlanCommandsFeature planCommands,
     MyPulsesFeature myPulses)
 {
-    public async Task<ConversationTurn> HandleAsync(BotRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// A turn from a channel adapter: resolves the tenant and person once, remembering where they spoke, then answers.
+    /// </summary>
+    public async Task<ConversationTurn> HandleAsync(BotRequest request, ConversationPlace? place, PersonRole? role, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var party = await ConversationParty.ResolveAsync(db, request, place, role, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        return await HandleAsync(party, request, cancellationToken);
+    }
+
+    /// <summary>A turn of someone known, remembering no place.</summary>
+    public Task<ConversationTurn> HandleAsync(BotRequest request, CancellationToken cancellationToken) =>
+        HandleAsync(request, place: null, role: null, cancellationToken);
+
+    /// <summary>A turn of a party the adapter has resolved already (it needed them before answering).</summary>
+    public async Task<ConversationTurn> HandleAsync(ConversationParty party, BotRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(party);
+        ArgumentNullException.ThrowIfNull(request);
         var now = clock.GetUtcNow().UtcDateTime;
-        var party = await ConversationParty.ResolveAsync(db, request, now, cancellationToken);
         if (request.Submission is { } submission)
         {
             return submission.Verb switch

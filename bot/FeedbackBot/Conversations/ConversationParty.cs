@@ -6,14 +6,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FeedbackBot.Conversations;
 
+/// <summary>Where a turn took place, to be remembered so the bot can write there unprompted later.</summary>
+/// <param name="ConversationId">The channel's conversation id.</param>
+/// <param name="Personal">Whether it is the person's own conversation with the bot (a pulse may be sent there).</param>
+/// <param name="ServiceUrl">Teams' Connector address for it; null elsewhere.</param>
+/// <param name="BotId">The bot's id in it (Teams' <c>28:</c> id); null elsewhere.</param>
+internal sealed record ConversationPlace(string ConversationId, bool Personal, string? ServiceUrl = null, string? BotId = null);
+
 /// <summary>The tenant and person a request comes from, created on first contact.</summary>
 internal sealed record ConversationParty(Tenant Tenant, Person Person)
 {
     /// <summary>
-    /// Finds or creates the tenant of the request's channel and the person in it. The first person a tenant ever
-    /// sees installed the bot, and becomes its admin.
+    /// Finds or creates the tenant of the request's channel and the person in it, and remembers where they spoke
+    /// (<paramref name="place"/>), in one write: each turn resolves its person once. The first person a tenant ever
+    /// sees installed the bot, and becomes its admin. <paramref name="role"/> is a role the channel fixes for the
+    /// person (the playground's identities); null leaves roles to the admins.
     /// </summary>
-    public static async Task<ConversationParty> ResolveAsync(FeedbackDbContext db, BotRequest request, DateTime now, CancellationToken cancellationToken)
+    public static async Task<ConversationParty> ResolveAsync(
+        FeedbackDbContext db, BotRequest request, ConversationPlace? place, PersonRole? role, DateTime now, CancellationToken cancellationToken)
     {
         var channel = ChannelOf(request.Channel);
         var tenant = await db.Tenants.SingleOrDefaultAsync(t => t.Channel == channel && t.ExternalId == request.TenantId, cancellationToken);
@@ -43,14 +53,35 @@ internal sealed record ConversationParty(Tenant Tenant, Person Person)
             person.DisplayName = Trim(request.User.Name, 200);
         }
 
+        if (role is { } fixedRole)
+        {
+            person.Role = fixedRole;
+        }
+
+        var party = new ConversationParty(tenant, person);
+        if (place is not null)
+        {
+            await party.NoteAsync(db, place, now, cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
-        return new ConversationParty(tenant, person);
+        return party;
     }
 
+    /// <summary>Finds or creates the tenant and the person, remembering nothing: for a turn with no place of its own.</summary>
+    public static Task<ConversationParty> ResolveAsync(FeedbackDbContext db, BotRequest request, DateTime now, CancellationToken cancellationToken) =>
+        ResolveAsync(db, request, place: null, role: null, now, cancellationToken);
+
     /// <summary>Remembers where this person's conversation is, so the bot can write to it unprompted later.</summary>
-    public async Task RememberAsync(
-        FeedbackDbContext db, string conversationId, bool personal, string? serviceUrl, string? botId, DateTime now, CancellationToken cancellationToken)
+    public async Task RememberAsync(FeedbackDbContext db, ConversationPlace place, DateTime now, CancellationToken cancellationToken)
     {
+        await NoteAsync(db, place, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task NoteAsync(FeedbackDbContext db, ConversationPlace place, DateTime now, CancellationToken cancellationToken)
+    {
+        var (conversationId, personal, serviceUrl, botId) = place;
         var reference = await db.ConversationReferences.SingleOrDefaultAsync(
             r => r.TenantId == Tenant.Id && r.ConversationId == conversationId, cancellationToken);
         if (reference is null)
@@ -68,8 +99,6 @@ internal sealed record ConversationParty(Tenant Tenant, Person Person)
             // They wrote to us, so they can be reached again.
             Person.UnreachableSince = null;
         }
-
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     public static TenantChannel ChannelOf(BotChannel channel) => channel switch

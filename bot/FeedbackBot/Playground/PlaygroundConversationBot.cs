@@ -4,7 +4,6 @@ using FeedbackBot.Channels.Playground;
 using FeedbackBot.Conversations;
 using FeedbackBot.Core.Conversations;
 using FeedbackBot.Core.People;
-using FeedbackBot.Data;
 
 namespace FeedbackBot.Playground;
 
@@ -12,7 +11,7 @@ namespace FeedbackBot.Playground;
 /// The conversation features behind the playground page: the same handler Teams uses, with replies rendered as the
 /// same Adaptive Cards. The page's manager identity is the local tenant's admin, so every command can be tried.
 /// </summary>
-internal sealed class PlaygroundConversationBot(FeedbackDbContext db, ConversationHandler conversations, TimeProvider clock) : IPlaygroundBot
+internal sealed class PlaygroundConversationBot(ConversationHandler conversations) : IPlaygroundBot
 {
     public async Task OnActivityAsync(PlaygroundTurn turn, CancellationToken cancellationToken)
     {
@@ -33,17 +32,9 @@ internal sealed class PlaygroundConversationBot(FeedbackDbContext db, Conversati
             activity.Id,
             started ? "help" : submission is null ? activity.Text : null,
             submission);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var party = await ConversationParty.ResolveAsync(db, request, now, cancellationToken);
         var role = turn.Identity == PlaygroundIdentity.Manager ? PersonRole.Admin : PersonRole.Staff;
-        if (party.Person.Role != role)
-        {
-            party.Person.Role = role;
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        await party.RememberAsync(db, turn.Conversation.Id, personal: true, turn.Conversation.ServiceUrl, PlaygroundChannel.Bot.Id, now, cancellationToken);
-        var result = await conversations.HandleAsync(request, cancellationToken);
+        var place = new ConversationPlace(turn.Conversation.Id, Personal: true, turn.Conversation.ServiceUrl, PlaygroundChannel.Bot.Id);
+        var result = await conversations.HandleAsync(request, place, role, cancellationToken);
         foreach (var reply in result.Replies)
         {
             var message = ReplyActivity.From(reply);

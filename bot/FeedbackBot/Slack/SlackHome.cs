@@ -17,12 +17,9 @@ internal sealed class SlackHome(FeedbackDbContext db, OpenPulses openPulses, Lat
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var request = new BotRequest(BotChannel.Slack, workspace.TeamId, user, directMessageChannel ?? user.Id, null, null, null);
-        var party = await ConversationParty.ResolveAsync(db, request, now, cancellationToken);
-        if (directMessageChannel is not null)
-        {
-            // The Home tab's event names the person's direct message with the bot: where their pulses will go.
-            await party.RememberAsync(db, directMessageChannel, personal: true, serviceUrl: null, botId: null, now, cancellationToken);
-        }
+        // The Home tab's event names the person's direct message with the bot: where their pulses will go.
+        var place = directMessageChannel is null ? null : new ConversationPlace(directMessageChannel, Personal: true);
+        var party = await ConversationParty.ResolveAsync(db, request, place, role: null, now, cancellationToken);
 
         var pulses = await openPulses.ForAsync(party, now, cancellationToken);
         var review = party.Person.Role == PersonRole.Staff ? null : await latestReview.AnswerAsync(party, null, cancellationToken);

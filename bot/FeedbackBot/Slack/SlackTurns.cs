@@ -89,12 +89,7 @@ internal sealed class SlackTurns(
 
         var text = SlackMentions.WithoutBot(e.Text, workspace.BotUserId, mentionedFirst: e.Type == "app_mention");
         var request = new BotRequest(BotChannel.Slack, callback.TeamId, await names.UserAsync(workspace, userId, cancellationToken), channel, e.Ts, text, null, SlackMentions.Read(text));
-        if (e.IsDirectMessage)
-        {
-            await RememberAsync(request, channel, cancellationToken);
-        }
-
-        var turn = await conversations.HandleAsync(request, cancellationToken);
+        var turn = await conversations.HandleAsync(request, e.IsDirectMessage ? new ConversationPlace(channel, Personal: true) : null, role: null, cancellationToken);
         var thread = e.IsDirectMessage ? e.ThreadTs : e.ThreadTs ?? e.Ts;
         foreach (var reply in turn.Replies)
         {
@@ -113,8 +108,8 @@ internal sealed class SlackTurns(
 
         var user = await names.UserAsync(workspace, command.UserId, cancellationToken);
         var request = new BotRequest(BotChannel.Slack, command.TeamId, user, command.ChannelId ?? command.UserId, command.TriggerId, command.Text, null, SlackMentions.Read(command.Text));
-        await RememberDirectMessageAsync(workspace, request, cancellationToken);
-        var turn = await conversations.HandleAsync(request, cancellationToken);
+        var party = await RememberDirectMessageAsync(workspace, request, cancellationToken);
+        var turn = await conversations.HandleAsync(party, request, cancellationToken);
         foreach (var reply in turn.Replies)
         {
             var message = BlockKitRenderer.Render(reply);
@@ -242,24 +237,18 @@ internal sealed class SlackTurns(
         return workspace;
     }
 
-    private async Task RememberAsync(BotRequest request, string directMessageChannel, CancellationToken cancellationToken)
+    // A slash command can come from any channel; pulses need the person's direct message with the bot, opened the
+    // first time only. Returns the person, resolved once for the whole turn.
+    private async Task<ConversationParty> RememberDirectMessageAsync(SlackWorkspace workspace, BotRequest request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var party = await ConversationParty.ResolveAsync(db, request, now, cancellationToken);
-        await party.RememberAsync(db, directMessageChannel, personal: true, serviceUrl: null, botId: null, now, cancellationToken);
-    }
-
-    // A slash command can come from any channel; pulses need the person's direct message with the bot.
-    private async Task RememberDirectMessageAsync(SlackWorkspace workspace, BotRequest request, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var party = await ConversationParty.ResolveAsync(db, request, now, cancellationToken);
-        if (await db.ConversationReferences.AnyAsync(r => r.PersonId == party.Person.Id, cancellationToken))
+        if (!await db.ConversationReferences.AnyAsync(r => r.PersonId == party.Person.Id, cancellationToken))
         {
-            return;
+            var channel = await api.OpenConversationAsync(workspace.BotToken, [request.User.Id], cancellationToken);
+            await party.RememberAsync(db, new ConversationPlace(channel, Personal: true), now, cancellationToken);
         }
 
-        var channel = await api.OpenConversationAsync(workspace.BotToken, [request.User.Id], cancellationToken);
-        await party.RememberAsync(db, channel, personal: true, serviceUrl: null, botId: null, now, cancellationToken);
+        return party;
     }
 }

@@ -1,4 +1,5 @@
 using FeedbackBot.Data;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace FeedbackBot.Storage;
@@ -21,6 +22,8 @@ internal static class StorageServiceCollectionExtensions
         {
             var options = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             FeedbackDatabase.Configure(builder, options.Provider, options.ConnectionString);
+            // EF Core interceptors registered in the container (telemetry, a test's counter) see every context.
+            builder.AddInterceptors(provider.GetServices<IInterceptor>());
         });
         services.AddSingleton<DatabaseMigrator>();
         return services;

@@ -84,10 +84,9 @@ internal static class TeamsMessagesEndpoint
             installed ? "help" : text,
             submission,
             TeamsActivities.GetMentions(activity).Select(m => new BotMention(new BotUser(m.Id, m.Name ?? m.Id), m.Text)).ToList());
-        var now = clock.GetUtcNow().UtcDateTime;
-        var party = await ConversationParty.ResolveAsync(db, request, now, cancellationToken);
         var personal = activity.Conversation.ConversationType is null or "personal";
-        await party.RememberAsync(db, activity.Conversation.Id, personal, activity.ServiceUrl, activity.Recipient?.Id, now, cancellationToken);
+        var place = new ConversationPlace(activity.Conversation.Id, personal, activity.ServiceUrl, activity.Recipient?.Id);
+        var party = await ConversationParty.ResolveAsync(db, request, place, role: null, clock.GetUtcNow().UtcDateTime, cancellationToken);
 
         if (isInvoke && submission is null)
         {
@@ -97,7 +96,7 @@ internal static class TeamsMessagesEndpoint
         if (isInvoke)
         {
             // Card submissions are idempotent by the card's own id, and a retried invoke must get its card back.
-            var answered = await conversations.HandleAsync(request, cancellationToken);
+            var answered = await conversations.HandleAsync(party, request, cancellationToken);
             var rendered = AdaptiveCardRenderer.Render(answered.Replies[0]);
             return Invoke(rendered.Card is { } card ? InvokeResponse.Card(card) : InvokeResponse.Message(rendered.Text ?? string.Empty));
         }
@@ -114,7 +113,7 @@ internal static class TeamsMessagesEndpoint
 
         try
         {
-            await RespondAsync(activity, request, conversations, connector, cancellationToken);
+            await RespondAsync(activity, party, request, conversations, connector, cancellationToken);
         }
         catch (Exception error) when (claim is { } held && error is not OperationCanceledException)
         {
@@ -131,9 +130,10 @@ internal static class TeamsMessagesEndpoint
         return Results.Ok();
     }
 
-    private static async Task RespondAsync(Activity activity, BotRequest request, ConversationHandler conversations, BotConnectorClient connector, CancellationToken cancellationToken)
+    private static async Task RespondAsync(
+        Activity activity, ConversationParty party, BotRequest request, ConversationHandler conversations, BotConnectorClient connector, CancellationToken cancellationToken)
     {
-        var turn = await conversations.HandleAsync(request, cancellationToken);
+        var turn = await conversations.HandleAsync(party, request, cancellationToken);
         var conversationId = request.ConversationId;
         foreach (var reply in turn.Replies)
         {

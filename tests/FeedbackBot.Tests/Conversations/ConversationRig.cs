@@ -82,8 +82,7 @@ internal sealed class ConversationRig : IAsyncDisposable
         await using var scope = _services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FeedbackDbContext>();
         var request = new BotRequest(BotChannel.Playground, tenant, new BotUser(user, Name(user)), "conv-" + user, null, "hello", null);
-        var party = await ConversationParty.ResolveAsync(db, request, DateTime.UtcNow, CancellationToken.None);
-        await party.RememberAsync(db, "conv-" + user, personal: true, null, null, DateTime.UtcNow, CancellationToken.None);
+        await ConversationParty.ResolveAsync(db, request, new ConversationPlace("conv-" + user, Personal: true), role: null, DateTime.UtcNow, CancellationToken.None);
     }
 
     public async Task<T> WithDbAsync<T>(Func<FeedbackDbContext, Task<T>> query)

@@ -7,6 +7,7 @@ using FeedbackBot.Testing.Slack;
 using FeedbackBot.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FeedbackBot.Tests.Slack;
 
@@ -38,7 +39,7 @@ internal sealed class SlackRig : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<SlackRig> StartAsync(Action<Dictionary<string, string?>, FakeSlackWebApi>? configure = null)
+    public static async Task<SlackRig> StartAsync(Action<Dictionary<string, string?>, FakeSlackWebApi>? configure = null, Action<IServiceCollection>? services = null)
     {
         var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var slack = await FakeSlackWebApi.StartAsync();
@@ -50,7 +51,7 @@ internal sealed class SlackRig : IAsyncDisposable
         settings["Slack:BotToken"] = BotToken;
         settings["Slack:ApiBaseUrl"] = slack.ApiBaseUrl;
         configure?.Invoke(settings, slack);
-        var app = await TestHost.StartAsync(settings);
+        var app = await TestHost.StartAsync(settings, services: services);
         return new SlackRig(database, slack, settings, app);
     }
 

@@ -12,9 +12,9 @@ namespace FeedbackBot.Tests.Support;
 /// <summary>The bot's real web application on a free loopback port, in process.</summary>
 internal static class TestHost
 {
-    public static async Task<WebApplication> StartAsync(IReadOnlyDictionary<string, string?> settings, bool migrate = true)
+    public static async Task<WebApplication> StartAsync(IReadOnlyDictionary<string, string?> settings, bool migrate = true, Action<IServiceCollection>? services = null)
     {
-        var app = BotWebApplication.Build(["--urls=http://127.0.0.1:0"], new CliContext(TextWriter.Null, TextWriter.Null, settings));
+        var app = BotWebApplication.Build(["--urls=http://127.0.0.1:0"], new CliContext(TextWriter.Null, TextWriter.Null, settings), services);
         if (migrate)
         {
             await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);

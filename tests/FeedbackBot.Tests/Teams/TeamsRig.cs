@@ -5,6 +5,7 @@ using FeedbackBot.Testing;
 using FeedbackBot.Testing.Teams;
 using FeedbackBot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FeedbackBot.Tests.Teams;
 
@@ -40,7 +41,7 @@ internal sealed class TeamsRig : IAsyncDisposable
 
     public Dictionary<string, string?> Settings { get; }
 
-    public static async Task<TeamsRig> StartAsync()
+    public static async Task<TeamsRig> StartAsync(Action<IServiceCollection>? services = null)
     {
         var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var identity = await FakeBotFrameworkIdentity.StartAsync();
@@ -48,7 +49,7 @@ internal sealed class TeamsRig : IAsyncDisposable
         var connector = await FakeConnector.StartAsync();
         var key = identity.Publish(identity.CreateKey("key-1", "msteams"));
         var settings = TeamsSettings.For(database, identity, tokenEndpoint);
-        var app = await TestHost.StartAsync(settings);
+        var app = await TestHost.StartAsync(settings, services: services);
         return new TeamsRig(database, identity, tokenEndpoint, connector, key, settings, app);
     }
 

@@ -1,0 +1,82 @@
+using System.Text.Json.Nodes;
+using FeedbackBot.Data;
+using FeedbackBot.Storage;
+using FeedbackBot.Testing;
+using FeedbackBot.Tests.Playground;
+using FeedbackBot.Tests.Slack;
+using FeedbackBot.Tests.Support;
+using FeedbackBot.Tests.Teams;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FeedbackBot.Tests.Conversations;
+
+/// <summary>
+/// A chat turn finds its person once, however it arrives: the adapter hands the conversation's place to the one turn
+/// path, which resolves the tenant and the person, remembers the place and answers, with one write for all three.
+/// Each test warms the path first (the first contact creates the tenant and the person), then counts one turn.
+/// </summary>
+public sealed class OneLookupPerTurnTests
+{
+    [Fact]
+    public async Task TeamsMessage_Help_LooksThePersonUpOnce()
+    {
+        var activity = new DatabaseActivity();
+        await using var rig = await TeamsRig.StartAsync(activity.AddTo);
+        await rig.PostAsync(rig.Message("warm-up", "help"), rig.Token());
+        activity.Clear();
+
+        using var response = await rig.PostAsync(rig.Message("counted", "help"), rig.Token());
+
+        response.EnsureSuccessStatusCode();
+        Assert.Equal(1, activity.ReadsOf("people"));
+        Assert.Equal(1, activity.ReadsOf("tenants"));
+    }
+
+    [Fact]
+    public async Task SlackDirectMessage_Help_LooksThePersonUpOnceAndRemembersTheChannel()
+    {
+        var activity = new DatabaseActivity();
+        await using var rig = await SlackRig.StartAsync(services: activity.AddTo);
+        await rig.EventAsync(DirectMessage("Ev0WARM1"));
+        await rig.WaitForCallAsync("chat.postMessage");
+        activity.Clear();
+
+        await rig.EventAsync(DirectMessage("Ev0COUNT1"));
+        await rig.WaitForCallAsync("chat.postMessage", count: 2);
+
+        Assert.Equal(1, activity.ReadsOf("people"));
+        await using var db = rig.Database.CreateContext();
+        Assert.True(await db.ConversationReferences.AnyAsync(r => r.ConversationId == "D0STAFFDM9" && r.PersonId != null));
+    }
+
+    [Fact]
+    public async Task PlaygroundMessage_Help_LooksThePersonUpOnceWithOneWrite()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var activity = new DatabaseActivity();
+        await using var app = await PlaygroundHost.StartAsync(
+            CliRun.Settings(database), bot: null, activity.AddTo, services => services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None));
+        using var client = PlaygroundHost.Client(app);
+        var directLine = new DirectLineHttp(client);
+        var (conversationId, token) = await directLine.StartAsync("playground:staff");
+        (await directLine.PostAsync(conversationId, token, """{"type":"message","text":"help"}""")).EnsureSuccessStatusCode();
+        activity.Clear();
+
+        using var posted = await directLine.PostAsync(conversationId, token, """{"type":"message","text":"help"}""");
+
+        posted.EnsureSuccessStatusCode();
+        Assert.Equal(1, activity.ReadsOf("people"));
+        // Help writes nothing of its own: the one write is the person and the conversation's place.
+        Assert.Equal(1, activity.Saves);
+    }
+
+    private static JsonObject DirectMessage(string eventId)
+    {
+        var dm = SlackRig.AppMention(eventId, SlackRig.StaffId, "help");
+        dm["event"]!["type"] = "message";
+        dm["event"]!["channel"] = "D0STAFFDM9";
+        dm["event"]!["channel_type"] = "im";
+        return dm;
+    }
+}
