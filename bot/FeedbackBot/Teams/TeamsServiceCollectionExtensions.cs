@@ -30,6 +30,7 @@ internal static class TeamsServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<BotConnectorClient>>()));
         services.AddScoped<IProactiveSender, TeamsProactiveSender>();
+        services.AddScoped<TeamsTurn>();
         return services;
     }
 }
