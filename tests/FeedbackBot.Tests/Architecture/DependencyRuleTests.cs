@@ -4,7 +4,10 @@ using FeedbackBot.Tests.Support;
 
 namespace FeedbackBot.Tests.Architecture;
 
-/// <summary>Dependencies point inward: Core depends on nothing of ours and on no web, database or channel library.</summary>
+/// <summary>
+/// Dependencies point inward: Core depends on nothing of ours and on no web, database or channel library; Channels
+/// depends on Core alone.
+/// </summary>
 public sealed class DependencyRuleTests
 {
     private static readonly string[] ForbiddenInCore =
@@ -58,6 +61,43 @@ public sealed class DependencyRuleTests
         Assert.Contains("FeedbackBot.Data", names);
         Assert.Contains("Quartz", names);
         Assert.DoesNotContain(names, n => n is "FeedbackBot" or "FeedbackBot.Channels");
+    }
+
+    [Fact]
+    public void ChannelsAssembly_References_OnlyCoreOfOurProjects()
+    {
+        var names = typeof(FeedbackBot.Channels.AdaptiveCards.AdaptiveCardRenderer).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
+
+        Assert.Equal(["FeedbackBot.Core"], names.Where(n => n == "FeedbackBot" || n.StartsWith("FeedbackBot.", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void ChannelsProject_References_OnlyCore()
+    {
+        var project = XDocument.Load(Path.Combine(RepositoryPaths.Root, "bot", "FeedbackBot.Channels", "FeedbackBot.Channels.csproj"));
+
+        var references = project.Descendants("ProjectReference")
+            .Select(p => Path.GetFileNameWithoutExtension(((string)p.Attribute("Include")!).Replace('\\', '/')))
+            .ToList();
+
+        Assert.Equal(["FeedbackBot.Core"], references);
+    }
+
+    [Fact]
+    public void BotReplies_DeclaredOutsideCore_None()
+    {
+        // The channels render every reply, and they see only Core: a reply declared elsewhere could never be drawn.
+        var ours = new[]
+        {
+            typeof(FeedbackBot.Hosting.BotWebApplication).Assembly,
+            typeof(FeedbackBot.Data.FeedbackDbContext).Assembly,
+            typeof(FeedbackBot.Channels.AdaptiveCards.AdaptiveCardRenderer).Assembly,
+            typeof(FeedbackBot.Jobs.Cycles.ICycleLifecycle).Assembly,
+        };
+
+        var outside = ours.SelectMany(a => a.GetTypes()).Where(t => t.IsSubclassOf(typeof(FeedbackBot.Core.Conversations.BotReply))).Select(t => t.FullName).ToList();
+
+        Assert.Empty(outside);
     }
 
     [Fact]
