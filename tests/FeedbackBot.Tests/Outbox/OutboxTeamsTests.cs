@@ -38,8 +38,9 @@ public sealed class OutboxTeamsTests : IAsyncLifetime
         Assert.All(rows, r => Assert.Equal(OutboxState.Sent, r.State));
         // Arrival times on a shared test machine vary, so a few requests may still land inside a window (each is
         // retried after Retry-After); the zero-refusal figure is measured by the fan-out benchmark, not asserted
-        // here. A sender that did not pace itself would break the limit on about three requests in four.
-        Assert.True(_rig.Connector.RateViolations < 20, $"{_rig.Connector.RateViolations} of 200 requests refused for rate");
+        // here. A sender that did not pace itself would break the limit on about three requests in four (150 of 200);
+        // a loaded two-core machine has been seen to push a pacing one past 20.
+        Assert.True(_rig.Connector.RateViolations < 40, $"{_rig.Connector.RateViolations} of 200 requests refused for rate");
         var deliveries = _rig.Connector.Deliveries.Skip(1).ToList();
         Assert.Equal(200, deliveries.Count);
         Assert.Equal(Enumerable.Range(2, 200).Select(i => $"a:person-{i}").Order(), deliveries.Select(d => d.ConversationId).Order());
