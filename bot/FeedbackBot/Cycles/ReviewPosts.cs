@@ -3,6 +3,7 @@ using FeedbackBot.Core.Plans;
 using FeedbackBot.Core.Reviews;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
+using FeedbackBot.Outbox;
 using FeedbackBot.Reviews.Rendering;
 using Microsoft.EntityFrameworkCore;
 
