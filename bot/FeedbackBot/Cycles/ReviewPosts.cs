@@ -1,10 +1,10 @@
 using FeedbackBot.Core.People;
 using FeedbackBot.Core.Plans;
 using FeedbackBot.Core.Reviews;
+using FeedbackBot.Core.Serialization;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
 using FeedbackBot.Outbox;
-using FeedbackBot.Reviews.Rendering;
 using Microsoft.EntityFrameworkCore;
 
 namespace FeedbackBot.Cycles;
