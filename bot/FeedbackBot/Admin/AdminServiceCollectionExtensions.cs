@@ -1,5 +1,3 @@
-using FeedbackBot.Jobs.Scheduling;
-
 namespace FeedbackBot.Admin;
 
 internal static class AdminServiceCollectionExtensions
@@ -7,10 +5,9 @@ internal static class AdminServiceCollectionExtensions
     public const string AntiforgeryCookieName = "feedbackbot-admin-af";
     public const string AntiforgeryFieldName = "__af";
 
-    /// <summary>The scheduler (started with the host unless <c>Jobs:Enabled</c> is false) and the admin pages over it.</summary>
-    public static IServiceCollection AddFeedbackJobs(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>The password and antiforgery of <c>/admin/jobs</c>; the scheduler it shows is registered by <c>AddFeedbackJobs</c>.</summary>
+    public static IServiceCollection AddAdminJobs(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddFeedbackScheduler(configuration);
         services.AddOptions<AdminOptions>().Configure(o => o.Password = configuration[AdminOptions.PasswordKey]);
         services.AddSingleton<AdminAccess>();
         services.AddAntiforgery(o =>

@@ -11,9 +11,6 @@ internal static class ConversationServiceCollectionExtensions
         services.AddScoped<LogFeedbackFeature>();
         services.AddScoped<SetRoleFeature>();
         services.AddScoped<PlanCommandsFeature>();
-        services.AddScoped<Cycles.ReviewPosts>();
-        services.AddScoped<Cycles.CycleLifecycle>();
-        services.AddScoped<Jobs.Cycles.ICycleLifecycle>(sp => sp.GetRequiredService<Cycles.CycleLifecycle>());
         services.AddScoped<MyPulsesFeature>();
         services.AddScoped<OpenPulses>();
         services.AddSingleton<Inbox.InboundDeliveries>();

@@ -1,7 +1,7 @@
 using FeedbackBot.Core.Conversations;
+using FeedbackBot.Core.Serialization;
 using FeedbackBot.Data;
 using FeedbackBot.Reviews;
-using FeedbackBot.Reviews.Rendering;
 using Microsoft.EntityFrameworkCore;
 
 namespace FeedbackBot.Conversations;

@@ -8,6 +8,7 @@ using FeedbackBot.Core.Serialization;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
 using FeedbackBot.Jobs.Scheduling;
+using FeedbackBot.Reviews;
 using Microsoft.EntityFrameworkCore;
 
 namespace FeedbackBot.Conversations;
@@ -86,7 +87,7 @@ internal sealed class PlanCommandsFeature(FeedbackDbContext db, IServiceProvider
             return ManagersOnly;
         }
 
-        var plan = await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.TenantId == party.Tenant.Id && p.Key == planKey, cancellationToken);
+        var plan = await db.FindPlanAsync(party.Tenant.Id, planKey, cancellationToken);
         if (plan is null)
         {
             return new TextReply($"There is no plan **{planKey}** here.");
@@ -129,7 +130,7 @@ internal sealed class PlanCommandsFeature(FeedbackDbContext db, IServiceProvider
             return ManagersOnly;
         }
 
-        var plan = await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.TenantId == party.Tenant.Id && p.Key == planKey, cancellationToken);
+        var plan = await db.FindPlanAsync(party.Tenant.Id, planKey, cancellationToken);
         var cycle = plan is null
             ? null
             : await db.ReviewCycles.AsNoTracking().Where(c => c.PlanId == plan.Id).OrderByDescending(c => c.StartsAt).FirstOrDefaultAsync(cancellationToken);

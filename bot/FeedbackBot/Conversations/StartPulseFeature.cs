@@ -7,6 +7,7 @@ using FeedbackBot.Cycles;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
 using FeedbackBot.Jobs.Scheduling;
+using FeedbackBot.Reviews;
 using Microsoft.EntityFrameworkCore;
 
 namespace FeedbackBot.Conversations;
@@ -26,7 +27,7 @@ internal sealed class StartPulseFeature(FeedbackDbContext db, CycleLifecycle lif
             return new TextReply("Only managers can start a pulse. An admin can make you one with **role @you manager**.");
         }
 
-        var plan = await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.TenantId == party.Tenant.Id && p.Key == planKey, cancellationToken);
+        var plan = await db.FindPlanAsync(party.Tenant.Id, planKey, cancellationToken);
         if (plan is null)
         {
             return new TextReply($"There is no plan **{planKey}** here.");

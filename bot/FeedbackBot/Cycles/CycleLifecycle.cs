@@ -6,6 +6,7 @@ using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
 using FeedbackBot.Jobs.Cycles;
 using FeedbackBot.Jobs.Outbox;
+using FeedbackBot.Outbox;
 using FeedbackBot.Reviews;
 using Microsoft.EntityFrameworkCore;
 using ReviewCycle = FeedbackBot.Data.Entities.ReviewCycle;

@@ -1,9 +1,10 @@
 using FeedbackBot.Core.People;
 using FeedbackBot.Core.Plans;
 using FeedbackBot.Core.Reviews;
+using FeedbackBot.Core.Serialization;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
-using FeedbackBot.Reviews.Rendering;
+using FeedbackBot.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace FeedbackBot.Cycles;

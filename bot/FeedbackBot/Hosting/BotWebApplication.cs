@@ -1,7 +1,9 @@
 using FeedbackBot.Admin;
 using FeedbackBot.CommandLine;
 using FeedbackBot.Conversations;
+using FeedbackBot.Cycles;
 using FeedbackBot.Health;
+using FeedbackBot.Jobs;
 using FeedbackBot.Outbox;
 using FeedbackBot.Playground;
 using FeedbackBot.Reviews;
@@ -44,8 +46,10 @@ internal static class BotWebApplication
         builder.Services.AddFeedbackTeams(builder.Configuration);
         builder.Services.AddFeedbackSlack(builder.Configuration);
         builder.Services.AddPlayground(builder.Configuration);
-        builder.Services.AddFeedbackOutboxSending(builder.Configuration);
+        builder.Services.AddFeedbackCycles();
+        builder.Services.AddOutboxTransport();
         builder.Services.AddFeedbackJobs(builder.Configuration);
+        builder.Services.AddAdminJobs(builder.Configuration);
         overrideServices?.Invoke(builder.Services);
 
         var app = builder.Build();

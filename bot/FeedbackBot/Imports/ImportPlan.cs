@@ -3,6 +3,7 @@ using FeedbackBot.Core.Plans;
 using FeedbackBot.Core.Serialization;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
+using FeedbackBot.Reviews;
 using FeedbackBot.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +20,7 @@ internal sealed record ImportPlan(Tenant Tenant, Plan Entity, Guid CurrentVersio
         var tenant = await selector.FindAsync(db, cancellationToken);
         var plan = tenant is null
             ? null
-            : await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.TenantId == tenant.Id && p.Key == key, cancellationToken);
+            : await db.FindPlanAsync(tenant.Id, key, cancellationToken);
         if (tenant is null || plan is null)
         {
             throw new UsageException(

@@ -4,10 +4,9 @@ namespace FeedbackBot.Outbox;
 
 internal static class OutboxHostServiceCollectionExtensions
 {
-    /// <summary>The outbox dispatcher, sending through the bot's own channels.</summary>
-    public static IServiceCollection AddFeedbackOutboxSending(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>How the outbox dispatcher of <c>jobs/</c> sends: through the bot's own channels.</summary>
+    public static IServiceCollection AddOutboxTransport(this IServiceCollection services)
     {
-        services.AddFeedbackOutbox(configuration);
         services.AddScoped<IOutboxTransport, OutboxTransport>();
         return services;
     }

@@ -6,7 +6,6 @@ using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
 using FeedbackBot.Jobs.Outbox;
 using FeedbackBot.Reviews;
-using FeedbackBot.Reviews.Rendering;
 using Microsoft.EntityFrameworkCore;
 
 namespace FeedbackBot.Outbox;

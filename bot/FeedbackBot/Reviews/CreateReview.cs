@@ -1,8 +1,8 @@
 using FeedbackBot.Core.Reviews;
 using FeedbackBot.Core.Reviews.Building;
+using FeedbackBot.Core.Serialization;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
-using FeedbackBot.Reviews.Rendering;
 using ReviewCycle = FeedbackBot.Data.Entities.ReviewCycle;
 
 namespace FeedbackBot.Reviews;

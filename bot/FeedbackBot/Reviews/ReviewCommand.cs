@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Text;
 using FeedbackBot.CommandLine;
+using FeedbackBot.Core.Serialization;
 using FeedbackBot.Data;
-using FeedbackBot.Data.Entities;
 using FeedbackBot.Reviews.Rendering;
 using FeedbackBot.Storage;
 using FeedbackBot.Tenancy;
@@ -49,26 +49,17 @@ internal static class ReviewCommand
             var clock = services.GetRequiredService<TimeProvider>();
 
             var owner = await selector.FindAsync(db, cancellationToken);
-            var found = owner is null ? null : await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.TenantId == owner.Id && p.Key == key, cancellationToken);
+            var found = owner is null ? null : await db.FindPlanAsync(owner.Id, key, cancellationToken);
             if (found is null)
             {
                 throw new UsageException($"No plan '{key}' in tenant {selector}; see 'feedbackbot plans list'.");
             }
 
-            var cycles = db.ReviewCycles.AsNoTracking().Where(c => c.PlanId == found.Id);
             var now = clock.GetUtcNow().UtcDateTime;
-            // A cycle still open has only its first answers: reviewing one is a deliberate choice, named with --cycle.
-            var cycle = range is null
-                ? await cycles.Where(c => c.State != CycleState.Open || c.EndsAt <= now).OrderByDescending(c => c.StartsAt).FirstOrDefaultAsync(cancellationToken)
-                : await cycles.SingleOrDefaultAsync(c => c.StartsAt == range.StartsAt && c.EndsAt == range.EndsAt, cancellationToken)
-                  // A cycle opened at a time of day (a schedule, start pulse) is named by the dates it covers.
-                  ?? (await cycles.ToListAsync(cancellationToken))
-                      .Where(c => CycleDates.Describe(c.StartsAt, c.EndsAt) == range.ToString())
-                      .OrderByDescending(c => c.StartsAt)
-                      .FirstOrDefault();
+            var cycle = await db.FindCycleAsync(found.Id, range, now, cancellationToken);
             if (cycle is null)
             {
-                var known = await cycles.OrderBy(c => c.StartsAt).Select(c => new { c.StartsAt, c.EndsAt }).ToListAsync(cancellationToken);
+                var known = await db.ReviewCycles.AsNoTracking().Where(c => c.PlanId == found.Id).OrderBy(c => c.StartsAt).Select(c => new { c.StartsAt, c.EndsAt }).ToListAsync(cancellationToken);
                 throw new UsageException(known.Count == 0
                     ? $"Plan '{key}' has no cycles yet: import responses with 'feedbackbot import responses FILE --plan {key} --cycle START..END', or wait for its schedule."
                     : range is null

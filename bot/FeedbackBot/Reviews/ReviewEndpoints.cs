@@ -1,4 +1,5 @@
 using System.Text;
+using FeedbackBot.Core.Serialization;
 using FeedbackBot.Data;
 using FeedbackBot.Reviews.Rendering;
 using Microsoft.EntityFrameworkCore;

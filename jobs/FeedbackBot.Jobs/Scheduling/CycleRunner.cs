@@ -1,5 +1,4 @@
 using FeedbackBot.Jobs.Cycles;
-using FeedbackBot.Jobs.Jobs;
 using Quartz;
 
 namespace FeedbackBot.Jobs.Scheduling;

@@ -1,4 +1,3 @@
-using FeedbackBot.Jobs.Jobs;
 using Quartz;
 using Quartz.Extensibility;
 

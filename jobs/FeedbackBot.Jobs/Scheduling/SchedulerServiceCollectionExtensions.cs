@@ -1,6 +1,6 @@
 using FeedbackBot.Core.Plans;
 using FeedbackBot.Data;
-using FeedbackBot.Jobs.Jobs;
+using FeedbackBot.Jobs.Cycles;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -74,6 +74,8 @@ public static class SchedulerServiceCollectionExtensions
                 store.UseExecutionHistory();
             });
 
+            q.UseTypeLoader(MapRenamedJobTypes);
+
             if (role == SchedulerRole.Host)
             {
                 AddSystemJobs(q, settings);
@@ -86,6 +88,21 @@ public static class SchedulerServiceCollectionExtensions
         }
 
         return services;
+    }
+
+    /// <summary>
+    /// The job classes once lived in <c>FeedbackBot.Jobs.Jobs</c>. The store keeps each job's class name, so a job booked
+    /// before the move (a cycle's close, a reminder, a plan's open) would otherwise fail to load once the bot is
+    /// upgraded, and its cycle would never close.
+    /// </summary>
+    private static void MapRenamedJobTypes(TypeLoaderOptions options)
+    {
+        const string Old = "FeedbackBot.Jobs.Jobs.";
+        options.Map(Old + nameof(OpenCycleJob), typeof(OpenCycleJob));
+        options.Map(Old + nameof(CloseCycleJob), typeof(CloseCycleJob));
+        options.Map(Old + nameof(RemindJob), typeof(RemindJob));
+        options.Map(Old + nameof(WeeklySummaryJob), typeof(WeeklySummaryJob));
+        options.Map(Old + nameof(PlanSyncJob), typeof(PlanSyncJob));
     }
 
     private static void AddSystemJobs(IQuartzBuilder q, JobsOptions settings)

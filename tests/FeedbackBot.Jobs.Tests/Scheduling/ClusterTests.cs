@@ -1,5 +1,5 @@
 using FeedbackBot.Data;
-using FeedbackBot.Jobs.Jobs;
+using FeedbackBot.Jobs.Cycles;
 using FeedbackBot.Jobs.Scheduling;
 using FeedbackBot.Testing;
 

@@ -1,6 +1,6 @@
 using FeedbackBot.Data;
 using FeedbackBot.Jobs.Cycles;
-using FeedbackBot.Jobs.Jobs;
+using FeedbackBot.Jobs.Scheduling;
 using FeedbackBot.Testing;
 using Quartz;
 

@@ -1,6 +1,5 @@
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
-using FeedbackBot.Jobs.Jobs;
 using FeedbackBot.Jobs.Scheduling;
 using FeedbackBot.Testing;
 using Quartz;

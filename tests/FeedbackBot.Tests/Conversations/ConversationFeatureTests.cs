@@ -3,7 +3,7 @@ using FeedbackBot.Core.Conversations;
 using FeedbackBot.Core.People;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
-using FeedbackBot.Jobs.Jobs;
+using FeedbackBot.Jobs.Scheduling;
 using FeedbackBot.Testing;
 using FeedbackBot.Tests.Reviews;
 using Microsoft.EntityFrameworkCore;

@@ -1,9 +1,11 @@
 using FeedbackBot.CommandLine;
 using FeedbackBot.Conversations;
 using FeedbackBot.Core.Conversations;
+using FeedbackBot.Cycles;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
 using FeedbackBot.Hosting;
+using FeedbackBot.Jobs;
 using FeedbackBot.Jobs.Outbox;
 using FeedbackBot.Jobs.Scheduling;
 using FeedbackBot.Outbox;
@@ -44,8 +46,9 @@ internal sealed class ConversationRig : IAsyncDisposable
             .AddFeedbackStorage(configuration)
             .AddFeedbackReviews(configuration)
             .AddFeedbackConversations()
-            .AddFeedbackOutboxSending(configuration)
-            .AddFeedbackScheduler(configuration, SchedulerRole.Standby)
+            .AddFeedbackCycles()
+            .AddOutboxTransport()
+            .AddFeedbackJobs(configuration, SchedulerRole.Standby)
             .AddSingleton<IProactiveSender>(sender)
             .BuildServiceProvider();
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);

@@ -6,7 +6,7 @@ using FeedbackBot.Core.People;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
 using FeedbackBot.Hosting;
-using FeedbackBot.Jobs.Jobs;
+using FeedbackBot.Jobs.Scheduling;
 using FeedbackBot.Storage;
 using FeedbackBot.Testing;
 using FeedbackBot.Testing.Teams;

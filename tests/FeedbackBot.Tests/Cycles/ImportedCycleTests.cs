@@ -1,7 +1,7 @@
 using System.Globalization;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
-using FeedbackBot.Jobs.Jobs;
+using FeedbackBot.Jobs.Scheduling;
 using FeedbackBot.Testing;
 using FeedbackBot.Tests.Playground;
 using FeedbackBot.Tests.Support;

@@ -3,7 +3,7 @@ using FeedbackBot.CommandLine;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
 using FeedbackBot.Hosting;
-using FeedbackBot.Jobs.Jobs;
+using FeedbackBot.Jobs.Scheduling;
 using FeedbackBot.Storage;
 using FeedbackBot.Testing;
 using FeedbackBot.Testing.Teams;

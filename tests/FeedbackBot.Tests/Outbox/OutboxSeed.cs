@@ -1,5 +1,5 @@
-using FeedbackBot.Cycles;
 using FeedbackBot.Data.Entities;
+using FeedbackBot.Outbox;
 using FeedbackBot.Testing;
 using FeedbackBot.Tests.Support;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
-using FeedbackBot.Jobs.Jobs;
+using FeedbackBot.Jobs.Scheduling;
 using FeedbackBot.Playground;
 using FeedbackBot.Storage;
 using FeedbackBot.Testing;

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using FeedbackBot.Core.Analysis;
 using FeedbackBot.Core.Plans;
 using FeedbackBot.Core.Reviews;
+using FeedbackBot.Core.Serialization;
 using FeedbackBot.Reviews.Rendering;
 
 namespace FeedbackBot.Tests.Reviews.Rendering;

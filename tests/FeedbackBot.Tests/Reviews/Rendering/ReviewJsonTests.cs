@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FeedbackBot.Core.Reviews;
-using FeedbackBot.Reviews.Rendering;
+using FeedbackBot.Core.Serialization;
 
 namespace FeedbackBot.Tests.Reviews.Rendering;
 

@@ -1,7 +1,7 @@
-using FeedbackBot.Jobs.Cycles;
+using FeedbackBot.Jobs.Scheduling;
 using Quartz;
 
-namespace FeedbackBot.Jobs.Jobs;
+namespace FeedbackBot.Jobs.Cycles;
 
 /// <summary>Queues a cycle's due reminders, then schedules the next one, or stops when the lifecycle says none remain.</summary>
 [DisallowConcurrentExecution]

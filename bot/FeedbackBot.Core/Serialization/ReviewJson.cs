@@ -2,20 +2,23 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using FeedbackBot.Core.Reviews;
 
-namespace FeedbackBot.Reviews.Rendering;
+namespace FeedbackBot.Core.Serialization;
 
 /// <summary>
 /// The JSON contract of a review: snake_case keys, every key present (null when there is no value), numbers as
 /// numbers, dates as yyyy-MM-dd and instants as ISO 8601 UTC with a Z. Reviews are stored as these snapshots and
-/// rendered again later, so reading what was written gives back the same review.
+/// rendered again later, so reading what was written gives back the same review. It sits beside
+/// <see cref="PlanJson"/>: the plan a cycle ran and the review it produced are the two stored formats, and every
+/// consumer (cycles, the outbox, conversations, the review endpoints and command) reads a review through
+/// <see cref="Deserialize"/>. The contract is documented in <c>docs/review-json.md</c>.
 /// </summary>
 public static class ReviewJson
 {
-    /// <summary>The options of the compact form.</summary>
-    public static JsonSerializerOptions Options { get; } = CreateOptions(indented: false);
+    // Private, so every reader of a stored review goes through Deserialize and its checks.
+    private static readonly JsonSerializerOptions Options = CreateOptions(indented: false);
 
-    /// <summary>The options of the indented form, for people and diffs.</summary>
-    public static JsonSerializerOptions IndentedOptions { get; } = CreateOptions(indented: true);
+    // The indented form is for people and diffs.
+    private static readonly JsonSerializerOptions IndentedOptions = CreateOptions(indented: true);
 
     /// <summary>Writes a review in its contract form.</summary>
     public static string Serialize(Review review, bool indented)

@@ -1,7 +1,6 @@
-using FeedbackBot.Jobs.Cycles;
 using Quartz;
 
-namespace FeedbackBot.Jobs.Jobs;
+namespace FeedbackBot.Jobs.Cycles;
 
 /// <summary>Queues every plan's weekly summary, on <c>Jobs:WeeklySummaryCron</c>.</summary>
 [DisallowConcurrentExecution]

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace FeedbackBot.Reviews.Rendering;
+namespace FeedbackBot.Core.Serialization;
 
 /// <summary>
 /// Writes instants as ISO 8601 UTC with a Z whatever their kind (the review's instants are UTC by contract, but an

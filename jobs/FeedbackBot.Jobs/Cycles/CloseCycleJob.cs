@@ -1,7 +1,7 @@
-using FeedbackBot.Jobs.Cycles;
+using FeedbackBot.Jobs.Scheduling;
 using Quartz;
 
-namespace FeedbackBot.Jobs.Jobs;
+namespace FeedbackBot.Jobs.Cycles;
 
 /// <summary>Closes a cycle, which builds its review and queues the summary.</summary>
 [DisallowConcurrentExecution]

@@ -1,8 +1,7 @@
 using FeedbackBot.Jobs.Cycles;
-using FeedbackBot.Jobs.Scheduling;
 using Quartz;
 
-namespace FeedbackBot.Jobs.Jobs;
+namespace FeedbackBot.Jobs.Scheduling;
 
 /// <summary>
 /// Brings the plans' open-cycle triggers in line with the plans in the database, every minute and once at start, so

@@ -3,13 +3,7 @@ using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
-namespace FeedbackBot.Cycles;
-
-/// <summary>Where a plan's reviews and summaries go: a platform and its channel (or, in the playground, a manager's conversation).</summary>
-internal sealed record PostDestination(TenantChannel Channel, string Conversation)
-{
-    public string Key => $"{Channel}:{Conversation}".ToLowerInvariant();
-}
+namespace FeedbackBot.Outbox;
 
 /// <summary>Builds the outbox rows of the cycle's steps; the key makes each one unique for good.</summary>
 internal static class OutboxRows

@@ -1,8 +1,8 @@
-using FeedbackBot.Jobs.Cycles;
+using FeedbackBot.Jobs.Scheduling;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
-namespace FeedbackBot.Jobs.Jobs;
+namespace FeedbackBot.Jobs.Cycles;
 
 /// <summary>
 /// Opens a plan's cycle when its cron trigger fires, then schedules that cycle's close and first reminder at the

@@ -1,7 +1,7 @@
-using FeedbackBot.Jobs.Cycles;
+using FeedbackBot.Jobs.Scheduling;
 using Quartz;
 
-namespace FeedbackBot.Jobs.Jobs;
+namespace FeedbackBot.Jobs.Cycles;
 
 /// <summary>Schedules the one-shot steps of an open cycle: its close and its reminders.</summary>
 internal static class CycleJobScheduling

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Quartz;
 
-namespace FeedbackBot.Jobs.Jobs;
+namespace FeedbackBot.Jobs.Scheduling;
 
 /// <summary>
 /// Every job's identity is derived from the id it works on, so scheduling the same thing twice finds and replaces
