@@ -83,7 +83,9 @@ public sealed class CycleJobChainTests
         var close = await Eventually.WaitAsync(
             async () => await harness.Scheduler.GetTrigger(JobKeys.TriggerOf(JobKeys.CloseCycle(orphan.CycleId))), t => t is not null, Bound, "the orphan's close to be booked");
         Assert.Equal(orphan.ClosesAt, close!.NextFireTimeUtc);
-        Assert.NotNull(await harness.Scheduler.GetTrigger(JobKeys.ReminderTrigger(orphan.CycleId, orphan.FirstReminderAt!.Value)));
+        // The reminder is booked just after the close.
+        await Eventually.WaitAsync(
+            async () => await harness.Scheduler.GetTrigger(JobKeys.ReminderTrigger(orphan.CycleId, orphan.FirstReminderAt!.Value)), t => t is not null, Bound, "the orphan's reminder to be booked");
         var kept = await harness.Scheduler.GetTrigger(JobKeys.TriggerOf(JobKeys.CloseCycle(booked.CycleId)));
         Assert.Equal(now.AddDays(4), kept!.NextFireTimeUtc);
     }
