@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FeedbackBot.Core.Text;
 
 namespace FeedbackBot.CommandLine;
 
@@ -16,7 +17,11 @@ internal static class ConfigurationArguments
             var token = tokens[i];
             if (!token.StartsWith("--", StringComparison.Ordinal) || token.Length == 2)
             {
-                throw new UsageException($"unrecognised argument '{token}'; see 'feedbackbot --help'.");
+                // A mistyped command ("reveiw") reaches here as a leftover word: offer the command it is closest to.
+                var near = Suggestion.Closest(token, parseResult.CommandResult.Command.Subcommands.Select(c => c.Name));
+                throw new UsageException(near is null
+                    ? $"unrecognised argument '{token}'; see 'feedbackbot --help'."
+                    : $"unrecognised argument '{token}'; did you mean '{near}'? See 'feedbackbot --help'.");
             }
 
             if (!token.Contains('=', StringComparison.Ordinal))

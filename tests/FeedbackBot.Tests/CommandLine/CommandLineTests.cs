@@ -23,6 +23,19 @@ public sealed class CommandLineTests
     }
 
     [Theory]
+    [InlineData("reveiw", "review")]
+    [InlineData("plnas", "plans")]
+    [InlineData("migrat", "migrate")]
+    public async Task MistypedCommand_ExitsTwoSuggestingTheCommand(string typed, string meant)
+    {
+        var run = await CliRun.RunAsync(new Dictionary<string, string?>(), typed);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"unrecognised argument '{typed}'; did you mean '{meant}'? See 'feedbackbot --help'.", Assert.Single(run.ErrorLines));
+        Assert.Empty(run.Out);
+    }
+
+    [Theory]
     [InlineData("plnas", "list")]
     [InlineData("plans", "apply")]
     [InlineData("plans", "show")]
