@@ -115,10 +115,25 @@ internal sealed class ConversationRig : IAsyncDisposable
 
     private static string Name(string user) => char.ToUpperInvariant(user[0]) + user[1..];
 
-    /// <summary>Records proactive sends; people listed in <see cref="Blocked"/> cannot be reached.</summary>
+    /// <summary>
+    /// Records proactive sends; people listed in <see cref="Blocked"/> cannot be reached. The outbox sends several
+    /// messages at once, so the record is kept under a lock.
+    /// </summary>
     internal sealed class RecordingSender : IProactiveSender
     {
-        public List<(string ConversationId, BotReply Reply)> Sent { get; } = [];
+        private readonly Lock _gate = new();
+        private readonly List<(string ConversationId, BotReply Reply)> _sent = [];
+
+        public IReadOnlyList<(string ConversationId, BotReply Reply)> Sent
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return [.. _sent];
+                }
+            }
+        }
 
         public HashSet<string> Blocked { get; } = [];
 
@@ -131,7 +146,11 @@ internal sealed class ConversationRig : IAsyncDisposable
                 return Task.FromResult(false);
             }
 
-            Sent.Add((conversation.ConversationId, reply));
+            lock (_gate)
+            {
+                _sent.Add((conversation.ConversationId, reply));
+            }
+
             return Task.FromResult(true);
         }
     }
