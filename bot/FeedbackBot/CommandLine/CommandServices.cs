@@ -1,7 +1,7 @@
 using System.CommandLine;
-using FeedbackBot.Hosting;
-using FeedbackBot.Reviews;
-using FeedbackBot.Storage;
+using FeedbackBot.Features.Reviews;
+using FeedbackBot.Infrastructure.Hosting;
+using FeedbackBot.Infrastructure.Storage;
 
 namespace FeedbackBot.CommandLine;
 
@@ -21,7 +21,7 @@ internal static class CommandServices
             logging.SetMinimumLevel(LogLevel.Warning);
         });
         services.AddFeedbackStorage(configuration);
-        services.AddFeedbackReviews(configuration);
+        services.AddReviewReports(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 }

@@ -1,9 +1,12 @@
 using System.CommandLine;
 using System.Data.Common;
-using FeedbackBot.Hosting;
-using FeedbackBot.Plans;
-using FeedbackBot.Reviews;
-using FeedbackBot.Storage;
+using FeedbackBot.Adapters.TeamsApp;
+using FeedbackBot.Features.Imports;
+using FeedbackBot.Features.Plans;
+using FeedbackBot.Features.Reviews;
+using FeedbackBot.Features.Scheduling;
+using FeedbackBot.Infrastructure.Hosting;
+using FeedbackBot.Infrastructure.Storage;
 using Microsoft.Extensions.Options;
 
 namespace FeedbackBot.CommandLine;
@@ -84,10 +87,10 @@ public static class FeedbackBotCli
             ServeCommand.Create(context),
             MigrateCommand.Create(context),
             PlansCommand.Create(context),
-            Imports.ImportCommand.Create(context),
+            ImportCommand.Create(context),
             ReviewCommand.Create(context),
-            Teams.TeamsCommand.Create(context),
-            Admin.JobsCommand.Create(context),
+            TeamsCommand.Create(context),
+            JobsCommand.Create(context),
         };
         root.AllowOverrides().SetAction((parseResult, cancellationToken) => ServeCommand.RunAsync(parseResult, urls, context, cancellationToken));
         return root;

@@ -1,6 +1,11 @@
 using FeedbackBot.Core.Conversations;
 using FeedbackBot.Core.People;
 using FeedbackBot.Data;
+using FeedbackBot.Features.FeedbackLog;
+using FeedbackBot.Features.Plans;
+using FeedbackBot.Features.Pulses;
+using FeedbackBot.Features.Reviews;
+using FeedbackBot.Features.Roles;
 using Microsoft.EntityFrameworkCore;
 
 namespace FeedbackBot.Conversations;

@@ -2,18 +2,10 @@ namespace FeedbackBot.Conversations;
 
 internal static class ConversationServiceCollectionExtensions
 {
+    /// <summary>The channel-neutral turn every adapter hands over; the features it calls are registered by <c>AddFeedbackFeatures</c>.</summary>
     public static IServiceCollection AddFeedbackConversations(this IServiceCollection services)
     {
         services.AddScoped<ConversationHandler>();
-        services.AddScoped<LatestReviewFeature>();
-        services.AddScoped<StartPulseFeature>();
-        services.AddScoped<AnswerSurveyFeature>();
-        services.AddScoped<LogFeedbackFeature>();
-        services.AddScoped<SetRoleFeature>();
-        services.AddScoped<PlanCommandsFeature>();
-        services.AddScoped<MyPulsesFeature>();
-        services.AddScoped<OpenPulses>();
-        services.AddSingleton<Inbox.InboundDeliveries>();
         return services;
     }
 }

@@ -89,7 +89,7 @@ public sealed class DependencyRuleTests
         // The channels render every reply, and they see only Core: a reply declared elsewhere could never be drawn.
         var ours = new[]
         {
-            typeof(FeedbackBot.Hosting.BotWebApplication).Assembly,
+            typeof(FeedbackBot.Infrastructure.Hosting.BotWebApplication).Assembly,
             typeof(FeedbackBot.Data.FeedbackDbContext).Assembly,
             typeof(FeedbackBot.Channels.AdaptiveCards.AdaptiveCardRenderer).Assembly,
             typeof(FeedbackBot.Jobs.Cycles.ICycleLifecycle).Assembly,

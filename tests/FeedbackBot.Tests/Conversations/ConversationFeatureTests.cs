@@ -3,9 +3,10 @@ using FeedbackBot.Core.Conversations;
 using FeedbackBot.Core.People;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
+using FeedbackBot.Features.Pulses;
 using FeedbackBot.Jobs.Scheduling;
 using FeedbackBot.Testing;
-using FeedbackBot.Tests.Reviews;
+using FeedbackBot.Tests.Features.Reviews;
 using Microsoft.EntityFrameworkCore;
 using Quartz;
 

@@ -1,16 +1,15 @@
 using FeedbackBot.CommandLine;
 using FeedbackBot.Conversations;
 using FeedbackBot.Core.Conversations;
-using FeedbackBot.Cycles;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
-using FeedbackBot.Hosting;
+using FeedbackBot.Features;
+using FeedbackBot.Infrastructure.Hosting;
+using FeedbackBot.Infrastructure.Outbox;
+using FeedbackBot.Infrastructure.Storage;
 using FeedbackBot.Jobs;
 using FeedbackBot.Jobs.Outbox;
 using FeedbackBot.Jobs.Scheduling;
-using FeedbackBot.Outbox;
-using FeedbackBot.Reviews;
-using FeedbackBot.Storage;
 using FeedbackBot.Testing;
 using FeedbackBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,9 +43,8 @@ internal sealed class ConversationRig : IAsyncDisposable
             .AddSingleton(TimeProvider.System)
             .AddLogging()
             .AddFeedbackStorage(configuration)
-            .AddFeedbackReviews(configuration)
+            .AddFeedbackFeatures(configuration)
             .AddFeedbackConversations()
-            .AddFeedbackCycles()
             .AddOutboxTransport()
             .AddFeedbackJobs(configuration, SchedulerRole.Standby)
             .AddSingleton<IProactiveSender>(sender)

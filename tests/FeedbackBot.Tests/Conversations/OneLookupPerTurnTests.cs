@@ -1,11 +1,11 @@
 using System.Text.Json.Nodes;
 using FeedbackBot.Data;
-using FeedbackBot.Storage;
+using FeedbackBot.Infrastructure.Storage;
 using FeedbackBot.Testing;
-using FeedbackBot.Tests.Playground;
-using FeedbackBot.Tests.Slack;
+using FeedbackBot.Tests.Adapters.Playground;
+using FeedbackBot.Tests.Adapters.Slack;
+using FeedbackBot.Tests.Adapters.Teams;
 using FeedbackBot.Tests.Support;
-using FeedbackBot.Tests.Teams;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,6 @@
 using FeedbackBot.CommandLine;
-using FeedbackBot.Hosting;
-using FeedbackBot.Storage;
+using FeedbackBot.Infrastructure.Hosting;
+using FeedbackBot.Infrastructure.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

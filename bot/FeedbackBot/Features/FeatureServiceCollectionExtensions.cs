@@ -1,0 +1,35 @@
+using FeedbackBot.Features.Cycles;
+using FeedbackBot.Features.FeedbackLog;
+using FeedbackBot.Features.Plans;
+using FeedbackBot.Features.Pulses;
+using FeedbackBot.Features.Reviews;
+using FeedbackBot.Features.Roles;
+using FeedbackBot.Features.Scheduling;
+
+namespace FeedbackBot.Features;
+
+/// <summary>
+/// Every feature's services and endpoints, one line each. A new feature adds its folder under <c>Features/</c>, its
+/// own <c>Add…</c> and <c>Map…</c> there, and one line here (docs/architecture.md).
+/// </summary>
+internal static class FeatureServiceCollectionExtensions
+{
+    public static IServiceCollection AddFeedbackFeatures(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddFeedbackPlans();
+        services.AddFeedbackPulses();
+        services.AddFeedbackReviews(configuration);
+        services.AddFeedbackLog();
+        services.AddFeedbackRoles();
+        services.AddFeedbackCycles();
+        services.AddAdminJobs(configuration);
+        return services;
+    }
+
+    public static WebApplication MapFeedbackFeatures(this WebApplication app)
+    {
+        app.MapReviewEndpoints();
+        app.MapAdminJobs();
+        return app;
+    }
+}

@@ -1,0 +1,94 @@
+using System.CommandLine;
+using FeedbackBot.CommandLine;
+using FeedbackBot.Data;
+using FeedbackBot.Features.Cycles;
+using FeedbackBot.Infrastructure.Storage;
+using FeedbackBot.Infrastructure.Tenancy;
+
+namespace FeedbackBot.Features.Imports;
+
+/// <summary><c>feedbackbot import</c>: survey responses, complaints and operational metrics from CSV files.</summary>
+internal static class ImportCommand
+{
+    public static Command Create(CliContext context) =>
+        new("import", "Import survey responses, complaints and operational metrics from CSV files (see docs/imports.md).")
+        {
+            Responses(context),
+            Complaints(context),
+            Metrics(context),
+        };
+
+    private static Command Responses(CliContext context)
+    {
+        var file = ImportOptions.File(
+            "CSV file: respondent_id, submitted_at, audience, segment, optional duration_seconds, then a column per question id of the plan.");
+        var plan = ImportOptions.Plan();
+        var cycle = new Option<string>("--cycle")
+        {
+            Description = "The cycle: START..END, ISO dates with both days included, such as 2026-10-05..2026-10-11. " +
+                "The plan's cycle with these dates is used, or a new one is made.",
+            Required = true,
+        };
+        var skipBad = ImportOptions.SkipBad();
+        var tenant = TenantSelector.CreateOption();
+        var command = new Command("responses", "Import survey responses into a cycle of a plan.") { file, plan, cycle, skipBad, tenant };
+        command.AllowOverrides().SetAction(async (parseResult, cancellationToken) =>
+        {
+            var selector = TenantSelector.Parse(parseResult.GetValue(tenant));
+            var dates = CycleDates.Parse(parseResult.GetRequiredValue(cycle));
+            var path = ImportOptions.RequireFile(parseResult.GetRequiredValue(file));
+            return await RunAsync(parseResult, context, (db, now) => ResponseImport.RunAsync(
+                context, db, selector, parseResult.GetRequiredValue(plan), dates, path, parseResult.GetValue(skipBad), now, cancellationToken),
+                cancellationToken);
+        });
+        return command;
+    }
+
+    private static Command Complaints(CliContext context)
+    {
+        var file = ImportOptions.File("CSV file: received_at, category, channel, segment, text, optional resolved_at.");
+        var plan = ImportOptions.Plan();
+        var skipBad = ImportOptions.SkipBad();
+        var tenant = TenantSelector.CreateOption();
+        var command = new Command("complaints", "Import a complaints log for a plan.") { file, plan, skipBad, tenant };
+        command.AllowOverrides().SetAction(async (parseResult, cancellationToken) =>
+        {
+            var selector = TenantSelector.Parse(parseResult.GetValue(tenant));
+            var path = ImportOptions.RequireFile(parseResult.GetRequiredValue(file));
+            return await RunAsync(parseResult, context, (db, now) => ComplaintImport.RunAsync(
+                context, db, selector, parseResult.GetRequiredValue(plan), path, parseResult.GetValue(skipBad), now, cancellationToken),
+                cancellationToken);
+        });
+        return command;
+    }
+
+    private static Command Metrics(CliContext context)
+    {
+        var file = ImportOptions.File("CSV file: date (yyyy-MM-dd), metric, value, optional segment.");
+        var plan = ImportOptions.Plan();
+        var skipBad = ImportOptions.SkipBad();
+        var tenant = TenantSelector.CreateOption();
+        var command = new Command("metrics", "Import daily values of a plan's operational metrics.") { file, plan, skipBad, tenant };
+        command.AllowOverrides().SetAction(async (parseResult, cancellationToken) =>
+        {
+            var selector = TenantSelector.Parse(parseResult.GetValue(tenant));
+            var path = ImportOptions.RequireFile(parseResult.GetRequiredValue(file));
+            return await RunAsync(parseResult, context, (db, now) => MetricImport.RunAsync(
+                context, db, selector, parseResult.GetRequiredValue(plan), path, parseResult.GetValue(skipBad), now, cancellationToken),
+                cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(
+        ParseResult parseResult, CliContext context, Func<FeedbackDbContext, DateTime, Task<string>> import, CancellationToken cancellationToken)
+    {
+        await using var services = CommandServices.Create(parseResult, context);
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FeedbackDbContext>();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        await context.Out.WriteLineAsync(await import(db, now));
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,153 @@
+using System.Globalization;
+using FeedbackBot.Conversations;
+using FeedbackBot.Core.Analysis;
+using FeedbackBot.Core.Conversations;
+using FeedbackBot.Core.Plans;
+using FeedbackBot.Core.Privacy;
+using FeedbackBot.Core.Serialization;
+using FeedbackBot.Data;
+using FeedbackBot.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace FeedbackBot.Features.Pulses;
+
+/// <summary>
+/// A pulse card submitted: checked against the plan, stored once under the person's pseudonymous key for the
+/// cycle, and turned into a thank-you for that person. A redelivery or a double click stores nothing more and gets
+/// the same thank-you; an invalid value brings the card back with the error on it.
+/// </summary>
+internal sealed class AnswerSurveyFeature(FeedbackDbContext db)
+{
+    private static readonly TextReply NotValid = new("This survey card is not valid any more.");
+
+    /// <summary>The survey's form for a channel that opens it on request: fresh, or what stands in its place.</summary>
+    public async Task<ConversationTurn> OpenAsync(ConversationParty party, BotSubmission submission, DateTime now, CancellationToken cancellationToken)
+    {
+        if (await FindCycleAsync(party, submission, cancellationToken) is not { } found)
+        {
+            return ConversationTurn.ReplaceCard(NotValid);
+        }
+
+        var (cycle, plan) = found;
+
+        var respondent = await RespondentAsync(party, cycle, cancellationToken);
+        if (await db.Responses.AnyAsync(r => r.CycleId == cycle.Id && r.IdempotencyKey == respondent, cancellationToken))
+        {
+            return ConversationTurn.ReplaceCard(Thanks(plan));
+        }
+
+        return IsClosed(cycle, now)
+            ? ConversationTurn.ReplaceCard(Closed(plan, cycle))
+            : ConversationTurn.Reply(SurveyForms.Prompt(plan, Audience.Staff, cycle.Id.ToString("D"), submission.Values.GetValueOrDefault(Verbs.CardField) ?? string.Empty));
+    }
+
+    public async Task<ConversationTurn> SubmitAsync(ConversationParty party, BotSubmission submission, DateTime now, CancellationToken cancellationToken)
+    {
+        if (await FindCycleAsync(party, submission, cancellationToken) is not { } found)
+        {
+            return ConversationTurn.ReplaceCard(NotValid);
+        }
+
+        var (cycle, plan) = found;
+
+        var prompt = SurveyForms.Prompt(plan, Audience.Staff, cycle.Id.ToString("D"), submission.Values.GetValueOrDefault(Verbs.CardField) ?? string.Empty);
+        var check = SurveyForms.Check(plan, Audience.Staff, prompt, submission.Values);
+        var respondent = await RespondentAsync(party, cycle, cancellationToken);
+        var answeredBefore = await db.Responses.AnyAsync(r => r.CycleId == cycle.Id && r.IdempotencyKey == respondent, cancellationToken);
+        if (answeredBefore)
+        {
+            // A redelivery, a double click, or the same person again: one answer per person per cycle.
+            return ConversationTurn.ReplaceCard(check.Thanks ?? Thanks(plan));
+        }
+
+        if (IsClosed(cycle, now))
+        {
+            return ConversationTurn.ReplaceCard(Closed(plan, cycle));
+        }
+
+        if (!check.IsValid)
+        {
+            return ConversationTurn.ReplaceCard(check.Retry!);
+        }
+
+        var questions = await db.PlanQuestions.Where(q => q.PlanVersionId == cycle.PlanVersionId).ToDictionaryAsync(q => q.Key, q => q.Id, cancellationToken);
+        var response = new Response
+        {
+            Id = Guid.NewGuid(),
+            CycleId = cycle.Id,
+            RespondentKey = respondent,
+            Audience = Audience.Staff,
+            Method = CollectionMethod.Survey,
+            Segment = await SegmentAsync(party, plan, cancellationToken),
+            SubmittedAt = now,
+            IdempotencyKey = respondent,
+            ReceivedAt = now,
+        };
+        foreach (var (questionId, value) in check.Answers!)
+        {
+            var question = plan.FindQuestion(questionId)!;
+            response.Answers.Add(new Answer { QuestionId = questions[questionId], Value = value, Number = AnswerValues.Check(question, value).Number });
+        }
+
+        db.Responses.Add(response);
+        var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.CycleId == cycle.Id && i.PersonId == party.Person.Id, cancellationToken);
+        if (invitation is not null)
+        {
+            // Only that they answered in this cycle, not when: a time would let someone match it with a response.
+            invitation.State = InvitationState.Answered;
+            invitation.AnsweredAt = cycle.StartsAt;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Two deliveries at once: the unique key let one store it; anything else is a real failure.
+            db.ChangeTracker.Clear();
+            if (!await db.Responses.AnyAsync(r => r.CycleId == cycle.Id && r.IdempotencyKey == respondent, cancellationToken))
+            {
+                throw;
+            }
+        }
+
+        return ConversationTurn.ReplaceCard(check.Thanks!);
+    }
+
+    private static SurveyThanks Thanks(MeasurementPlan plan) => new(plan.Name, [], Anonymous: true);
+
+    private static bool IsClosed(ReviewCycle cycle, DateTime now) =>
+        cycle.State != CycleState.Open || now < cycle.StartsAt || now >= cycle.EndsAt;
+
+    private static TextReply Closed(MeasurementPlan plan, ReviewCycle cycle) =>
+        new($"**{plan.Name}** closed on {cycle.EndsAt.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}; answers are no longer taken.");
+
+    // The cycle must belong to a plan of this tenant: a card from elsewhere opens nothing.
+    private async Task<(ReviewCycle Cycle, MeasurementPlan Plan)?> FindCycleAsync(ConversationParty party, BotSubmission submission, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(submission.Values.GetValueOrDefault(Verbs.CycleField), out var cycleId))
+        {
+            return null;
+        }
+
+        var found = await (from c in db.ReviewCycles
+                           join p in db.Plans on c.PlanId equals p.Id
+                           join v in db.PlanVersions on c.PlanVersionId equals v.Id
+                           where c.Id == cycleId && p.TenantId == party.Tenant.Id
+                           select new { Cycle = c, v.Definition })
+            .SingleOrDefaultAsync(cancellationToken);
+        return found is null ? null : (found.Cycle, PlanJson.Deserialize(found.Definition));
+    }
+
+    private async Task<string> RespondentAsync(ConversationParty party, ReviewCycle cycle, CancellationToken cancellationToken)
+    {
+        var secret = await InstallationSecrets.GetOrCreateAsync(db, InstallationSecrets.RespondentKeyName, cancellationToken);
+        return RespondentKey.ForStaff(secret, party.Tenant.Id, party.Person.ChannelUserId, cycle.Id);
+    }
+
+    private async Task<string?> SegmentAsync(ConversationParty party, MeasurementPlan plan, CancellationToken cancellationToken) =>
+        plan.Sample.StratifyBy is { } attribute
+            ? await db.PersonSegments.Where(s => s.PersonId == party.Person.Id && s.Name == attribute).Select(s => s.Value).FirstOrDefaultAsync(cancellationToken)
+            : null;
+}

@@ -1,0 +1,38 @@
+using FeedbackBot.Core.Reviews;
+using FeedbackBot.Core.Reviews.Building;
+using FeedbackBot.Core.Serialization;
+using FeedbackBot.Data;
+using FeedbackBot.Data.Entities;
+using ReviewCycle = FeedbackBot.Data.Entities.ReviewCycle;
+
+namespace FeedbackBot.Features.Reviews;
+
+/// <summary>Reviews a cycle and stores the result as a new snapshot; earlier snapshots are never touched.</summary>
+internal static class CreateReview
+{
+    public static async Task<(StoredReview Stored, Review Review)> RunAsync(
+        FeedbackDbContext db, ReviewCycle cycle, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var input = await ReviewSources.LoadAsync(db, cycle, cancellationToken);
+        var review = ReviewBuilder.Build(input);
+        if (IsOpen(cycle, clock.GetUtcNow().UtcDateTime))
+        {
+            review = review with { Cycle = review.Cycle with { Provisional = true } };
+        }
+
+        var stored = new StoredReview
+        {
+            Id = Guid.CreateVersion7(clock.GetUtcNow()),
+            PlanId = cycle.PlanId,
+            CycleId = cycle.Id,
+            Document = ReviewJson.Serialize(review, indented: false),
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Reviews.Add(stored);
+        await db.SaveChangesAsync(cancellationToken);
+        return (stored, review);
+    }
+
+    /// <summary>Whether the cycle still takes answers: not closed, and its window not over.</summary>
+    public static bool IsOpen(ReviewCycle cycle, DateTime now) => cycle.State == CycleState.Open && cycle.EndsAt > now;
+}

@@ -1,0 +1,337 @@
+using System.Globalization;
+using System.Text;
+using FeedbackBot.Core.Reviews;
+
+namespace FeedbackBot.Features.Reviews.Rendering;
+
+/// <summary>
+/// A review as a Markdown report a manager reads in chat, a wiki or a pull request: the KPIs against their targets
+/// first, then how much data was usable, what goes well and badly, where sources disagree, what to do, and the
+/// themes in comments. Figures withheld for privacy read "not enough data"; every text from data is escaped.
+/// </summary>
+public static class ReviewMarkdown
+{
+    /// <summary>Writes the report.</summary>
+    public static string Render(Review review)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        var text = new ReviewText(review);
+        var md = new StringBuilder();
+        Title(md, review);
+        Headline(md, text);
+        Validation(md, review.Validation);
+        Findings(md, text, "Strengths", review.Strengths, text.Empty("No strengths stand out in this cycle."));
+        Findings(md, text, "Shortfalls", review.Shortfalls, text.Empty("Nothing falls short in this cycle."));
+        Gaps(md, text);
+        Recommendations(md, text);
+        Themes(md, review.Themes);
+        Distributions(md, review);
+        Segments(md, text);
+        Complaints(md, review.Complaints);
+        return md.ToString().TrimEnd() + "\n";
+    }
+
+    private static void Title(StringBuilder md, Review review)
+    {
+        md.Append("# Service review: ").AppendLine(MarkdownText.Escape(review.Plan.Name)).AppendLine();
+        md.Append(CultureInfo.InvariantCulture, $"Plan {MarkdownText.Escape(review.Plan.Id)}, version {review.Plan.Version}. ")
+            .Append("Cycle ").Append(ReviewText.Period(review.Cycle.Start, review.Cycle.End));
+        if (review.Cycle.Previous is { } previous)
+        {
+            md.Append(", compared with ").Append(ReviewText.Period(previous.Start, previous.End));
+        }
+
+        md.AppendLine(".").AppendLine();
+        if (review.Cycle.Provisional)
+        {
+            md.AppendLine("**Provisional:** the cycle was still open when this review was made; answers may still arrive and every figure may change.").AppendLine();
+        }
+
+        md.Append(CultureInfo.InvariantCulture, $"Groups smaller than {review.Plan.MinimumGroupSize} are not reported.").AppendLine().AppendLine();
+    }
+
+    private static void Headline(StringBuilder md, ReviewText text)
+    {
+        md.AppendLine("## Headline").AppendLine();
+        if (text.Review.Metrics.Count == 0)
+        {
+            md.AppendLine("The plan has no KPIs.").AppendLine();
+            return;
+        }
+
+        md.AppendLine("| KPI | Value | 95% interval | Target | Status | Gap | Change | p | n |");
+        md.AppendLine("| --- | ---: | --- | --- | --- | ---: | ---: | ---: | ---: |");
+        foreach (var kpi in text.Review.Metrics)
+        {
+            var change = (kpi.Change, kpi.Previous) switch
+            {
+                (not null, not null) => $"{text.Difference(kpi.Id, kpi.Change)} (from {text.Value(kpi.Id, kpi.Previous)})",
+                (null, not null) => $"previous {text.Value(kpi.Id, kpi.Previous)}",
+                _ => string.Empty,
+            };
+            Row(md,
+                MarkdownText.Escape(ReviewText.Name(kpi)),
+                text.Value(kpi.Id, kpi.Value),
+                text.Interval(kpi.Id, kpi.Ci95),
+                text.Target(kpi),
+                ReviewText.Status(kpi.Status),
+                text.Difference(kpi.Id, kpi.Gap),
+                change,
+                ReviewText.PValueFigure(kpi.PValue),
+                kpi.N is { } n ? ReviewText.Count(n) : "–");
+        }
+
+        md.AppendLine();
+        foreach (var kpi in text.Review.Metrics)
+        {
+            md.Append("- **").Append(MarkdownText.Escape(ReviewText.Name(kpi))).Append("**: ").AppendLine(MarkdownText.Escape(ReviewText.StatusSentence(kpi)));
+        }
+
+        md.AppendLine();
+    }
+
+    private static void Validation(StringBuilder md, ValidationReport validation)
+    {
+        md.AppendLine("## Data used").AppendLine();
+        md.Append(CultureInfo.InvariantCulture, $"Usable {ReviewText.Count(validation.Usable)} of {ReviewText.Count(validation.Received)} received");
+        md.AppendLine(validation.Received == 0 ? "." : $" ({ReviewText.Share(validation.Usable, validation.Received)}).").AppendLine();
+        if (validation.Excluded.Count > 0)
+        {
+            md.AppendLine("| Excluded because | Responses |").AppendLine("| --- | ---: |");
+            foreach (var (reason, count) in validation.Excluded)
+            {
+                Row(md, MarkdownText.Escape(ReviewText.ExclusionReason(reason)), ReviewText.Count(count));
+            }
+
+            md.AppendLine();
+        }
+
+        if (validation.StraightLiners > 0)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"{ReviewText.Count(validation.StraightLiners)} responses gave the same answer to every scale question; ")
+                .AppendLine(validation.StraightLinersExcluded ? "the plan excludes them." : "the plan keeps them.").AppendLine();
+        }
+
+        var representativeness = validation.Representativeness;
+        md.AppendLine("### Representativeness").AppendLine();
+        md.AppendLine(RepresentativenessText.Summary(representativeness)).AppendLine();
+        if (representativeness.Segments.Count > 0)
+        {
+            md.AppendLine("| Segment | Population share | Sample share | Respondents |").AppendLine("| --- | ---: | ---: | ---: |");
+            foreach (var share in representativeness.Segments)
+            {
+                Row(md,
+                    MarkdownText.Escape(share.Segment),
+                    ReviewText.Percent(share.ExpectedShare),
+                    share.ObservedShare is { } observed ? ReviewText.Percent(observed) : ReviewText.NotEnoughData,
+                    share.Respondents is { } respondents ? ReviewText.Count(respondents) : ReviewText.NotEnoughData);
+            }
+
+            md.AppendLine();
+        }
+    }
+
+    private static void Findings(StringBuilder md, ReviewText text, string heading, IReadOnlyList<Finding> findings, string none)
+    {
+        md.Append("## ").AppendLine(heading).AppendLine();
+        if (findings.Count == 0)
+        {
+            md.AppendLine(none).AppendLine();
+            return;
+        }
+
+        foreach (var finding in findings)
+        {
+            md.Append("- **").Append(MarkdownText.Escape(finding.Title)).Append("** ").AppendLine(text.Evidence(finding.Evidence));
+            Quotes(md, finding.Evidence.Quotes, "  ");
+        }
+
+        md.AppendLine();
+    }
+
+    private static void Gaps(StringBuilder md, ReviewText text)
+    {
+        md.AppendLine("## Gaps between sources").AppendLine();
+        if (text.Review.Gaps.Count == 0)
+        {
+            md.AppendLine(text.Empty("The sources agree: no gaps found.")).AppendLine();
+            return;
+        }
+
+        foreach (var gap in text.Review.Gaps)
+        {
+            var p = gap.PValue is null ? string.Empty : $", {ReviewText.PValue(gap.PValue)}";
+            md.Append("- **").Append(MarkdownText.Escape(gap.Title)).Append("** ")
+                .Append(CultureInfo.InvariantCulture, $"Difference {gap.Difference.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture)} points on a 0–100 scale{p}.")
+                .AppendLine();
+            md.Append("  - ").AppendLine(text.Evidence(gap.First));
+            md.Append("  - ").AppendLine(text.Evidence(gap.Second));
+        }
+
+        md.AppendLine();
+    }
+
+    private static void Recommendations(StringBuilder md, ReviewText text)
+    {
+        md.AppendLine("## Recommendations").AppendLine();
+        if (text.Review.Recommendations.Count == 0)
+        {
+            md.AppendLine(text.Empty("No recommendations: every KPI is on target and no theme stands out.")).AppendLine();
+            return;
+        }
+
+        var number = 0;
+        foreach (var recommendation in text.Review.Recommendations)
+        {
+            number++;
+            md.Append(CultureInfo.InvariantCulture, $"### {number}. ").Append(MarkdownText.Escape(recommendation.Title))
+                .Append(" (priority ").Append(MarkdownText.Escape(recommendation.Priority)).AppendLine(")").AppendLine();
+            md.AppendLine(MarkdownText.Escape(recommendation.Action)).AppendLine();
+            md.Append("- Evidence: ").AppendLine(text.Evidence(recommendation.Evidence));
+            md.Append("- Owner: ").AppendLine(MarkdownText.Escape(recommendation.OwnerRole));
+            md.Append("- Success criterion: ").AppendLine(MarkdownText.Escape(recommendation.SuccessCriterion));
+            md.Append("- Review by: ").AppendLine(ReviewText.Day(recommendation.ReviewBy)).AppendLine();
+            if (recommendation.Evidence.Quotes.Count > 0)
+            {
+                Quotes(md, recommendation.Evidence.Quotes, string.Empty);
+                md.AppendLine();
+            }
+        }
+    }
+
+    private static void Themes(StringBuilder md, ThemeReport themes)
+    {
+        md.AppendLine("## Themes in comments").AppendLine();
+        md.Append(CultureInfo.InvariantCulture, $"{ReviewText.Count(themes.TotalComments)} comments read, {ReviewText.Count(themes.Uncoded)} matched no theme.").AppendLine().AppendLine();
+        if (themes.Items.Count == 0)
+        {
+            return;
+        }
+
+        md.AppendLine("| Theme | Mentions | Share | Negative | Neutral | Positive | Change |").AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var theme in themes.Items)
+        {
+            if (theme.Suppressed || theme.Count is null)
+            {
+                Row(md, MarkdownText.Escape(theme.Label), ReviewText.NotEnoughData, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty);
+                continue;
+            }
+
+            Row(md,
+                MarkdownText.Escape(theme.Label),
+                ReviewText.Count(theme.Count.Value),
+                theme.Percent is { } percent ? ReviewText.Percent(percent) : string.Empty,
+                Optional(theme.Negative),
+                Optional(theme.Neutral),
+                Optional(theme.Positive),
+                theme.Change is { } change ? ReviewText.CountChange(change) : string.Empty);
+        }
+
+        md.AppendLine();
+        foreach (var theme in themes.Items.Where(t => !t.Suppressed && t.Quotes.Count > 0))
+        {
+            md.Append("**").Append(MarkdownText.Escape(theme.Label)).AppendLine("**").AppendLine();
+            Quotes(md, theme.Quotes, string.Empty);
+            md.AppendLine();
+        }
+    }
+
+    private static void Distributions(StringBuilder md, Review review)
+    {
+        if (review.Distributions.Count == 0)
+        {
+            return;
+        }
+
+        md.AppendLine("## Answers per question").AppendLine();
+        foreach (var question in review.Distributions)
+        {
+            md.Append("**").Append(MarkdownText.Escape(question.Text)).Append("** ");
+            if (question.Suppressed)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"{ReviewText.Capitalise(ReviewText.NotEnoughData)} (fewer than {review.Plan.MinimumGroupSize} answers).").AppendLine().AppendLine();
+                continue;
+            }
+
+            md.Append(CultureInfo.InvariantCulture, $"({ReviewText.Count(question.N)} answers): ")
+                .AppendJoin(", ", question.Counts.Select(c => $"{MarkdownText.Escape(ReviewText.Answer(c))}: {ReviewText.Count(c.Count)} ({ReviewText.Percent(c.Percent)})"))
+                .AppendLine().AppendLine();
+        }
+    }
+
+    private static void Segments(StringBuilder md, ReviewText text)
+    {
+        if (text.Review.Segments.Count == 0)
+        {
+            return;
+        }
+
+        md.AppendLine("## Segments").AppendLine();
+        md.AppendLine("| KPI | Segment | Value | 95% interval | Status | n |").AppendLine("| --- | --- | ---: | --- | --- | ---: |");
+        foreach (var segment in text.Review.Segments)
+        {
+            var name = text.Kpi(segment.Kpi) is { } kpi ? ReviewText.Name(kpi) : segment.Kpi;
+            Row(md,
+                MarkdownText.Escape(name),
+                MarkdownText.Escape(segment.Segment),
+                text.Value(segment.Kpi, segment.Value),
+                text.Interval(segment.Kpi, segment.Ci95),
+                ReviewText.Status(segment.Status),
+                segment.N is { } n ? ReviewText.Count(n) : string.Empty);
+        }
+
+        md.AppendLine();
+    }
+
+    private static void Complaints(StringBuilder md, ComplaintReport? complaints)
+    {
+        if (complaints is null)
+        {
+            return;
+        }
+
+        md.AppendLine("## Complaints").AppendLine();
+        md.Append(CultureInfo.InvariantCulture, $"{ReviewText.Count(complaints.Total)} complaints received");
+        if (complaints.Previous is { } previous)
+        {
+            md.Append(CultureInfo.InvariantCulture, $" ({ReviewText.CountChange(complaints.Change ?? (complaints.Total - previous))} on the previous cycle's {ReviewText.Count(previous)})");
+        }
+
+        md.Append(CultureInfo.InvariantCulture, $", {ReviewText.Count(complaints.Unresolved)} not yet resolved");
+        if (complaints.MedianHoursToResolve is { } hours)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"; median time to resolve {hours.ToString("0.#", CultureInfo.InvariantCulture)} hours");
+        }
+
+        md.AppendLine(".").AppendLine();
+        if (complaints.ByCategory.Count > 0)
+        {
+            md.AppendLine("| Category | Complaints | Change |").AppendLine("| --- | ---: | ---: |");
+            foreach (var category in complaints.ByCategory)
+            {
+                Row(md, MarkdownText.Escape(category.Category), ReviewText.Count(category.Count), category.Change is { } change ? ReviewText.CountChange(change) : string.Empty);
+            }
+
+            md.AppendLine();
+        }
+    }
+
+    private static void Quotes(StringBuilder md, IReadOnlyList<string> quotes, string indent)
+    {
+        // One block quote with a paragraph per quote: consecutive "> " lines would run together into one paragraph.
+        for (var i = 0; i < quotes.Count; i++)
+        {
+            if (i > 0)
+            {
+                md.Append(indent).AppendLine(">");
+            }
+
+            md.Append(indent).Append("> ").AppendLine(MarkdownText.Escape(quotes[i]));
+        }
+    }
+
+    private static string Optional(int? value) => value is { } v ? ReviewText.Count(v) : string.Empty;
+
+    private static void Row(StringBuilder md, params string[] cells) =>
+        md.Append("| ").AppendJoin(" | ", cells).AppendLine(" |");
+}

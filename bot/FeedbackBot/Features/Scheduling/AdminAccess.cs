@@ -1,0 +1,67 @@
+using System.Security.Cryptography;
+using System.Text;
+using FeedbackBot.Infrastructure.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace FeedbackBot.Features.Scheduling;
+
+/// <summary>
+/// Who may open the admin pages. With <c>Admin:Password</c> set: HTTP Basic as "admin" with that password, compared in
+/// constant time. Without it: only requests from this machine, so <c>dotnet run</c> works with no set-up; everyone else
+/// is told there is nothing here.
+/// </summary>
+internal sealed class AdminAccess(IOptions<AdminOptions> options)
+{
+    public const string Realm = "FeedbackBot admin";
+
+    public IResult? Refuse(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var password = options.Value.Password;
+        if (string.IsNullOrEmpty(password))
+        {
+            return LocalRequests.IsLocal(context) ? null : Results.NotFound();
+        }
+
+        if (HasCredentials(context.Request.Headers.Authorization.ToString(), password))
+        {
+            return null;
+        }
+
+        context.Response.Headers.WWWAuthenticate = $"Basic realm=\"{Realm}\", charset=\"UTF-8\"";
+        return Results.Unauthorized();
+    }
+
+    private static bool HasCredentials(string header, string password)
+    {
+        const string scheme = "Basic ";
+        if (!header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        string decoded;
+        try
+        {
+            decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header[scheme.Length..].Trim()));
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+
+        var colon = decoded.IndexOf(':', StringComparison.Ordinal);
+        if (colon < 0)
+        {
+            return false;
+        }
+
+        // Both checks always run, and hashing first makes the comparison independent of the lengths.
+        var userMatches = SameText(decoded[..colon], AdminOptions.UserName);
+        var passwordMatches = SameText(decoded[(colon + 1)..], password);
+        return userMatches & passwordMatches;
+    }
+
+    private static bool SameText(string given, string expected) =>
+        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
+}

@@ -1,0 +1,138 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using FeedbackBot.Data;
+using FeedbackBot.Testing;
+using FeedbackBot.Testing.Teams;
+using FeedbackBot.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FeedbackBot.Tests.Adapters.Teams;
+
+/// <summary>The real host with Teams configured against fakes of the Bot Framework identity, token endpoint and Connector.</summary>
+internal sealed class TeamsRig : IAsyncDisposable
+{
+    public const string TenantId = "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0";
+
+    private readonly Microsoft.AspNetCore.Builder.WebApplication _app;
+    private readonly HttpClient _client;
+
+    private TeamsRig(TestDatabase database, FakeBotFrameworkIdentity identity, FakeTokenEndpoint tokenEndpoint, FakeConnector connector, TestKey key, Dictionary<string, string?> settings, Microsoft.AspNetCore.Builder.WebApplication app)
+    {
+        Database = database;
+        Identity = identity;
+        TokenEndpoint = tokenEndpoint;
+        Connector = connector;
+        Key = key;
+        Settings = settings;
+        _app = app;
+        _client = new HttpClient { BaseAddress = TestHost.Address(app) };
+    }
+
+    public TestDatabase Database { get; }
+
+    public FakeBotFrameworkIdentity Identity { get; }
+
+    public FakeTokenEndpoint TokenEndpoint { get; }
+
+    public FakeConnector Connector { get; }
+
+    public TestKey Key { get; }
+
+    public Dictionary<string, string?> Settings { get; }
+
+    public static async Task<TeamsRig> StartAsync(Action<IServiceCollection>? services = null)
+    {
+        var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var identity = await FakeBotFrameworkIdentity.StartAsync();
+        var tokenEndpoint = await FakeTokenEndpoint.StartAsync();
+        var connector = await FakeConnector.StartAsync();
+        var key = identity.Publish(identity.CreateKey("key-1", "msteams"));
+        var settings = TeamsSettings.For(database, identity, tokenEndpoint);
+        var app = await TestHost.StartAsync(settings, services: services);
+        return new TeamsRig(database, identity, tokenEndpoint, connector, key, settings, app);
+    }
+
+    public string Token() => "Bearer " + FakeBotFrameworkIdentity.Sign(Key, FakeBotFrameworkIdentity.Claims(DateTimeOffset.UtcNow, Connector.ServiceUrl));
+
+    public JsonObject Message(string id, string text) => Activity("message", id, new JsonObject { ["text"] = text });
+
+    public JsonObject Invoke(string id, JsonObject value) =>
+        Activity("invoke", id, new JsonObject { ["name"] = "adaptiveCard/action", ["value"] = value.DeepClone() });
+
+    public async Task<HttpResponseMessage> PostAsync(JsonObject activity, string? authorization)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        if (authorization is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        }
+
+        return await _client.SendAsync(request);
+    }
+
+    public async Task<int> CountTenantsAsync()
+    {
+        await using var db = Database.CreateContext();
+        return await db.Tenants.CountAsync();
+    }
+
+    /// <summary>The first person to speak is the tenant's admin; they apply the staff pulse and start it, and get its card.</summary>
+    public async Task<JsonNode> StartStaffPulseAsync()
+    {
+        await PostAsync(Message("pulse-hello", "help"), Token());
+        var plans = await CliRun.RunAsync(Settings, ["plans", "apply", "--tenant", "teams:" + TenantId, .. Directory.GetFiles(RepositoryPaths.ExamplePlans, "staff-pulse.yaml")]);
+        Assert.Equal(0, plans.ExitCode);
+        await PostAsync(Message("pulse-start", "start pulse staff-pulse"), Token());
+        // The invitation goes out through the outbox, a moment after the reply: wait for the card itself.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        RecordedRequest? sent;
+        while ((sent = Connector.Requests.SingleOrDefault(r => r.Method == "POST" && r.RawTarget == "/emea/v3/conversations/a%3Aconv-1/activities" && r.Body.Contains("\"_cycle\"", StringComparison.Ordinal))) is null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The pulse card did not arrive within 30 s.");
+            await Task.Delay(50);
+        }
+
+        return JsonNode.Parse(sent.Body)!["attachments"]![0]!["content"]!;
+    }
+
+    public async Task<int> CountResponsesAsync()
+    {
+        await using var db = Database.CreateContext();
+        return await db.Responses.CountAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        await _app.DisposeAsync();
+        await Connector.DisposeAsync();
+        await TokenEndpoint.DisposeAsync();
+        await Identity.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    public JsonObject Activity(string type, string id, JsonObject extra)
+    {
+        var activity = new JsonObject
+        {
+            ["type"] = type,
+            ["id"] = id,
+            ["serviceUrl"] = Connector.ServiceUrl,
+            ["channelId"] = "msteams",
+            ["from"] = new JsonObject { ["id"] = "29:user-1", ["name"] = "Ana Staff" },
+            ["recipient"] = new JsonObject { ["id"] = "28:" + FakeBotFrameworkIdentity.AppId, ["name"] = "FeedbackBot" },
+            ["conversation"] = new JsonObject { ["id"] = "a:conv-1", ["conversationType"] = "personal", ["tenantId"] = TenantId },
+            ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = TenantId } },
+        };
+        foreach (var (name, value) in extra)
+        {
+            activity[name] = value?.DeepClone();
+        }
+
+        return activity;
+    }
+}

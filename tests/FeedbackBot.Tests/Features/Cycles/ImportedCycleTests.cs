@@ -1,0 +1,72 @@
+using System.Globalization;
+using FeedbackBot.Data;
+using FeedbackBot.Data.Entities;
+using FeedbackBot.Jobs.Scheduling;
+using FeedbackBot.Testing;
+using FeedbackBot.Tests.Adapters.Playground;
+using FeedbackBot.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Quartz;
+
+namespace FeedbackBot.Tests.Features.Cycles;
+
+/// <summary>
+/// A cycle the command line opened (an import into dates that have not ended yet) lives the same life as a scheduled
+/// one: the scheduler's plan sync finds it open with no close booked, books it, and the cycle closes and is reviewed
+/// when its dates end. Only the clock is moved by hand.
+/// </summary>
+public sealed class ImportedCycleTests
+{
+    [Fact]
+    public async Task ImportIntoOpenDates_ClockPassesTheirEnd_ClosedAndReviewedOnItsOwn()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var clock = new JumpingClock();
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        using var folder = new TempFolder();
+        var at = clock.GetUtcNow().UtcDateTime.AddMinutes(-5).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        var csv = folder.Write("responses.csv", $"""
+            respondent_id,submitted_at,audience,segment,duration_seconds,responsiveness,reliability,empathy,resolution,communication,enps,comment
+            a1,{at},staff,email,60,4,4,5,3,3,6,
+            a2,{at},staff,phone,70,3,4,4,4,3,9,
+            a3,{at},staff,email,80,5,4,4,3,4,7,
+            """);
+        var cycle = string.Create(CultureInfo.InvariantCulture, $"{today:yyyy-MM-dd}..{today.AddDays(1):yyyy-MM-dd}");
+        Assert.Equal(0, (await CliRun.RunAsync(database, "plans", "apply", Path.Combine(RepositoryPaths.ExamplePlans, "staff-pulse.yaml"))).ExitCode);
+        var import = await CliRun.RunAsync(database, "import", "responses", csv, "--plan", "staff-pulse", "--cycle", cycle);
+        Assert.Equal(0, import.ExitCode);
+        var opened = await CycleAsync(database);
+        Assert.Equal(CycleState.Open, opened.State);
+
+        await using var app = await PlaygroundHost.StartAsync(
+            CliRun.Settings(database), bot: null, services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
+        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        await scheduler.TriggerJob(JobKeys.PlanSync);
+        await WaitAsync(async () => await scheduler.GetJobDetail(JobKeys.CloseCycle(opened.Id)) is not null, "the close to be booked");
+
+        clock.JumpTo(new DateTimeOffset(DateTime.SpecifyKind(opened.EndsAt, DateTimeKind.Utc)).AddSeconds(5));
+        await scheduler.TriggerJob(JobKeys.PlanSync);
+        await WaitAsync(async () => (await CycleAsync(database)).State == CycleState.Reviewed, "the cycle to be reviewed");
+
+        await using var db = database.CreateContext();
+        Assert.Equal(1, await db.Reviews.CountAsync(r => r.CycleId == opened.Id));
+    }
+
+    private static async Task<ReviewCycle> CycleAsync(TestDatabase database)
+    {
+        await using var db = database.CreateContext();
+        return await db.ReviewCycles.AsNoTracking().SingleAsync();
+    }
+
+    private static async Task WaitAsync(Func<Task<bool>> done, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!await done())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Waited 60 s for {what}.");
+            await Task.Delay(100);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+using System.Globalization;
+using FeedbackBot.CommandLine;
+using FeedbackBot.Data;
+using FeedbackBot.Data.Entities;
+using FeedbackBot.Infrastructure.Hosting;
+using FeedbackBot.Infrastructure.Storage;
+using FeedbackBot.Jobs.Scheduling;
+using FeedbackBot.Testing;
+using FeedbackBot.Testing.Teams;
+using FeedbackBot.Tests.Support;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Quartz;
+
+namespace FeedbackBot.Tests.Features.Cycles;
+
+/// <summary>
+/// Two complete bot hosts on one PostgreSQL, each with its clustered scheduler and its outbox dispatcher, running one
+/// plan on its own schedule: the cycle opens once, everyone is invited once, reminded once, and one review is posted.
+/// Nothing is called by hand but the clock, which jumps over the waits (a cycle lasts five minutes at the least).
+/// </summary>
+public sealed class TwoInstancesTests
+{
+    private const int Staff = 6;
+    private const string Channel = "19:team-channel@thread.tacv2";
+
+    [Fact]
+    public async Task TwoHostsOnOnePostgres_ScheduledCycle_OneCycleOneSetOfInvitationsAndRemindersOneReview()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        await using var identity = await FakeBotFrameworkIdentity.StartAsync();
+        await using var tokens = await FakeTokenEndpoint.StartAsync();
+        await using var connector = await FakeConnector.StartAsync();
+        var clock = new JumpingClock();
+        var now = clock.GetUtcNow();
+        // A whole minute well ahead, so neither host can reach it on its own before the test jumps to it.
+        var opensAt = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero).AddMinutes(20);
+        var settings = TeamsSettings.For(database, identity, tokens);
+        await ApplyPlanAsync(settings, opensAt);
+
+        await using var first = Host(settings, clock);
+        await using var second = Host(settings, clock);
+        await first.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        var planId = await CycleRig.SeedReachableStaffAsync(database, connector.ServiceUrl, now.UtcDateTime, Staff);
+        await Task.WhenAll(first.StartAsync(), second.StartAsync());
+        IScheduler[] schedulers = [await SchedulerOf(first), await SchedulerOf(second)];
+        Assert.All(schedulers, s => Assert.Equal(SchedulerStatus.Running, s.Status));
+        Assert.All(await Task.WhenAll(schedulers.Select(s => s.GetMetadata().AsTask())), m => Assert.True(m.JobStoreClustered));
+        var instances = schedulers.Select(s => s.SchedulerInstanceId).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(2, instances.Distinct().Count());
+        await WaitUntilAsync(
+            async () => (await schedulers[0].QueryClusterNodes()).Select(n => n.InstanceId).Order(StringComparer.Ordinal).SequenceEqual(instances),
+            "both instances to have joined one cluster");
+        await WaitUntilAsync(
+            async () => (await schedulers[0].GetTrigger(JobKeys.TriggerOf(JobKeys.OpenCycle(planId))))?.NextFireTimeUtc == opensAt,
+            "the plan's open-cycle trigger, due at " + opensAt.ToString("O", CultureInfo.InvariantCulture));
+
+        await JumpAsync(clock, schedulers, opensAt.AddSeconds(-3));
+        await WaitForDeliveriesAsync(connector, Staff);
+        var invited = connector.Deliveries.Select(d => d.ConversationId).ToList();
+        Assert.Equal(Enumerable.Range(1, Staff).Select(CycleRig.StaffConversation).Order(), invited.Order());
+
+        // One person answers; the reminder goes to the other five, once each.
+        var answered = await AnswerOneAsync(database);
+        await JumpAsync(clock, schedulers, opensAt.AddMinutes(2).AddSeconds(5));
+        await WaitForDeliveriesAsync(connector, Staff + Staff - 1);
+        var reminded = connector.Deliveries.Skip(Staff).Select(d => d.ConversationId).ToList();
+        Assert.Equal(invited.Where(c => c != answered).Order(), reminded.Order());
+
+        await JumpAsync(clock, schedulers, opensAt.AddMinutes(5).AddSeconds(5));
+        await WaitForDeliveriesAsync(connector, Staff + Staff - 1 + 1);
+        Assert.Equal(Channel, connector.Deliveries[^1].ConversationId);
+        Assert.Contains("/reviews/", connector.Deliveries[^1].Activity.ToJsonString(), StringComparison.Ordinal);
+
+        await using var db = database.CreateContext();
+        var cycle = Assert.Single(await db.ReviewCycles.ToListAsync());
+        Assert.Equal(opensAt.UtcDateTime, cycle.StartsAt);
+        Assert.Equal(CycleState.Reviewed, cycle.State);
+        Assert.Equal(Staff, await db.Invitations.Where(i => i.CycleId == cycle.Id).Select(i => i.PersonId).Distinct().CountAsync());
+        Assert.Equal(Staff, await db.Invitations.CountAsync());
+        Assert.Single(await db.Reviews.ToListAsync());
+        Assert.All(await db.Outbox.ToListAsync(), m => Assert.Equal(OutboxState.Sent, m.State));
+        Assert.Equal(Staff + Staff - 1 + 1, await db.Outbox.CountAsync());
+    }
+
+    private static WebApplication Host(Dictionary<string, string?> settings, JumpingClock clock) =>
+        BotWebApplication.Build(
+            ["--urls=http://127.0.0.1:0"],
+            new CliContext(TextWriter.Null, TextWriter.Null, settings),
+            services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
+
+    private static async Task<IScheduler> SchedulerOf(WebApplication app) =>
+        await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+
+    /// <summary>
+    /// Moves the shared clock, then asks each scheduler to look again: a scheduler idles up to 30 s between looks at
+    /// the store and would otherwise notice the jump only then. Running plan sync is what an operator's trigger does.
+    /// </summary>
+    private static async Task JumpAsync(JumpingClock clock, IScheduler[] schedulers, DateTimeOffset to)
+    {
+        clock.JumpTo(to);
+        foreach (var scheduler in schedulers)
+        {
+            await scheduler.TriggerJob(JobKeys.PlanSync);
+        }
+    }
+
+    private static async Task ApplyPlanAsync(Dictionary<string, string?> settings, DateTimeOffset opensAt)
+    {
+        var plan = CycleRig.Plan(reminders: "count: 1\n  every: 2m")
+            .Replace("cron: \"0 10 * * 1\"", $"cron: \"{opensAt.Minute} {opensAt.Hour} * * *\"", StringComparison.Ordinal)
+            .Replace("time_zone: Europe/London", "time_zone: UTC", StringComparison.Ordinal)
+            .Replace("cycle_days: 5", "cycle_length: 5m", StringComparison.Ordinal);
+        await CycleRig.ApplyPlanAsync(settings, plan);
+    }
+
+    /// <summary>Marks one invitation answered and returns that person's conversation.</summary>
+    private static async Task<string> AnswerOneAsync(TestDatabase database)
+    {
+        await using var db = database.CreateContext();
+        var invitation = await db.Invitations.OrderBy(i => i.PersonId).FirstAsync();
+        invitation.State = InvitationState.Answered;
+        await db.SaveChangesAsync();
+        return await db.ConversationReferences.Where(r => r.PersonId == invitation.PersonId).Select(r => r.ConversationId).SingleAsync();
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Waited 60 s for {what}.");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Waits for exactly <paramref name="count"/> deliveries: they all arrive, and no more follow.</summary>
+    private static async Task WaitForDeliveriesAsync(FakeConnector connector, int count)
+    {
+        await WaitUntilAsync(() => Task.FromResult(connector.Deliveries.Count >= count), $"{count} deliveries (have {connector.Deliveries.Count})");
+        // Long enough for a second instance's duplicate to have arrived too: both dispatchers poll the outbox every few seconds at most.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.True(count == connector.Deliveries.Count, string.Join('\n', connector.Deliveries.Select(d => $"{d.At:HH:mm:ss.fff} {d.ConversationId}")));
+    }
+}
