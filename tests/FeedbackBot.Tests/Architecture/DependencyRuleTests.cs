@@ -134,7 +134,7 @@ public sealed class DependencyRuleTests
         Assert.Empty(offenders);
     }
 
-    private static IEnumerable<MethodBase> CalledMethods(Module module, byte[] il)
+    internal static IEnumerable<MethodBase> CalledMethods(Module module, byte[] il)
     {
         // call (0x28), callvirt (0x6F) and newobj (0x73) are followed by a 4-byte metadata token.
         for (var i = 0; i + 4 < il.Length; i++)

@@ -91,11 +91,14 @@ internal static class SlackInstallEndpoints
             return Page(HttpStatusCode.BadRequest, "Not installed", $"Slack did not install FeedbackBot: {refusal}.");
         }
 
-        if (query["code"].ToString() is not { Length: > 0 } code)
-        {
-            return Page(HttpStatusCode.BadRequest, "Not installed", "Slack sent no code to exchange. Start again at /slack/install.");
-        }
+        return query["code"].ToString() is { Length: > 0 } code
+            ? await InstallAsync(code, api, workspaces, log, cancellationToken)
+            : Page(HttpStatusCode.BadRequest, "Not installed", "Slack sent no code to exchange. Start again at /slack/install.");
+    }
 
+    // The code is single-use and short-lived: it is exchanged at once, and the workspace's token is stored encrypted.
+    private static async Task<IResult> InstallAsync(string code, SlackWebApiClient api, SlackWorkspaces workspaces, ILogger log, CancellationToken cancellationToken)
+    {
         try
         {
             var access = await api.ExchangeOAuthCodeAsync(code, null, cancellationToken);
