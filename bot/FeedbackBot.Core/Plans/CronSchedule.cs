@@ -128,6 +128,46 @@ public sealed class CronSchedule
     }
 
     /// <summary>
+    /// The last instant at or before <paramref name="atOrBefore"/> at which the schedule fires, by the same rules as
+    /// <see cref="GetNextOccurrence"/>. A scheduler may start a job late, or twice; this names the occurrence it was
+    /// started for, so every start of the same occurrence agrees on it.
+    /// </summary>
+    /// <param name="atOrBefore">The instant to search back from, inclusive.</param>
+    /// <param name="zone">The time zone the expression is read in.</param>
+    /// <returns>The instant; null when nothing fired in the five years before it.</returns>
+    public DateTimeOffset? GetLatestOccurrence(DateTimeOffset atOrBefore, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+
+        // Widening windows keep a frequent schedule cheap (an every-minute cron looks an hour back, not years).
+        foreach (var lookBack in LookBacks)
+        {
+            if (atOrBefore - DateTimeOffset.MinValue < lookBack)
+            {
+                break;
+            }
+
+            DateTimeOffset? latest = null;
+            for (var next = GetNextOccurrence(atOrBefore - lookBack, zone); next is { } found && found <= atOrBefore; next = GetNextOccurrence(found, zone))
+            {
+                latest = found;
+            }
+
+            if (latest is not null)
+            {
+                return latest;
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly TimeSpan[] LookBacks =
+    [
+        TimeSpan.FromHours(1), TimeSpan.FromDays(1), TimeSpan.FromDays(32), TimeSpan.FromDays(367), TimeSpan.FromDays(366 * SearchYears),
+    ];
+
+    /// <summary>
     /// The same schedule as a Quartz cron expression: a seconds field of 0, <c>?</c> in whichever of day-of-month and
     /// day-of-week is unrestricted, and days of the week by name (Quartz numbers them 1-7 from Sunday, cron 0-6).
     /// </summary>

@@ -26,5 +26,11 @@ public sealed class ReviewCycle
     /// </summary>
     public DateTime? OpenToEveryoneSince { get; set; }
 
+    /// <summary>
+    /// When the scheduler booked the cycle's close and first reminder; null until then. Set by one conditional update,
+    /// so however many jobs try to book a cycle at once, one books it.
+    /// </summary>
+    public DateTime? StepsBookedAt { get; set; }
+
     public DateTime CreatedAt { get; set; }
 }

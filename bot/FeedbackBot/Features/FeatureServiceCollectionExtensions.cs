@@ -29,7 +29,7 @@ internal static class FeatureServiceCollectionExtensions
     public static WebApplication MapFeedbackFeatures(this WebApplication app)
     {
         app.MapReviewEndpoints();
-        app.MapAdminJobs();
+        app.MapJobsDashboard();
         return app;
     }
 }

@@ -1,15 +1,13 @@
-using FeedbackBot.Jobs.Scheduling;
-using Quartz;
+using System.ComponentModel;
+using Hangfire;
 
 namespace FeedbackBot.Jobs.Cycles;
 
-/// <summary>Closes a cycle, which builds its review and queues the summary.</summary>
-[DisallowConcurrentExecution]
-public sealed class CloseCycleJob(ICycleLifecycle lifecycle) : IJob
+/// <summary>Closes a cycle, which builds its review once and queues the summary.</summary>
+public sealed class CloseCycleJob(ICycleLifecycle lifecycle)
 {
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        await lifecycle.CloseCycleAsync(JobKeys.GetId(context, JobKeys.CycleIdKey), cancellationToken);
-    }
+    [DisplayName("{1}: close the cycle and post its review")]
+    [AutomaticRetry(Attempts = 10)]
+    public Task RunAsync(Guid cycleId, string plan, CancellationToken cancellationToken) =>
+        lifecycle.CloseCycleAsync(cycleId, cancellationToken);
 }

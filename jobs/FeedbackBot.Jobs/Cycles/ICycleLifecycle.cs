@@ -24,9 +24,9 @@ public interface ICycleLifecycle
     Task CloseCycleAsync(Guid cycleId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Every cycle still open, with when it closes and when its next reminder falls due, however it was opened. The
-    /// scheduler books the steps of any it does not hold (a cycle an import opened, or one whose booking was lost), so
-    /// that every open cycle is reminded, closed, reviewed and posted.
+    /// Every cycle still open, with when it closes and when its first reminder falls due, however it was opened. The
+    /// scheduler books the steps of any not booked yet (a cycle an import opened), and closes any whose booked close
+    /// was lost, so that every open cycle is reminded, closed, reviewed and posted.
     /// </summary>
     Task<IReadOnlyList<OpenedCycle>> OpenCyclesAsync(CancellationToken cancellationToken);
 
@@ -34,5 +34,6 @@ public interface ICycleLifecycle
     Task PostWeeklySummariesAsync(DateTimeOffset now, CancellationToken cancellationToken);
 }
 
-/// <summary>A cycle just opened: when it closes and when its first reminder is due (null for none).</summary>
-public sealed record OpenedCycle(Guid CycleId, DateTimeOffset ClosesAt, DateTimeOffset? FirstReminderAt);
+/// <summary>An open cycle: when it closes, when its first reminder is due (null for none), its plan's id for people reading
+/// the job list, and whether its steps are booked already.</summary>
+public sealed record OpenedCycle(Guid CycleId, DateTimeOffset ClosesAt, DateTimeOffset? FirstReminderAt, string Plan = "", bool StepsBooked = false);

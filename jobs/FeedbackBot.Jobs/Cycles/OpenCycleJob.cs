@@ -1,37 +1,93 @@
-using FeedbackBot.Jobs.Scheduling;
+using System.ComponentModel;
+using FeedbackBot.Core.Plans;
+using FeedbackBot.Core.Serialization;
+using FeedbackBot.Data;
+using Hangfire;
+using Hangfire.Server;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Quartz;
 
 namespace FeedbackBot.Jobs.Cycles;
 
 /// <summary>
-/// Opens a plan's cycle when its cron trigger fires, then schedules that cycle's close and first reminder at the
-/// times the lifecycle returns. One run per plan at a time: two overlapping opens of one plan would race on the
-/// same occurrence.
+/// Opens a plan's cycle, then books that cycle's close and first reminder at the times the lifecycle returns. The
+/// lifecycle opens each occurrence once, so a second run of the same occurrence (a retry, or two instances racing on
+/// one recurring job) finds the cycle already open and changes nothing.
 /// </summary>
-[DisallowConcurrentExecution]
-public sealed class OpenCycleJob(ICycleLifecycle lifecycle, ILogger<OpenCycleJob> logger) : IJob
+public sealed class OpenCycleJob(
+    ICycleLifecycle lifecycle, CycleSteps steps, IDbContextFactory<FeedbackDbContext> contexts, TimeProvider clock, ILogger<OpenCycleJob> logger)
 {
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    /// <summary>The parameter Hangfire gives a job made from a recurring job: when the recurring job fired it.</summary>
+    private const string FiredAtParameter = "Time";
+
+    /// <summary>
+    /// The plan's scheduled run. Hangfire starts it at the plan's cron, or late (once, however many were missed) after
+    /// every instance was down; either way the cycle opened is the occurrence due last at the moment it fired.
+    /// </summary>
+    [DisplayName("{1}: open the scheduled cycle")]
+    [AutomaticRetry(Attempts = 5)]
+    public async Task RunAsync(Guid planId, string plan, PerformContext? context, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var planId = JobKeys.GetId(context, JobKeys.PlanIdKey);
-        // The occurrence, not the moment it ran: a misfire fired late still opens the cycle that was due.
-        var scheduledFor = context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
-        var opened = await lifecycle.OpenCycleAsync(planId, scheduledFor, cancellationToken);
+        var firedAt = context?.GetJobParameter<long?>(FiredAtParameter) is { } seconds
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : clock.GetUtcNow();
+        if (await LatestOccurrenceAsync(planId, firedAt, cancellationToken) is not { } occurrence)
+        {
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation("{Plan}: no schedule to open a cycle for (the plan is gone or no longer scheduled)", plan);
+            }
+
+            return;
+        }
+
+        await OpenAsync(planId, plan, occurrence, cancellationToken);
+    }
+
+    /// <summary>
+    /// <c>run PLAN now</c>: a cycle from the moment it was asked for. That moment is the job's own creation time, so a
+    /// retry of the job opens the same cycle, not a second one.
+    /// </summary>
+    [DisplayName("{1}: open a cycle now")]
+    [AutomaticRetry(Attempts = 5)]
+    public Task RunNowAsync(Guid planId, string plan, PerformContext? context, CancellationToken cancellationToken)
+    {
+        var askedAt = context?.BackgroundJob.CreatedAt is { } created
+            ? new DateTimeOffset(DateTime.SpecifyKind(created, DateTimeKind.Utc))
+            : clock.GetUtcNow();
+        return OpenAsync(planId, plan, askedAt, cancellationToken);
+    }
+
+    private async Task OpenAsync(Guid planId, string plan, DateTimeOffset occurrence, CancellationToken cancellationToken)
+    {
+        var opened = await lifecycle.OpenCycleAsync(planId, occurrence, cancellationToken);
         if (opened is null)
         {
             if (logger.IsEnabled(LogLevel.Information))
             {
-                logger.LogInformation("Plan {PlanId}: no cycle opened for {ScheduledFor:O}", planId, scheduledFor);
+                logger.LogInformation("{Plan}: no cycle opened for {Occurrence:O} (the plan is paused or gone)", plan, occurrence);
             }
 
-            context.Result = "nothing opened";
             return;
         }
 
-        await CycleJobScheduling.ScheduleStepsAsync(context.Scheduler, opened, cancellationToken);
+        await steps.BookAsync(opened, cancellationToken);
+    }
 
-        context.Result = $"cycle {opened.CycleId} opened";
+    private async Task<DateTimeOffset?> LatestOccurrenceAsync(Guid planId, DateTimeOffset firedAt, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var definition = await db.Plans.AsNoTracking()
+            .Where(p => p.Id == planId)
+            .SelectMany(p => p.Versions.Where(v => v.Number == p.CurrentVersion).Select(v => v.Definition))
+            .FirstOrDefaultAsync(cancellationToken);
+        if (definition is null || PlanJson.Deserialize(definition).Schedule is not { } schedule ||
+            !CronSchedule.TryParse(schedule.Cron, out var cron, out _) ||
+            !TimeZoneInfo.TryFindSystemTimeZoneById(schedule.TimeZone, out var zone))
+        {
+            return null;
+        }
+
+        return cron.GetLatestOccurrence(firedAt, zone);
     }
 }

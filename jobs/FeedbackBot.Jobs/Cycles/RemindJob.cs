@@ -1,20 +1,18 @@
-using FeedbackBot.Jobs.Scheduling;
-using Quartz;
+using System.ComponentModel;
+using Hangfire;
 
 namespace FeedbackBot.Jobs.Cycles;
 
-/// <summary>Queues a cycle's due reminders, then schedules the next one, or stops when the lifecycle says none remain.</summary>
-[DisallowConcurrentExecution]
-public sealed class RemindJob(ICycleLifecycle lifecycle) : IJob
+/// <summary>Queues a cycle's due reminders, then books the next one, or stops when the lifecycle says none remain.</summary>
+public sealed class RemindJob(ICycleLifecycle lifecycle, CycleSteps steps)
 {
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    [DisplayName("{1}: remind those who have not answered")]
+    [AutomaticRetry(Attempts = 5)]
+    public async Task RunAsync(Guid cycleId, string plan, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var cycleId = JobKeys.GetId(context, JobKeys.CycleIdKey);
-        var next = await lifecycle.RemindAsync(cycleId, cancellationToken);
-        if (next is { } at)
+        if (await lifecycle.RemindAsync(cycleId, cancellationToken) is { } next)
         {
-            await CycleJobScheduling.ScheduleReminderAsync(context.Scheduler, cycleId, at, cancellationToken);
+            steps.Remind(cycleId, plan, next);
         }
     }
 }

@@ -1,33 +1,43 @@
+using System.ComponentModel;
 using FeedbackBot.Jobs.Cycles;
-using Quartz;
+using Hangfire;
+using Microsoft.Extensions.Logging;
 
 namespace FeedbackBot.Jobs.Scheduling;
 
 /// <summary>
-/// Brings the plans' open-cycle triggers in line with the plans in the database, every minute and once at start, so
-/// a plan applied, paused or resumed by another process takes effect within a minute; and books the close and
-/// reminders of any open cycle the scheduler holds no close for, so no cycle stays open for ever, however it was
-/// opened.
+/// Every minute: brings the recurring jobs in line with the plans in the database, so a plan applied, paused or
+/// resumed by another process takes effect within a minute; books the close and reminders of any open cycle not
+/// booked yet (one an import opened, or one open when the bot moved from Quartz); and closes a cycle whose booked
+/// close was lost, so that no cycle stays open for ever, however it was opened.
 /// </summary>
-[DisallowConcurrentExecution]
-public sealed class PlanSyncJob(PlanTriggerSync sync, ICycleLifecycle lifecycle) : IJob
+public sealed class PlanSyncJob(RecurringJobSync sync, ICycleLifecycle lifecycle, CycleSteps steps, TimeProvider clock, ILogger<PlanSyncJob> logger)
 {
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    /// <summary>How long past its close a booked cycle may still be open before its close is taken as lost.</summary>
+    public static readonly TimeSpan LostCloseGrace = TimeSpan.FromMinutes(5);
+
+    [DisplayName("Synchronise the plans' jobs and book every open cycle's steps")]
+    [AutomaticRetry(Attempts = 0)]
+    public async Task RunAsync(CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var changes = await sync.SyncAsync(context.Scheduler, cancellationToken);
+        await sync.SyncAsync(cancellationToken);
+        var now = clock.GetUtcNow();
         var adopted = 0;
         foreach (var open in await lifecycle.OpenCyclesAsync(cancellationToken))
         {
-            // Booking a cycle whose open job is booking it at the same moment is harmless: the close is replaced by
-            // the same close, and an existing reminder is kept.
-            if (await context.Scheduler.GetJobDetail(JobKeys.CloseCycle(open.CycleId), cancellationToken) is null)
+            if (!open.StepsBooked)
             {
-                await CycleJobScheduling.ScheduleStepsAsync(context.Scheduler, open, cancellationToken);
-                adopted++;
+                adopted += await steps.BookAsync(open, cancellationToken) ? 1 : 0;
+            }
+            else if (open.ClosesAt + LostCloseGrace < now)
+            {
+                steps.CloseNow(open.CycleId, open.Plan);
             }
         }
 
-        context.Result = adopted == 0 ? changes.ToString() : $"{changes}; {adopted} open cycle(s) given their close and reminders";
+        if (adopted > 0 && logger.IsEnabled(LogLevel.Information))
+        {
+            logger.LogInformation("{Count} open cycle(s) given their close and reminders", adopted);
+        }
     }
 }

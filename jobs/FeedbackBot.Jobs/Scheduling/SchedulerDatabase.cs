@@ -5,7 +5,7 @@ namespace FeedbackBot.Jobs.Scheduling;
 
 /// <summary>
 /// The bot's own database, read from the same keys the host validates (<c>Database:Provider</c>,
-/// <c>ConnectionStrings:Feedback</c>): Quartz keeps its QRTZ_ tables beside the bot's.
+/// <c>ConnectionStrings:Feedback</c>): Hangfire keeps its jobs beside the bot's data.
 /// </summary>
 public sealed record SchedulerDatabase(DatabaseProvider Provider, string ConnectionString)
 {

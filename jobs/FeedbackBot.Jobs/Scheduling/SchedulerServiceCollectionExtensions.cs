@@ -1,33 +1,28 @@
-using FeedbackBot.Core.Plans;
-using FeedbackBot.Data;
 using FeedbackBot.Jobs.Cycles;
-using Microsoft.Data.Sqlite;
+using Hangfire;
+using Hangfire.AspNetCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Npgsql;
-using Quartz;
 
 namespace FeedbackBot.Jobs.Scheduling;
 
 /// <summary>How a process uses the scheduler.</summary>
 public enum SchedulerRole
 {
-    /// <summary>The bot: started with the host, runs jobs unless <c>Jobs:Enabled</c> is false.</summary>
+    /// <summary>The bot: runs a Hangfire server with the host unless <c>Jobs:Enabled</c> is false.</summary>
     Host,
 
-    /// <summary>A command: reads and changes the store, never runs a job and never joins the cluster.</summary>
+    /// <summary>A command: reads and changes the job store, never runs a job.</summary>
     Standby,
 }
 
 public static class SchedulerServiceCollectionExtensions
 {
-    public const string SchedulerName = "FeedbackBot";
-
     /// <summary>
-    /// Quartz on the bot's database with its persistent store: SQLite for the embedded default, PostgreSQL clustered
-    /// in production, tables created when missing, job data as JSON, run history in the store. Expects the
-    /// <see cref="FeedbackDbContext"/> factory and an <c>ICycleLifecycle</c> to be registered by the host.
+    /// Hangfire on the bot's database, with this host's own storage and activator rather than Hangfire's process-wide
+    /// ones, so that two hosts in one process (the tests run several) never run each other's jobs. Expects the
+    /// <c>FeedbackDbContext</c> factory and an <see cref="ICycleLifecycle"/> from the host.
     /// </summary>
     public static IServiceCollection AddFeedbackScheduler(
         this IServiceCollection services, IConfiguration configuration, SchedulerRole role = SchedulerRole.Host)
@@ -45,92 +40,42 @@ public static class SchedulerServiceCollectionExtensions
             })
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<JobsOptions>, JobsOptionsValidator>();
-        services.AddSingleton<PlanTriggerSync>();
+        services.AddSingleton(database);
+
+        // Registered before AddHangfire, whose TryAdd would otherwise hand out the process-wide JobStorage.Current.
+        services.AddSingleton(_ => SchedulerStorage.Create(database));
+        services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire(hangfire => hangfire
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+
+        services.AddSingleton<RecurringJobSync>();
         services.AddSingleton<SchedulerOverview>();
         services.AddSingleton<CycleRunner>();
-
-        services.AddQuartz(q =>
-        {
-            q.ConfigureScheduler(o =>
-            {
-                o.InstanceName = SchedulerName;
-                o.GenerateInstanceId = true;
-                o.DefaultMisfireHandling = DefaultMisfireHandling.FireAndProceed;
-            });
-            q.UsePersistentStore(store =>
-            {
-                if (database.Provider == DatabaseProvider.Postgres)
-                {
-                    store.UsePostgres(NpgsqlFactory.Instance, database.ConnectionString);
-                    store.UseClustering(_ => { });
-                }
-                else
-                {
-                    store.UseSqlite(SqliteFactory.Instance, database.ConnectionString);
-                }
-
-                store.UseSystemTextJsonSerializer(_ => { });
-                store.ProvisionSchema();
-                store.UseExecutionHistory();
-            });
-
-            q.UseTypeLoader(MapRenamedJobTypes);
-
-            if (role == SchedulerRole.Host)
-            {
-                AddSystemJobs(q, settings);
-            }
-        });
+        services.AddSingleton<CycleSteps>();
+        services.AddTransient<OpenCycleJob>();
+        services.AddTransient<CloseCycleJob>();
+        services.AddTransient<RemindJob>();
+        services.AddTransient<WeeklySummaryJob>();
+        services.AddTransient<PlanSyncJob>();
 
         if (role == SchedulerRole.Host)
         {
-            services.AddHostedService<SchedulerStarter>();
+            services.AddHostedService<RecurringJobStarter>();
+            if (settings.Enabled)
+            {
+                services.AddHangfireServer((provider, server) =>
+                {
+                    server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..6]}";
+                    server.Activator = provider.GetRequiredService<JobActivator>();
+                    // A cycle's close and reminders are due at a minute; a second's look is cheap on both storages.
+                    server.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+                    server.WorkerCount = Math.Clamp(Environment.ProcessorCount * 2, 4, 16);
+                });
+            }
         }
 
         return services;
-    }
-
-    /// <summary>
-    /// The job classes once lived in <c>FeedbackBot.Jobs.Jobs</c>. The store keeps each job's class name, so a job booked
-    /// before the move (a cycle's close, a reminder, a plan's open) would otherwise fail to load once the bot is
-    /// upgraded, and its cycle would never close.
-    /// </summary>
-    private static void MapRenamedJobTypes(TypeLoaderOptions options)
-    {
-        const string Old = "FeedbackBot.Jobs.Jobs.";
-        options.Map(Old + nameof(OpenCycleJob), typeof(OpenCycleJob));
-        options.Map(Old + nameof(CloseCycleJob), typeof(CloseCycleJob));
-        options.Map(Old + nameof(RemindJob), typeof(RemindJob));
-        options.Map(Old + nameof(WeeklySummaryJob), typeof(WeeklySummaryJob));
-        options.Map(Old + nameof(PlanSyncJob), typeof(PlanSyncJob));
-    }
-
-    private static void AddSystemJobs(IQuartzBuilder q, JobsOptions settings)
-    {
-        q.ScheduleJob<PlanSyncJob>(
-            trigger => trigger
-                .WithIdentity(JobKeys.TriggerOf(JobKeys.PlanSync))
-                .StartNow()
-                .WithSimpleSchedule(s => s
-                    .WithInterval(TimeSpan.FromMinutes(1))
-                    .RepeatForever()
-                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)),
-            job => job.WithIdentity(JobKeys.PlanSync).WithDescription("Derive the plans' open-cycle triggers from the database"));
-
-        // An invalid setting stops the start through the validator, with a message naming the key.
-        if (CronSchedule.TryParse(settings.WeeklySummaryCron, out var cron, out _) &&
-            TimeZoneInfo.TryFindSystemTimeZoneById(settings.TimeZone, out var zone))
-        {
-            q.ScheduleJob<WeeklySummaryJob>(
-                trigger => trigger
-                    .WithIdentity(JobKeys.TriggerOf(JobKeys.WeeklySummary))
-                    .WithCronSchedule(cron.ToQuartzExpression(), c => c
-                        .InTimeZone(zone)
-                        .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)),
-                job => job
-                    .WithIdentity(JobKeys.WeeklySummary)
-                    .WithDescription("Post the weekly summary of every plan")
-                    .UsingJobData(PlanTriggerSync.CronDataKey, settings.WeeklySummaryCron));
-        }
     }
 }

@@ -157,7 +157,10 @@ internal sealed class CycleLifecycle(
         return await db.ReviewCycles.AsNoTracking().SingleOrDefaultAsync(c => c.PlanId == planId && c.StartsAt == startsAt, cancellationToken);
     }
 
-    public async Task<DateTimeOffset?> RemindAsync(Guid cycleId, CancellationToken cancellationToken)
+    public Task<DateTimeOffset?> RemindAsync(Guid cycleId, CancellationToken cancellationToken) =>
+        RemindAsync(cycleId, retried: false, cancellationToken);
+
+    private async Task<DateTimeOffset?> RemindAsync(Guid cycleId, bool retried, CancellationToken cancellationToken)
     {
         var cycle = await db.ReviewCycles.SingleOrDefaultAsync(c => c.Id == cycleId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -183,7 +186,17 @@ internal sealed class CycleLifecycle(
             db.Outbox.Add(OutboxRows.ToPerson(plan.TenantId, OutboxKind.Reminder, $"remind:{cycleId:N}:{invitation.PersonId:N}:{invitation.RemindersSent}", invitation.PersonId, cycleId, now));
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (!retried)
+        {
+            // Another reminder run queued the same reminders at the same moment (their keys are unique): read again.
+            db.ChangeTracker.Clear();
+            return await RemindAsync(cycleId, retried: true, cancellationToken);
+        }
+
         outbox.Notify();
         var next = waiting.Where(i => i.RemindersSent < reminders.Count).Select(i => DueAt(i, reminders)).Where(at => at < cycle.EndsAt).DefaultIfEmpty(DateTime.MaxValue).Min();
         return next == DateTime.MaxValue ? null : new DateTimeOffset(DateTime.SpecifyKind(next, DateTimeKind.Utc));
@@ -197,13 +210,29 @@ internal sealed class CycleLifecycle(
             return;
         }
 
-        // Reviewed once: a second run finds the review and only makes sure its posts are queued.
+        // Reviewed once, however many closes run at the same moment (a scheduler may start a job twice): the close
+        // that claims the cycle builds the review and marks it reviewed in one transaction, so the others wait for it
+        // and find the review, and a close cut short leaves the cycle as it was for the next one. A later run only
+        // makes sure the review's posts are queued.
         var stored = await db.Reviews.Where(r => r.CycleId == cycleId).OrderByDescending(r => r.CreatedAt).FirstOrDefaultAsync(cancellationToken);
         if (stored is null)
         {
-            cycle.State = CycleState.Closed;
-            await db.SaveChangesAsync(cancellationToken);
-            stored = (await CreateReview.RunAsync(db, cycle, clock, cancellationToken)).Stored;
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // The state alone decides: a close waiting on this row reads it again once the winner commits, and by
+            // then it says Reviewed.
+            var won = await db.ReviewCycles
+                .Where(c => c.Id == cycleId && c.State != CycleState.Reviewed)
+                .ExecuteUpdateAsync(set => set.SetProperty(c => c.State, CycleState.Closed), cancellationToken);
+            if (won == 1)
+            {
+                await db.Entry(cycle).ReloadAsync(cancellationToken);
+                stored = (await CreateReview.RunAsync(db, cycle, clock, cancellationToken)).Stored;
+                cycle.State = CycleState.Reviewed;
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            stored ??= await db.Reviews.Where(r => r.CycleId == cycleId).OrderByDescending(r => r.CreatedAt).FirstAsync(cancellationToken);
         }
 
         cycle.State = CycleState.Reviewed;
@@ -273,7 +302,7 @@ internal sealed class CycleLifecycle(
         var starts = new DateTimeOffset(DateTime.SpecifyKind(cycle.StartsAt, DateTimeKind.Utc));
         var closes = new DateTimeOffset(DateTime.SpecifyKind(cycle.EndsAt, DateTimeKind.Utc));
         var firstReminder = definition.Reminders.Count > 0 && starts + definition.Reminders.Interval < closes ? starts + definition.Reminders.Interval : (DateTimeOffset?)null;
-        return new OpenedCycle(cycle.Id, closes, firstReminder);
+        return new OpenedCycle(cycle.Id, closes, firstReminder, definition.Id, cycle.StepsBookedAt is not null);
     }
 
     // A reminder is due an interval after the invitation, and after each reminder before it.

@@ -71,7 +71,7 @@ internal sealed class PlanCommandsFeature(FeedbackDbContext db, IServiceProvider
         plan.State = state;
         plan.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
-        if (services.GetService<PlanTriggerSync>() is { } sync)
+        if (services.GetService<RecurringJobSync>() is { } sync)
         {
             await sync.SyncAsync(cancellationToken);
         }
@@ -116,7 +116,7 @@ internal sealed class PlanCommandsFeature(FeedbackDbContext db, IServiceProvider
             return new TextReply("The scheduler is not running here, so I can't open a cycle now.");
         }
 
-        await runner.RunNowAsync(plan.Id, cancellationToken);
+        await runner.RunNowAsync(plan.Id, plan.Key, cancellationToken);
         return new TextReply($"Opening a cycle of **{planKey}** now: the sample is drawn and the invitations go out in a moment. Reminders and the review follow on the plan's schedule; **status {planKey}** shows how it goes.");
     }
 

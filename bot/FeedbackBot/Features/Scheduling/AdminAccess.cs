@@ -7,13 +7,25 @@ namespace FeedbackBot.Features.Scheduling;
 
 /// <summary>
 /// Who may open the admin pages. With <c>Admin:Password</c> set: HTTP Basic as "admin" with that password, compared in
-/// constant time. Without it: only requests from this machine, so <c>dotnet run</c> works with no set-up; everyone else
+/// constant time, acts as the admin; a request from this machine without it may look but not act. Without a
+/// password: only requests from this machine, as the admin, so <c>dotnet run</c> works with no set-up; everyone else
 /// is told there is nothing here.
 /// </summary>
 internal sealed class AdminAccess(IOptions<AdminOptions> options)
 {
     public const string Realm = "FeedbackBot admin";
 
+    /// <summary>Whether the request is the admin's (may act), rather than one only allowed to look.</summary>
+    public bool IsAdmin(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var password = options.Value.Password;
+        return string.IsNullOrEmpty(password)
+            ? LocalRequests.IsLocal(context)
+            : HasCredentials(context.Request.Headers.Authorization.ToString(), password);
+    }
+
+    /// <summary>Null when the request may see the page; otherwise the answer to give instead.</summary>
     public IResult? Refuse(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -23,7 +35,7 @@ internal sealed class AdminAccess(IOptions<AdminOptions> options)
             return LocalRequests.IsLocal(context) ? null : Results.NotFound();
         }
 
-        if (HasCredentials(context.Request.Headers.Authorization.ToString(), password))
+        if (HasCredentials(context.Request.Headers.Authorization.ToString(), password) || LocalRequests.IsLocal(context))
         {
             return null;
         }

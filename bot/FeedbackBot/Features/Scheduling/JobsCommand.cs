@@ -4,14 +4,12 @@ using FeedbackBot.CommandLine;
 using FeedbackBot.Infrastructure.Hosting;
 using FeedbackBot.Infrastructure.Storage;
 using FeedbackBot.Jobs.Scheduling;
-using Quartz;
 
 namespace FeedbackBot.Features.Scheduling;
 
 /// <summary>
 /// <c>feedbackbot jobs</c>: the scheduler's jobs, and <c>trigger</c>, <c>pause</c>, <c>resume</c> of one. It works on the
-/// shared job store through a scheduler that is never started, so it runs no job and never joins the cluster; the
-/// running instances pick up what it changes.
+/// shared job store without a Hangfire server, so it runs no job itself; the running instances pick up what it changes.
 /// </summary>
 internal static class JobsCommand
 {
@@ -19,15 +17,14 @@ internal static class JobsCommand
     {
         var command = new Command("jobs", "List the scheduled jobs with their triggers, last and next runs; trigger, pause or resume one.")
         {
-            Action("trigger", "Run a job now, on whichever instance picks it up.", context, (o, k, c) => o.TriggerAsync(k, c), "Triggered"),
-            Action("pause", "Pause a job's triggers until resumed.", context, (o, k, c) => o.PauseAsync(k, c), "Paused"),
-            Action("resume", "Resume a paused job.", context, (o, k, c) => o.ResumeAsync(k, c), "Resumed"),
+            Action("trigger", "Run a job now, on whichever instance picks it up (a plan's job opens a cycle from now).", context, (o, k, c) => o.TriggerAsync(k, c), "Triggered"),
+            Action("pause", "Hold a recurring job until resumed.", context, (o, k, c) => o.PauseAsync(k, c), "Paused"),
+            Action("resume", "Resume a paused recurring job.", context, (o, k, c) => o.ResumeAsync(k, c), "Resumed"),
         };
         command.AllowOverrides().SetAction(async (parseResult, cancellationToken) =>
         {
             await using var services = await CreateServicesAsync(parseResult, context, cancellationToken);
             var jobs = await services.GetRequiredService<SchedulerOverview>().ListAsync(cancellationToken);
-            await ShutdownAsync(services, cancellationToken);
             Write(context.Out, jobs);
             return ExitCodes.Ok;
         });
@@ -38,17 +35,21 @@ internal static class JobsCommand
         string name, string description, CliContext context,
         Func<SchedulerOverview, string, CancellationToken, Task<JobActionResult>> operation, string done)
     {
-        var key = new Argument<string>("KEY") { Description = "The job's key as 'feedbackbot jobs' lists it, such as system.plan-sync." };
+        var key = new Argument<string>("KEY") { Description = "The job's key as 'feedbackbot jobs' lists it, such as staff-pulse, system.plan-sync or #12." };
         var command = new Command(name, description) { key };
         command.AllowOverrides().SetAction(async (parseResult, cancellationToken) =>
         {
             var jobKey = parseResult.GetRequiredValue(key);
             await using var services = await CreateServicesAsync(parseResult, context, cancellationToken);
             var result = await operation(services.GetRequiredService<SchedulerOverview>(), jobKey, cancellationToken);
-            await ShutdownAsync(services, cancellationToken);
             if (result == JobActionResult.NotFound)
             {
                 throw new UsageException($"No job '{jobKey}'; see 'feedbackbot jobs' for the keys.");
+            }
+
+            if (result == JobActionResult.OnlyRecurring)
+            {
+                throw new UsageException($"'{jobKey}' runs once; only recurring jobs can be paused or resumed.");
             }
 
             await context.Out.WriteLineAsync($"{done} {jobKey}.");
@@ -75,11 +76,6 @@ internal static class JobsCommand
         return provider;
     }
 
-    private static async Task ShutdownAsync(ServiceProvider services, CancellationToken cancellationToken)
-    {
-        var scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler(cancellationToken);
-        await scheduler.Shutdown(waitForJobsToComplete: false, cancellationToken);
-    }
 
     /// <summary>The widest line written, so the listing reads in a terminal of 120 columns.</summary>
     public const int Width = 120;

@@ -1,13 +1,13 @@
 namespace FeedbackBot.Jobs.Scheduling;
 
-/// <summary>The open-cycle trigger a plan should have: its cron read in its time zone, paused while the plan is.</summary>
+/// <summary>The recurring open-cycle job a plan should have: its cron read in its time zone, held while the plan is paused.</summary>
 /// <param name="PlanId">The plan's database id.</param>
+/// <param name="JobId">The recurring job's id (<see cref="JobIds.ForPlan"/>).</param>
 /// <param name="Description">Which plan of which tenant, for people reading the job list.</param>
 /// <param name="Cron">The plan's five-field cron, as written.</param>
-/// <param name="QuartzCron">The same schedule in Quartz's form.</param>
 /// <param name="TimeZone">The zone the cron is read in.</param>
 /// <param name="Paused">Whether the plan is paused.</param>
-public sealed record PlanTriggerSpec(Guid PlanId, string Description, string Cron, string QuartzCron, TimeZoneInfo TimeZone, bool Paused);
+public sealed record PlanJobSpec(Guid PlanId, string JobId, string Description, string Cron, TimeZoneInfo TimeZone, bool Paused);
 
 /// <summary>What one synchronisation changed.</summary>
 public readonly record struct PlanSyncChanges(int Added, int Replaced, int Paused, int Resumed, int Removed)
