@@ -2,8 +2,8 @@ using FeedbackBot.Core.Analysis;
 using FeedbackBot.Core.Plans;
 using FeedbackBot.Core.Reviews;
 using FeedbackBot.Core.Reviews.Building;
-using static FeedbackBot.Core.Tests.Plans.PlanFiles;
 using static FeedbackBot.Core.Tests.Reviews.ReviewFixtures;
+using static FeedbackBot.Testing.Plans.PlanFiles;
 
 namespace FeedbackBot.Core.Tests.Reviews;
 

@@ -1,6 +1,6 @@
 using FeedbackBot.Core.Analysis.Text;
 using FeedbackBot.Core.Plans;
-using FeedbackBot.Core.Tests.Plans;
+using FeedbackBot.Testing.Plans;
 
 namespace FeedbackBot.Core.Tests.Text;
 

@@ -2,6 +2,7 @@ using FeedbackBot.Data;
 using FeedbackBot.Jobs.Cycles;
 using FeedbackBot.Jobs.Scheduling;
 using FeedbackBot.Testing;
+using FeedbackBot.Testing.Plans;
 using Quartz;
 
 namespace FeedbackBot.Jobs.Tests.Scheduling;
@@ -28,11 +29,11 @@ public sealed class CycleJobChainTests
 
         var calls = await lifecycle.WaitForAsync(c => c.Any(x => x.Method == "OpenCycleAsync"), Bound, "the cycle to open");
         Assert.Equal(planId, calls.Single(c => c.Method == "OpenCycleAsync").Id);
-        var close = await Eventually.WaitAsync(
-            async () => await harness.Scheduler.GetTrigger(JobKeys.TriggerOf(JobKeys.CloseCycle(cycleId))), t => t is not null, Bound, "the close to be scheduled");
+        var close = await Eventually.ThatAsync(
+            async () => await harness.Scheduler.GetTrigger(JobKeys.TriggerOf(JobKeys.CloseCycle(cycleId))), t => t is not null, "the close to be scheduled", Bound);
         Assert.Equal(closesAt, close!.NextFireTimeUtc);
-        var reminder = await Eventually.WaitAsync(
-            async () => await harness.Scheduler.GetTrigger(JobKeys.ReminderTrigger(cycleId, remindAt)), t => t is not null, Bound, "the reminder to be scheduled");
+        var reminder = await Eventually.ThatAsync(
+            async () => await harness.Scheduler.GetTrigger(JobKeys.ReminderTrigger(cycleId, remindAt)), t => t is not null, "the reminder to be scheduled", Bound);
         Assert.Equal(remindAt, reminder?.NextFireTimeUtc);
         Assert.Equal(JobKeys.Remind(cycleId), reminder?.JobKey);
     }
@@ -80,12 +81,12 @@ public sealed class CycleJobChainTests
 
         await harness.Scheduler.TriggerJob(JobKeys.PlanSync);
 
-        var close = await Eventually.WaitAsync(
-            async () => await harness.Scheduler.GetTrigger(JobKeys.TriggerOf(JobKeys.CloseCycle(orphan.CycleId))), t => t is not null, Bound, "the orphan's close to be booked");
+        var close = await Eventually.ThatAsync(
+            async () => await harness.Scheduler.GetTrigger(JobKeys.TriggerOf(JobKeys.CloseCycle(orphan.CycleId))), t => t is not null, "the orphan's close to be booked", Bound);
         Assert.Equal(orphan.ClosesAt, close!.NextFireTimeUtc);
         // The reminder is booked just after the close.
-        await Eventually.WaitAsync(
-            async () => await harness.Scheduler.GetTrigger(JobKeys.ReminderTrigger(orphan.CycleId, orphan.FirstReminderAt!.Value)), t => t is not null, Bound, "the orphan's reminder to be booked");
+        await Eventually.ThatAsync(
+            async () => await harness.Scheduler.GetTrigger(JobKeys.ReminderTrigger(orphan.CycleId, orphan.FirstReminderAt!.Value)), t => t is not null, "the orphan's reminder to be booked", Bound);
         var kept = await harness.Scheduler.GetTrigger(JobKeys.TriggerOf(JobKeys.CloseCycle(booked.CycleId)));
         Assert.Equal(now.AddDays(4), kept!.NextFireTimeUtc);
     }
@@ -103,8 +104,8 @@ public sealed class CycleJobChainTests
 
         await harness.Scheduler.TriggerJob(JobKeys.OpenCycle(planId));
         var key = JobKeys.Format(JobKeys.OpenCycle(planId));
-        var jobs = await Eventually.WaitAsync(
-            () => harness.Overview.ListAsync(CancellationToken.None), j => j.Single(v => v.Key == key).LastRun is not null, Bound, "the open to finish");
+        var jobs = await Eventually.ThatAsync(
+            () => harness.Overview.ListAsync(CancellationToken.None), j => j.Single(v => v.Key == key).LastRun is not null, "the open to finish", Bound);
 
         Assert.Equal("succeeded", jobs.Single(v => v.Key == key).LastRun!.Outcome);
 

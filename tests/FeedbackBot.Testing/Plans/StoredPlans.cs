@@ -3,11 +3,12 @@ using FeedbackBot.Core.Serialization;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
 using Microsoft.EntityFrameworkCore;
+using Xunit;
 
-namespace FeedbackBot.Jobs.Tests.Scheduling;
+namespace FeedbackBot.Testing.Plans;
 
 /// <summary>Plans written straight into a test database, as <c>plans apply</c>, pause and resume leave them.</summary>
-internal static class StoredPlans
+public static class StoredPlans
 {
     private static readonly DateTime Created = new(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
 

@@ -1,9 +1,13 @@
 using FeedbackBot.Core.Plans;
+using Xunit;
 
-namespace FeedbackBot.Core.Tests.Plans;
+namespace FeedbackBot.Testing.Plans;
 
-/// <summary>Plan texts and parsing shortcuts shared by the parser tests.</summary>
-internal static class PlanFiles
+/// <summary>
+/// Plan files for tests: the texts the parser and command tests share, parsing shortcuts on a fixed set of time zones,
+/// and a file on disk for a test that hands a plan to the command line.
+/// </summary>
+public static class PlanFiles
 {
     public const string Source = "plan.yaml";
 
@@ -22,6 +26,34 @@ internal static class PlanFiles
             text: Q?
             type: rating5
         """;
+
+    /// <summary>A small complete staff plan, as an operator would write one: a question with its KPI.</summary>
+    public const string QuickPulse = """
+        id: quick-pulse
+        name: Quick pulse
+        audiences: [staff]
+        features: [responsiveness]
+        questions:
+          - id: speed
+            text: Customers get a reply from us quickly.
+            type: rating5
+            feature: responsiveness
+            required: true
+        kpis:
+          - id: speed_mean
+            metric: mean
+            question: speed
+            target: 4
+        """;
+
+    public static string QuickPulseWithUnknownType => QuickPulse.Replace("type: rating5", "type: stars", StringComparison.Ordinal);
+
+    public static string QuickPulseRenamed => QuickPulse.Replace("name: Quick pulse", "name: Quick pulse, revised", StringComparison.Ordinal);
+
+    public static string QuickPulseWithExtraQuestion => QuickPulse.Replace(
+        "    required: true\n",
+        "    required: true\n  - id: comment\n    text: Anything else?\n    type: text\n",
+        StringComparison.Ordinal);
 
     /// <summary>A fixed set of zones, so the tests do not depend on the machine's time zone database.</summary>
     public static PlanParserOptions Options { get; } =
@@ -54,5 +86,13 @@ internal static class PlanFiles
     {
         Assert.Null(result.Plan);
         Assert.Equal(expected.Select(e => $"{Source}:{e}"), result.Errors.Select(e => e.ToString()));
+    }
+
+    /// <summary>Writes <paramref name="yaml"/> to a file of its own in the temporary folder; disposing deletes it.</summary>
+    public static async Task<TempPlanFile> WriteAsync(string yaml)
+    {
+        var file = new TempPlanFile(Path.Combine(Path.GetTempPath(), $"plan-{Guid.NewGuid():N}.yaml"));
+        await File.WriteAllTextAsync(file.Path, yaml);
+        return file;
     }
 }
