@@ -1,6 +1,6 @@
 using FeedbackBot.Core.Analysis.Text;
 
-namespace FeedbackBot.Core.Tests.Text;
+namespace FeedbackBot.Core.Tests.Analysis.Text;
 
 public sealed class ThemeCoderTests
 {

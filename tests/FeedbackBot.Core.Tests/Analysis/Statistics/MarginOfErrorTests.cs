@@ -1,6 +1,6 @@
 using FeedbackBot.Core.Analysis.Statistics;
 
-namespace FeedbackBot.Core.Tests.Statistics;
+namespace FeedbackBot.Core.Tests.Analysis.Statistics;
 
 public sealed class MarginOfErrorTests
 {

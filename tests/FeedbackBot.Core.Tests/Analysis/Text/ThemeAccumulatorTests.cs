@@ -5,7 +5,7 @@ using FeedbackBot.Core.Plans;
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace FeedbackBot.Core.Tests.Text;
+namespace FeedbackBot.Core.Tests.Analysis.Text;
 
 public sealed class ThemeAccumulatorTests
 {

@@ -1,6 +1,6 @@
 using FeedbackBot.Core.Reviews.Building;
 
-namespace FeedbackBot.Core.Tests.Reviews;
+namespace FeedbackBot.Core.Tests.Reviews.Building;
 
 public sealed class GroupSuppressionTests
 {

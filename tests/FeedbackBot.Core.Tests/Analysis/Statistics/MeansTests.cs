@@ -3,7 +3,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using Interval = FeedbackBot.Core.Analysis.Statistics.Interval;
 
-namespace FeedbackBot.Core.Tests.Statistics;
+namespace FeedbackBot.Core.Tests.Analysis.Statistics;
 
 public sealed class MeansTests
 {

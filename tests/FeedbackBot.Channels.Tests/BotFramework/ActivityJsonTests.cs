@@ -1,7 +1,7 @@
 using System.Text.Json;
 using FeedbackBot.Channels.BotFramework;
 
-namespace FeedbackBot.Channels.Tests;
+namespace FeedbackBot.Channels.Tests.BotFramework;
 
 public sealed class ActivityJsonTests
 {

@@ -5,7 +5,7 @@ using FeedbackBot.Core.Reviews.Building;
 using static FeedbackBot.Core.Tests.Reviews.ReviewFixtures;
 using static FeedbackBot.Testing.Plans.PlanFiles;
 
-namespace FeedbackBot.Core.Tests.Reviews;
+namespace FeedbackBot.Core.Tests.Reviews.Building;
 
 /// <summary>Staff statements on the agree5 scale: their KPIs, their answer distributions and their gap with customers.</summary>
 public sealed class Agree5ReviewTests

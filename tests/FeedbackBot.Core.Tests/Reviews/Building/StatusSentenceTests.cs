@@ -2,7 +2,7 @@ using FeedbackBot.Core.Plans;
 using FeedbackBot.Core.Reviews;
 using FeedbackBot.Core.Reviews.Building;
 
-namespace FeedbackBot.Core.Tests.Reviews;
+namespace FeedbackBot.Core.Tests.Reviews.Building;
 
 public sealed class StatusSentenceTests
 {

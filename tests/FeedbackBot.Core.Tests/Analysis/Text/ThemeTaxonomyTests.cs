@@ -2,7 +2,7 @@ using FeedbackBot.Core.Analysis.Text;
 using FeedbackBot.Core.Plans;
 using FeedbackBot.Testing.Plans;
 
-namespace FeedbackBot.Core.Tests.Text;
+namespace FeedbackBot.Core.Tests.Analysis.Text;
 
 public sealed class ThemeTaxonomyTests
 {

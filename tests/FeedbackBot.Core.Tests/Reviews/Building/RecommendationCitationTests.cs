@@ -5,7 +5,7 @@ using FeedbackBot.Core.Plans;
 using FeedbackBot.Core.Reviews;
 using FeedbackBot.Core.Reviews.Building;
 
-namespace FeedbackBot.Core.Tests.Reviews;
+namespace FeedbackBot.Core.Tests.Reviews.Building;
 
 /// <summary>Every recommendation cites the KPI it is about, not another KPI of the same feature that happens to miss by more.</summary>
 public sealed class RecommendationCitationTests

@@ -1,11 +1,12 @@
 using FeedbackBot.Data;
 using FeedbackBot.Jobs.Cycles;
 using FeedbackBot.Jobs.Scheduling;
+using FeedbackBot.Jobs.Tests.Scheduling;
 using FeedbackBot.Testing;
 using FeedbackBot.Testing.Plans;
 using Quartz;
 
-namespace FeedbackBot.Jobs.Tests.Scheduling;
+namespace FeedbackBot.Jobs.Tests.Cycles;
 
 public sealed class CycleJobChainTests
 {

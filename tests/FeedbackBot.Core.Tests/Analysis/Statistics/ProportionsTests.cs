@@ -2,7 +2,7 @@ using FeedbackBot.Core.Analysis.Statistics;
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace FeedbackBot.Core.Tests.Statistics;
+namespace FeedbackBot.Core.Tests.Analysis.Statistics;
 
 public sealed class ProportionsTests
 {

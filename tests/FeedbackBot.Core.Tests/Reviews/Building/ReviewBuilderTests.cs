@@ -5,7 +5,7 @@ using FeedbackBot.Core.Reviews;
 using FeedbackBot.Core.Reviews.Building;
 using static FeedbackBot.Core.Tests.Reviews.ReviewFixtures;
 
-namespace FeedbackBot.Core.Tests.Reviews;
+namespace FeedbackBot.Core.Tests.Reviews.Building;
 
 public sealed class ReviewBuilderTests
 {

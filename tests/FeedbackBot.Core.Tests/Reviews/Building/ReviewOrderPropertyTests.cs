@@ -6,7 +6,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using static FeedbackBot.Core.Tests.Reviews.ReviewFixtures;
 
-namespace FeedbackBot.Core.Tests.Reviews;
+namespace FeedbackBot.Core.Tests.Reviews.Building;
 
 public sealed class ReviewOrderPropertyTests
 {
