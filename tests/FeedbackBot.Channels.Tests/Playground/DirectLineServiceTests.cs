@@ -1,5 +1,6 @@
 using FeedbackBot.Channels.BotFramework;
 using FeedbackBot.Channels.Playground;
+using FeedbackBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -9,7 +10,7 @@ public sealed class DirectLineServiceTests
 {
     private const string ServiceUrl = "http://127.0.0.1:5000/v3/directline";
 
-    private readonly ManualClock _clock = new();
+    private readonly ManualClock _clock = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
     private readonly RecordingBot _bot = new();
     private readonly DirectLineStore _store;
     private readonly DirectLineService _service;

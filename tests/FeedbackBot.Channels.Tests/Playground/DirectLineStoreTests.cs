@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FeedbackBot.Channels.BotFramework;
 using FeedbackBot.Channels.Playground;
+using FeedbackBot.Testing;
 
 namespace FeedbackBot.Channels.Tests.Playground;
 
@@ -8,7 +9,7 @@ public sealed class DirectLineStoreTests
 {
     private const string ServiceUrl = "http://127.0.0.1:5000/v3/directline";
 
-    private readonly ManualClock _clock = new();
+    private readonly ManualClock _clock = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public void Start_TwoConversations_EachHasItsOwnUnguessableIdAndToken()

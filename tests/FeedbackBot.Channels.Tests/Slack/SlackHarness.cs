@@ -1,7 +1,7 @@
 using FeedbackBot.Channels.Slack;
 using FeedbackBot.Channels.Tests.Teams;
+using FeedbackBot.Testing;
 using FeedbackBot.Testing.Slack;
-using FeedbackBot.Testing.Teams;
 
 namespace FeedbackBot.Channels.Tests.Slack;
 
@@ -13,13 +13,13 @@ public sealed class SlackHarness : IAsyncDisposable
 
     private readonly List<IDisposable> _disposables = [];
 
-    private SlackHarness(FakeTimeProvider clock, FakeSlackWebApi api)
+    private SlackHarness(ManualClock clock, FakeSlackWebApi api)
     {
         Clock = clock;
         Api = api;
     }
 
-    public FakeTimeProvider Clock { get; }
+    public ManualClock Clock { get; }
 
     public FakeSlackWebApi Api { get; }
 
@@ -29,7 +29,7 @@ public sealed class SlackHarness : IAsyncDisposable
 
     public static async Task<SlackHarness> StartAsync()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new ManualClock();
         return new SlackHarness(clock, await FakeSlackWebApi.StartAsync(clock));
     }
 

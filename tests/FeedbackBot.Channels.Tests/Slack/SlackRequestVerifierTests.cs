@@ -1,7 +1,7 @@
 using System.Text;
 using FeedbackBot.Channels.Slack;
+using FeedbackBot.Testing;
 using FeedbackBot.Testing.Slack;
-using FeedbackBot.Testing.Teams;
 using Microsoft.Extensions.Options;
 
 namespace FeedbackBot.Channels.Tests.Slack;
@@ -11,7 +11,7 @@ public sealed class SlackRequestVerifierTests
     private const string Secret = "8f742231b10e8888abcd99yyyzzz85a5";
     private const string Body = "token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&command=%2Ffeedback&text=review+weekly";
 
-    private readonly FakeTimeProvider _clock = new();
+    private readonly ManualClock _clock = new();
 
     private SlackRequestVerifier Verifier(string? secret = Secret) =>
         new(Options.Create(new SlackOptions { SigningSecret = secret }), _clock);
@@ -154,7 +154,7 @@ public sealed class SlackRequestVerifierTests
     {
         // The worked example in Slack's "Verifying requests from Slack", checked at the moment it was signed.
         const string body = "token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&channel_id=G8PSS9T3V&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fwebhook-collect&text=&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c";
-        var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1531420618));
+        var clock = new ManualClock(DateTimeOffset.FromUnixTimeSeconds(1531420618));
         var verifier = new SlackRequestVerifier(Options.Create(new SlackOptions { SigningSecret = Secret }), clock);
 
         var check = verifier.Verify(Bytes(body), "1531420618", "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503");

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using FeedbackBot.Channels.Slack;
+using FeedbackBot.Testing;
 
 namespace FeedbackBot.Channels.Tests.Slack;
 
@@ -31,21 +32,12 @@ public sealed class SocketModeClientTests : IAsyncLifetime
         ["view"] = new JsonObject { ["id"] = "V1", ["callback_id"] = "survey.submit", ["state"] = new JsonObject { ["values"] = new JsonObject() } },
     };
 
-    private async Task<SocketModeEnvelope> HandledAsync(string envelopeId)
-    {
-        var deadline = DateTime.UtcNow + Wait;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_harness.Handled.FirstOrDefault(e => e.EnvelopeId == envelopeId) is { } envelope)
-            {
-                return envelope;
-            }
-
-            await Task.Delay(10);
-        }
-
-        throw new TimeoutException($"{envelopeId} was never handled.");
-    }
+    private async Task<SocketModeEnvelope> HandledAsync(string envelopeId) =>
+        (await Eventually.ThatAsync(
+            () => Task.FromResult(_harness.Handled.FirstOrDefault(e => e.EnvelopeId == envelopeId)),
+            e => e is not null,
+            $"{envelopeId} to be handled",
+            Wait))!;
 
     [Fact]
     public async Task RunAsync_EventEnvelope_AckedWithItsIdAndHandedOverParseable()

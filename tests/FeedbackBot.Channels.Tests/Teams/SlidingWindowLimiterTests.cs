@@ -1,12 +1,11 @@
 using FeedbackBot.Channels.Teams;
-
-using FeedbackBot.Testing.Teams;
+using FeedbackBot.Testing;
 
 namespace FeedbackBot.Channels.Tests.Teams;
 
 public sealed class SlidingWindowLimiterTests
 {
-    private readonly FakeTimeProvider _clock = new();
+    private readonly ManualClock _clock = new();
 
     [Fact]
     public void Reserve_SevenInASecond_AllGoAtOnce()

@@ -1,5 +1,5 @@
 using FeedbackBot.Channels.Teams;
-
+using FeedbackBot.Testing;
 using FeedbackBot.Testing.Teams;
 
 namespace FeedbackBot.Channels.Tests.Teams;
@@ -22,7 +22,7 @@ public sealed class TeamsHarness : IAsyncDisposable
         Connector = connector;
     }
 
-    public FakeTimeProvider Clock { get; } = new();
+    public ManualClock Clock { get; } = new();
 
     public FakeBotFrameworkIdentity Identity { get; }
 

@@ -1,6 +1,7 @@
 using FeedbackBot.Core.Conversations;
 using FeedbackBot.Core.Plans;
 using FeedbackBot.Core.Tests.Analysis.Validation;
+using FeedbackBot.Testing.Plans;
 
 namespace FeedbackBot.Core.Tests.Conversations;
 
@@ -107,7 +108,7 @@ public sealed class SurveyFormsTests
         Assert.Equal("Choose how much you agree, from 1 (strongly disagree) to 5 (strongly agree).", invalid.Retry!.Errors["quick"]);
     }
 
-    private static MeasurementPlan StaffPlan(string typeLines) => Plans.PlanFiles.ParseValid(
+    private static MeasurementPlan StaffPlan(string typeLines) => PlanFiles.ParseValid(
         "id: p\nname: P\naudiences: [staff]\nfeatures: [speed]\nquestions:\n  - id: quick\n    text: Customers get a response from us quickly.\n"
         + typeLines);
 }

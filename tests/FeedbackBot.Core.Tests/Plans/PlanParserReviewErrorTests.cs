@@ -1,4 +1,4 @@
-using static FeedbackBot.Core.Tests.Plans.PlanFiles;
+using static FeedbackBot.Testing.Plans.PlanFiles;
 
 namespace FeedbackBot.Core.Tests.Plans;
 

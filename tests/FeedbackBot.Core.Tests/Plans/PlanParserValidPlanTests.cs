@@ -1,5 +1,5 @@
 using FeedbackBot.Core.Plans;
-using static FeedbackBot.Core.Tests.Plans.PlanFiles;
+using static FeedbackBot.Testing.Plans.PlanFiles;
 
 namespace FeedbackBot.Core.Tests.Plans;
 

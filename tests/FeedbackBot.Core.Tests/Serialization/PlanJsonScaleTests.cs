@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using FeedbackBot.Core.Plans;
 using FeedbackBot.Core.Serialization;
-using static FeedbackBot.Core.Tests.Plans.PlanFiles;
+using static FeedbackBot.Testing.Plans.PlanFiles;
 
 namespace FeedbackBot.Core.Tests.Serialization;
 

@@ -2,20 +2,19 @@ using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
 using FeedbackBot.Jobs.Outbox;
 using FeedbackBot.Testing;
-using FeedbackBot.Testing.Teams;
 
 namespace FeedbackBot.Jobs.Tests.Outbox;
 
 public sealed class OutboxDispatcherTests
 {
-    private static readonly DateTime Start = FakeTimeProvider.DefaultStart.UtcDateTime;
+    private static readonly DateTime Start = ManualClock.DefaultStart.UtcDateTime;
 
     [Theory]
     [ClassData(typeof(ProviderData))]
     public async Task RunOnceAsync_DueMessages_EachDeliveredOnceAndMarkedSent(DatabaseProvider provider)
     {
         await using var rig = await OutboxRig.CreateAsync(provider);
-        var clock = new FakeTimeProvider();
+        var clock = new ManualClock();
         var queued = await rig.QueueAsync(20, Start);
         var transport = new RecordingTransport();
 
@@ -57,7 +56,7 @@ public sealed class OutboxDispatcherTests
     public async Task RunOnceAsync_MessageNotYetDue_NotSentUntilItsTime()
     {
         await using var rig = await OutboxRig.CreateAsync(DatabaseProvider.Sqlite);
-        var clock = new FakeTimeProvider();
+        var clock = new ManualClock();
         var later = await rig.QueueAsync(1, Start.AddMinutes(5));
         var transport = new RecordingTransport();
         var dispatcher = rig.Instance(transport, clock).Dispatcher;
@@ -78,7 +77,7 @@ public sealed class OutboxDispatcherTests
     public async Task RunOnceAsync_MessageNoLongerPending_NeverSentAgain(OutboxState state)
     {
         await using var rig = await OutboxRig.CreateAsync(DatabaseProvider.Sqlite);
-        var clock = new FakeTimeProvider();
+        var clock = new ManualClock();
         var done = await rig.QueueAsync(3, Start.AddMinutes(-10), state);
         var transport = new RecordingTransport();
 
@@ -93,7 +92,7 @@ public sealed class OutboxDispatcherTests
     public async Task RunOnceAsync_MessageClaimedByAnotherInstance_LeftToIt(DatabaseProvider provider)
     {
         await using var rig = await OutboxRig.CreateAsync(provider);
-        var clock = new FakeTimeProvider();
+        var clock = new ManualClock();
         var claimed = await rig.QueueAsync(1, Start.AddMinutes(-1), OutboxState.Sending, claimedUntil: Start.AddMinutes(10));
         var transport = new RecordingTransport();
         var dispatcher = rig.Instance(transport, clock).Dispatcher;
@@ -111,7 +110,7 @@ public sealed class OutboxDispatcherTests
     public async Task ExpireClaimsAsync_SendingWithExpiredClaim_MarkedUncertainAndNeverResent(DatabaseProvider provider)
     {
         await using var rig = await OutboxRig.CreateAsync(provider);
-        var clock = new FakeTimeProvider();
+        var clock = new ManualClock();
         var stuck = await rig.QueueAsync(2, Start.AddMinutes(-30), OutboxState.Sending, claimedUntil: Start.AddMinutes(-1));
         var transport = new RecordingTransport();
         var dispatcher = rig.Instance(transport, clock).Dispatcher;
@@ -136,7 +135,7 @@ public sealed class OutboxDispatcherTests
         var dispatcher = rig.Instance(transport).Dispatcher;
 
         await dispatcher.StartAsync(CancellationToken.None);
-        await Eventually.ThatAsync(async () => (await rig.RowAsync(stuck[0].Id)).State == OutboxState.Uncertain);
+        await Eventually.ThatAsync(async () => (await rig.RowAsync(stuck[0].Id)).State == OutboxState.Uncertain, "the stuck row to be marked uncertain");
         await dispatcher.StopAsync(CancellationToken.None);
 
         Assert.Equal(0, transport.Calls);
@@ -147,7 +146,7 @@ public sealed class OutboxDispatcherTests
     public async Task RunOnceAsync_TransportThrows_BackToPendingWithBackoffThenSent(DatabaseProvider provider)
     {
         await using var rig = await OutboxRig.CreateAsync(provider);
-        var clock = new FakeTimeProvider();
+        var clock = new ManualClock();
         var queued = await rig.QueueAsync(1, Start);
         var failures = 2;
         var transport = new RecordingTransport
@@ -182,7 +181,7 @@ public sealed class OutboxDispatcherTests
     public async Task RunOnceAsync_FailsEveryAttempt_FailedAfterMaxAttempts()
     {
         await using var rig = await OutboxRig.CreateAsync(DatabaseProvider.Sqlite);
-        var clock = new FakeTimeProvider();
+        var clock = new ManualClock();
         var queued = await rig.QueueAsync(1, Start);
         var transport = new RecordingTransport { Behaviour = (_, _) => throw new InvalidOperationException("no token for this workspace") };
         var dispatcher = rig.Instance(transport, clock, new Dictionary<string, string?> { ["Outbox:MaxAttempts"] = "3" }).Dispatcher;
@@ -205,7 +204,7 @@ public sealed class OutboxDispatcherTests
     public async Task RunOnceAsync_TransportSaysNotDelivered_RecordedAndNotRetried(OutboxSendResult result, OutboxState expected, string because)
     {
         await using var rig = await OutboxRig.CreateAsync(DatabaseProvider.Sqlite);
-        var clock = new FakeTimeProvider();
+        var clock = new ManualClock();
         var queued = await rig.QueueAsync(1, Start);
         var transport = new RecordingTransport { Behaviour = (_, _) => Task.FromResult(result) };
         var dispatcher = rig.Instance(transport, clock).Dispatcher;
@@ -236,7 +235,7 @@ public sealed class OutboxDispatcherTests
         var dispatcher = rig.Instance(transport, settings: new Dictionary<string, string?> { ["Outbox:Parallelism"] = "3" }).Dispatcher;
 
         var run = dispatcher.RunOnceAsync(CancellationToken.None);
-        await Eventually.ThatAsync(() => Task.FromResult(transport.Calls == 3));
+        await Eventually.ThatAsync(() => transport.Calls == 3, "three sends to be under way");
         var claimedWhileBlocked = (await rig.CountByStateAsync()).GetValueOrDefault(OutboxState.Sending);
         release.SetResult();
         await run;
@@ -260,7 +259,7 @@ public sealed class OutboxDispatcherTests
             var queued = await rig.QueueAsync(1, DateTime.UtcNow.AddSeconds(-1));
             instance.Signal.Notify();
 
-            await Eventually.ThatAsync(() => Task.FromResult(transport.Log.Recipients.Count == 1));
+            await Eventually.ThatAsync(() => transport.Log.Recipients.Count == 1, "the signalled message to be sent");
             Assert.Equal([queued[0].PersonId!.Value], transport.Log.Recipients);
         }
         finally
@@ -336,7 +335,7 @@ public sealed class OutboxDispatcherTests
         using var graceOver = new CancellationTokenSource();
         await graceOver.CancelAsync();
         await first.StopAsync(graceOver.Token);
-        await Eventually.ThatAsync(async () => (await rig.RowAsync(queued[2].Id)).State == OutboxState.Uncertain);
+        await Eventually.ThatAsync(async () => (await rig.RowAsync(queued[2].Id)).State == OutboxState.Uncertain, "the third row to be marked uncertain");
 
         await rig.Instance(new RecordingTransport(log)).Dispatcher.RunOnceAsync(CancellationToken.None);
 

@@ -2,6 +2,7 @@ using FeedbackBot.Data;
 using FeedbackBot.Jobs.Cycles;
 using FeedbackBot.Jobs.Scheduling;
 using FeedbackBot.Testing;
+using FeedbackBot.Testing.Plans;
 
 namespace FeedbackBot.Jobs.Tests.Scheduling;
 
@@ -26,8 +27,8 @@ public sealed class ClusterTests
         var cycleId = Guid.NewGuid();
         await CycleJobScheduling.ScheduleCloseAsync(first.Scheduler, cycleId, DateTimeOffset.UtcNow.AddSeconds(2), CancellationToken.None);
         await lifecycle.WaitForAsync(c => c.Any(x => x.Id == cycleId), TimeSpan.FromSeconds(20), "one instance to close the cycle");
-        await Eventually.WaitAsync(
-            async () => await first.Scheduler.Exists(JobKeys.CloseCycle(cycleId)), exists => !exists, TimeSpan.FromSeconds(10), "the one-shot job to complete");
+        await Eventually.ThatAsync(
+            async () => await first.Scheduler.Exists(JobKeys.CloseCycle(cycleId)), exists => !exists, "the one-shot job to complete", TimeSpan.FromSeconds(10));
         await Task.WhenAll(first.Scheduler.Shutdown(true).AsTask(), second.Scheduler.Shutdown(true).AsTask());
 
         Assert.Single(lifecycle.Calls, c => c.Id == cycleId);
@@ -50,11 +51,11 @@ public sealed class ClusterTests
         await using var second = await SchedulerHarness.CreateAsync(database, lifecycle);
         await Task.WhenAll(first.Scheduler.Start().AsTask(), second.Scheduler.Start().AsTask());
         await lifecycle.WaitForAsync(c => c.Any(x => x.Method == "OpenCycleAsync"), TimeSpan.FromSeconds(20), "the missed cycle to open");
-        await Eventually.WaitAsync(
+        await Eventually.ThatAsync(
             async () => (await first.Scheduler.GetTrigger(JobKeys.TriggerOf(JobKeys.OpenCycle(planId))))!.NextFireTimeUtc,
             next => next > DateTimeOffset.UtcNow,
-            TimeSpan.FromSeconds(10),
-            "the trigger to move on to its next occurrence");
+            "the trigger to move on to its next occurrence",
+            TimeSpan.FromSeconds(10));
         await Task.WhenAll(first.Scheduler.Shutdown(true).AsTask(), second.Scheduler.Shutdown(true).AsTask());
 
         Assert.Single(lifecycle.Calls, c => c.Method == "OpenCycleAsync" && c.Id == planId);

@@ -2,6 +2,7 @@ using FeedbackBot.Data;
 using FeedbackBot.Jobs.Cycles;
 using FeedbackBot.Jobs.Scheduling;
 using FeedbackBot.Testing;
+using FeedbackBot.Testing.Plans;
 
 namespace FeedbackBot.Jobs.Tests.Scheduling;
 

@@ -2,6 +2,7 @@ using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
 using FeedbackBot.Jobs.Scheduling;
 using FeedbackBot.Testing;
+using FeedbackBot.Testing.Plans;
 using Quartz;
 
 namespace FeedbackBot.Jobs.Tests.Scheduling;
@@ -42,7 +43,7 @@ public sealed class PlanTriggerSyncTests
 
         var trigger = await harness.Scheduler.GetTrigger(JobKeys.TriggerOf(JobKeys.OpenCycle(planId)));
         Assert.True(Core.Plans.CronSchedule.TryParse("30 10 1,15 * *", out var cron, out _));
-        var expected = cron!.GetNextOccurrence(clock.Now, TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
+        var expected = cron!.GetNextOccurrence(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
         // 1 April, after the clocks went forward: 10:30 BST is 09:30 UTC.
         Assert.Equal(new DateTimeOffset(2026, 4, 1, 9, 30, 0, TimeSpan.Zero), expected);
         Assert.Equal(expected, trigger!.NextFireTimeUtc);

@@ -2,6 +2,7 @@ using FeedbackBot.Data;
 using FeedbackBot.Jobs.Cycles;
 using FeedbackBot.Jobs.Scheduling;
 using FeedbackBot.Testing;
+using FeedbackBot.Testing.Plans;
 
 namespace FeedbackBot.Jobs.Tests.Scheduling;
 
@@ -66,8 +67,8 @@ public sealed class SchedulerOverviewTests
 
         Assert.Equal(JobActionResult.Done, await harness.Overview.TriggerAsync(key, CancellationToken.None));
 
-        var jobs = await Eventually.WaitAsync(
-            () => harness.Overview.ListAsync(CancellationToken.None), j => j.Single(v => v.Key == key).LastRun is not null, Bound, "the run to be recorded");
+        var jobs = await Eventually.ThatAsync(
+            () => harness.Overview.ListAsync(CancellationToken.None), j => j.Single(v => v.Key == key).LastRun is not null, "the run to be recorded", Bound);
         var run = jobs.Single(v => v.Key == key).LastRun!;
         Assert.Equal("failed", run.Outcome);
         Assert.Contains("the sample is empty", run.Error, StringComparison.Ordinal);

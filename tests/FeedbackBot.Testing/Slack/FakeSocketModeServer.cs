@@ -85,9 +85,9 @@ public sealed class FakeSocketModeServer : IAsyncDisposable
 
     public async Task WaitForConnectionsAsync(int count, TimeSpan? timeout = null)
     {
-        await WaitUntilAsync(() => Connections >= count && Current() is not null, timeout, $"{count} connections (have {Connections})");
+        await Eventually.ThatAsync(() => Task.FromResult(Current() is null ? 0 : Connections), c => c >= count, $"{count} connections", timeout ?? DefaultWait);
         // The bot counts as connected once it has been greeted, as it would with Slack.
-        await WaitUntilAsync(() => Current()?.Greeted == true, timeout, "the hello to be sent");
+        await Eventually.ThatAsync(() => Current()?.Greeted == true, "the hello to be sent", timeout ?? DefaultWait);
     }
 
     /// <summary>Pushes an envelope to the newest open connection, in <paramref name="frames"/> WebSocket frames; returns its id.</summary>
@@ -117,10 +117,10 @@ public sealed class FakeSocketModeServer : IAsyncDisposable
     public async Task<JsonObject> WaitForAckAsync(string envelopeId, TimeSpan? timeout = null)
     {
         JsonObject? ack = null;
-        await WaitUntilAsync(
+        await Eventually.ThatAsync(
             () => (ack = _acks.FirstOrDefault(a => a["envelope_id"]?.GetValue<string>() == envelopeId)) is not null,
-            timeout,
-            $"the ack of {envelopeId}");
+            $"the ack of {envelopeId}",
+            timeout ?? DefaultWait);
         return ack!;
     }
 
@@ -136,20 +136,6 @@ public sealed class FakeSocketModeServer : IAsyncDisposable
 
         await _app.StopAsync();
         await _app.DisposeAsync();
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan? timeout, string what)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? DefaultWait);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Gave up waiting for {what}.");
-            }
-
-            await Task.Delay(10);
-        }
     }
 
     private Connection? Current()

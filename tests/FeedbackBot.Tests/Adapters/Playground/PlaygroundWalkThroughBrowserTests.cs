@@ -29,7 +29,7 @@ public sealed class PlaygroundWalkThroughBrowserTests(ChromiumFixture chromium) 
     public async Task Playground_QuickPulseFromHelpToTheReview_ClosesItsLoopOnItsOwn()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        var clock = new JumpingClock();
+        var clock = ManualClock.FollowingRealTime();
         await using var app = await PlaygroundHost.StartAsync(
             CliRun.Settings(database),
             bot: null,
@@ -125,9 +125,9 @@ public sealed class PlaygroundWalkThroughBrowserTests(ChromiumFixture chromium) 
     private static DateTimeOffset Utc(DateTime time) => new(DateTime.SpecifyKind(time, DateTimeKind.Utc));
 
     /// <summary>Moves the clock, then wakes the scheduler, which otherwise looks at its store only every 30 s.</summary>
-    private static async Task JumpAsync(JumpingClock clock, IScheduler scheduler, DateTimeOffset to)
+    private static async Task JumpAsync(ManualClock clock, IScheduler scheduler, DateTimeOffset to)
     {
-        clock.JumpTo(to);
+        clock.AdvanceTo(to);
         await scheduler.TriggerJob(JobKeys.PlanSync);
     }
 

@@ -115,22 +115,12 @@ internal sealed class SlackRig : IAsyncDisposable
     /// <summary>Waits (at most 15 s) until the fake Slack has seen a call to <paramref name="method"/> that matches.</summary>
     public async Task<SlackApiCall> WaitForCallAsync(string method, Func<SlackApiCall, bool>? match = null, int count = 1)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (true)
-        {
-            var calls = Slack.CallsTo(method).Where(c => match?.Invoke(c) ?? true).ToList();
-            if (calls.Count >= count)
-            {
-                return calls[count - 1];
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"No {method} call after 15 s; calls: {string.Join(", ", Slack.Calls.Select(c => c.Method))}");
-            }
-
-            await Task.Delay(50);
-        }
+        var calls = await Eventually.ThatAsync(
+            () => Task.FromResult(Slack.CallsTo(method).Where(c => match?.Invoke(c) ?? true).ToList()),
+            c => c.Count >= count,
+            $"{count} {method} call(s)",
+            TimeSpan.FromSeconds(15));
+        return calls[count - 1];
     }
 
     public async Task<int> CountAsync<T>(Func<FeedbackDbContext, IQueryable<T>> query)

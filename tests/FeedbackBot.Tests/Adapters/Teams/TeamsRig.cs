@@ -88,15 +88,13 @@ internal sealed class TeamsRig : IAsyncDisposable
         Assert.Equal(0, plans.ExitCode);
         await PostAsync(Message("pulse-start", "start pulse staff-pulse"), Token());
         // The invitation goes out through the outbox, a moment after the reply: wait for the card itself.
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        RecordedRequest? sent;
-        while ((sent = Connector.Requests.SingleOrDefault(r => r.Method == "POST" && r.RawTarget == "/emea/v3/conversations/a%3Aconv-1/activities" && r.Body.Contains("\"_cycle\"", StringComparison.Ordinal))) is null)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The pulse card did not arrive within 30 s.");
-            await Task.Delay(50);
-        }
+        var sent = await Eventually.ThatAsync(
+            () => Task.FromResult(Connector.Requests.SingleOrDefault(r => r.Method == "POST" && r.RawTarget == "/emea/v3/conversations/a%3Aconv-1/activities" && r.Body.Contains("\"_cycle\"", StringComparison.Ordinal))),
+            r => r is not null,
+            "the pulse card",
+            TimeSpan.FromSeconds(30));
 
-        return JsonNode.Parse(sent.Body)!["attachments"]![0]!["content"]!;
+        return JsonNode.Parse(sent!.Body)!["attachments"]![0]!["content"]!;
     }
 
     public async Task<int> CountResponsesAsync()

@@ -1,20 +1,15 @@
 using System.Text.Json;
-using FeedbackBot.CommandLine;
 using FeedbackBot.Conversations;
 using FeedbackBot.Core.Conversations;
 using FeedbackBot.Core.People;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
-using FeedbackBot.Infrastructure.Hosting;
 using FeedbackBot.Infrastructure.Storage;
 using FeedbackBot.Jobs.Scheduling;
 using FeedbackBot.Testing;
-using FeedbackBot.Testing.Teams;
-using FeedbackBot.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
 
 namespace FeedbackBot.Tests.Features.Cycles;
@@ -34,20 +29,16 @@ public sealed class ChatStartedCycleTests
     public async Task StartPulse_ClockJumpsOverTheCycle_RemindedClosedReviewedAndPostedOnItsOwn()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using var identity = await FakeBotFrameworkIdentity.StartAsync();
-        await using var tokens = await FakeTokenEndpoint.StartAsync();
-        await using var connector = await FakeConnector.StartAsync();
-        var clock = new JumpingClock();
-        var settings = TeamsSettings.For(database, identity, tokens);
+        await using var teams = await FakeTeams.StartAsync(database);
+        var connector = teams.Connector;
+        var clock = ManualClock.FollowingRealTime();
+        var settings = teams.Settings;
         // A schedule that does not fall due during the test: the cycle here is the one started in chat.
         await CycleRig.ApplyPlanAsync(settings, CycleRig.Plan(reminders: "count: 1\n  every: 2m")
             .Replace("cron: \"0 10 * * 1\"", "cron: \"0 10 1 1 *\"", StringComparison.Ordinal)
             .Replace("cycle_days: 5", "cycle_length: 5m", StringComparison.Ordinal));
 
-        await using var app = BotWebApplication.Build(
-            ["--urls=http://127.0.0.1:0"],
-            new CliContext(TextWriter.Null, TextWriter.Null, settings),
-            services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
+        await using var app = teams.Host(clock);
         await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
         await CycleRig.SeedReachableStaffAsync(database, connector.ServiceUrl, clock.GetUtcNow().UtcDateTime, Staff);
         await MakeManagerAsync(database, "29:staff-1");
@@ -56,7 +47,7 @@ public sealed class ChatStartedCycleTests
 
         var started = Assert.IsType<TextReply>(Assert.Single((await SayAsync(app, "29:staff-1", "start pulse pulse")).Replies));
         Assert.StartsWith("Started the **Team pulse** pulse: invited 4 people.", started.Text, StringComparison.Ordinal);
-        await WaitForDeliveriesAsync(connector, Staff);
+        await WaitForDeliveriesAsync(teams, Staff);
         await using (var db = database.CreateContext())
         {
             Assert.All(await db.Invitations.ToListAsync(), i => Assert.Equal(InvitationState.Sent, i.State));
@@ -67,12 +58,12 @@ public sealed class ChatStartedCycleTests
         var answered = await SubmitAsync(app, "29:staff-2", cycle.Id, "2");
         Assert.IsType<SurveyThanks>(Assert.Single(answered.Replies));
         await JumpAsync(clock, scheduler, new DateTimeOffset(DateTime.SpecifyKind(cycle.StartsAt, DateTimeKind.Utc)).AddMinutes(2).AddSeconds(5));
-        await WaitForDeliveriesAsync(connector, Staff + Staff - 1);
+        await WaitForDeliveriesAsync(teams, Staff + Staff - 1);
         Assert.DoesNotContain(connector.Deliveries.Skip(Staff), d => d.ConversationId == CycleRig.StaffConversation(2));
         Assert.All(connector.Deliveries.Skip(Staff), d => Assert.Contains("Reminder", d.Activity.ToJsonString(), StringComparison.Ordinal));
 
         await JumpAsync(clock, scheduler, new DateTimeOffset(DateTime.SpecifyKind(cycle.EndsAt, DateTimeKind.Utc)).AddSeconds(5));
-        await WaitForDeliveriesAsync(connector, Staff + Staff - 1 + 1);
+        await WaitForDeliveriesAsync(teams, Staff + Staff - 1 + 1);
 
         var post = connector.Deliveries[^1];
         Assert.Equal(Channel, post.ConversationId);
@@ -112,23 +103,12 @@ public sealed class ChatStartedCycleTests
     }
 
     /// <summary>Moves the clock, then wakes the scheduler, which otherwise looks at its store only every 30 s.</summary>
-    private static async Task JumpAsync(JumpingClock clock, IScheduler scheduler, DateTimeOffset to)
+    private static async Task JumpAsync(ManualClock clock, IScheduler scheduler, DateTimeOffset to)
     {
-        clock.JumpTo(to);
+        clock.AdvanceTo(to);
         await scheduler.TriggerJob(JobKeys.PlanSync);
     }
 
-    /// <summary>Waits for exactly <paramref name="count"/> deliveries: they all arrive, and no more follow.</summary>
-    private static async Task WaitForDeliveriesAsync(FakeConnector connector, int count)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (connector.Deliveries.Count < count)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"{connector.Deliveries.Count} of {count} deliveries after 60 s");
-            await Task.Delay(100);
-        }
-
-        await Task.Delay(TimeSpan.FromSeconds(1));
-        Assert.True(count == connector.Deliveries.Count, string.Join('\n', connector.Deliveries.Select(d => $"{d.At:HH:mm:ss.fff} {d.ConversationId}")));
-    }
+    private static Task WaitForDeliveriesAsync(FakeTeams teams, int count) =>
+        teams.WaitForDeliveriesAsync(count, within: TimeSpan.FromSeconds(60), quiet: TimeSpan.FromSeconds(1));
 }

@@ -5,7 +5,7 @@ using FeedbackBot.Features.Cycles;
 using FeedbackBot.Features.Reviews;
 using FeedbackBot.Jobs.Outbox;
 using FeedbackBot.Testing;
-using FeedbackBot.Testing.Teams;
+using FeedbackBot.Testing.Plans;
 using FeedbackBot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -17,7 +17,7 @@ internal sealed class CycleRig : IAsyncDisposable
 {
     public const string TenantExternalId = "6a1b2c3d-0000-4000-8000-00000000c1c1";
 
-    private CycleRig(TestDatabase database, FakeTimeProvider clock, Guid tenantId, Guid planId)
+    private CycleRig(TestDatabase database, ManualClock clock, Guid tenantId, Guid planId)
     {
         Database = database;
         Clock = clock;
@@ -27,7 +27,7 @@ internal sealed class CycleRig : IAsyncDisposable
 
     public TestDatabase Database { get; }
 
-    public FakeTimeProvider Clock { get; }
+    public ManualClock Clock { get; }
 
     public Guid TenantId { get; }
 
@@ -39,7 +39,7 @@ internal sealed class CycleRig : IAsyncDisposable
         var database = await TestDatabase.CreateAsync(provider);
         await ApplyPlanAsync(CliRun.Settings(database), planYaml);
 
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero));
+        var clock = new ManualClock(new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero));
         await using var db = database.CreateContext();
         var tenant = await db.Tenants.SingleAsync();
         var plan = await db.Plans.SingleAsync();
@@ -63,17 +63,9 @@ internal sealed class CycleRig : IAsyncDisposable
     /// <summary>Applies <paramref name="planYaml"/> to the rig's Teams tenant through the command line, as an operator does.</summary>
     public static async Task ApplyPlanAsync(IReadOnlyDictionary<string, string?> settings, string planYaml)
     {
-        var file = Path.Combine(Path.GetTempPath(), $"plan-{Guid.NewGuid():N}.yaml");
-        await File.WriteAllTextAsync(file, planYaml);
-        try
-        {
-            var applied = await CliRun.RunAsync(settings, "plans", "apply", "--tenant", "teams:" + TenantExternalId, file);
-            Assert.True(applied.ExitCode == 0, applied.Error);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        using var file = await PlanFiles.WriteAsync(planYaml);
+        var applied = await CliRun.RunAsync(settings, "plans", "apply", "--tenant", "teams:" + TenantExternalId, file.Path);
+        Assert.True(applied.ExitCode == 0, applied.Error);
     }
 
     /// <summary>

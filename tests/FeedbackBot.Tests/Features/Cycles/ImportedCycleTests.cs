@@ -23,7 +23,7 @@ public sealed class ImportedCycleTests
     public async Task ImportIntoOpenDates_ClockPassesTheirEnd_ClosedAndReviewedOnItsOwn()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        var clock = new JumpingClock();
+        var clock = ManualClock.FollowingRealTime();
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         using var folder = new TempFolder();
         var at = clock.GetUtcNow().UtcDateTime.AddMinutes(-5).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
@@ -44,11 +44,11 @@ public sealed class ImportedCycleTests
             CliRun.Settings(database), bot: null, services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
         var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         await scheduler.TriggerJob(JobKeys.PlanSync);
-        await WaitAsync(async () => await scheduler.GetJobDetail(JobKeys.CloseCycle(opened.Id)) is not null, "the close to be booked");
+        await Eventually.ThatAsync(async () => await scheduler.GetJobDetail(JobKeys.CloseCycle(opened.Id)) is not null, "the close to be booked", TimeSpan.FromSeconds(60));
 
-        clock.JumpTo(new DateTimeOffset(DateTime.SpecifyKind(opened.EndsAt, DateTimeKind.Utc)).AddSeconds(5));
+        clock.AdvanceTo(new DateTimeOffset(DateTime.SpecifyKind(opened.EndsAt, DateTimeKind.Utc)).AddSeconds(5));
         await scheduler.TriggerJob(JobKeys.PlanSync);
-        await WaitAsync(async () => (await CycleAsync(database)).State == CycleState.Reviewed, "the cycle to be reviewed");
+        await Eventually.ThatAsync(async () => (await CycleAsync(database)).State == CycleState.Reviewed, "the cycle to be reviewed", TimeSpan.FromSeconds(60));
 
         await using var db = database.CreateContext();
         Assert.Equal(1, await db.Reviews.CountAsync(r => r.CycleId == opened.Id));
@@ -58,15 +58,5 @@ public sealed class ImportedCycleTests
     {
         await using var db = database.CreateContext();
         return await db.ReviewCycles.AsNoTracking().SingleAsync();
-    }
-
-    private static async Task WaitAsync(Func<Task<bool>> done, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!await done())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Waited 60 s for {what}.");
-            await Task.Delay(100);
-        }
     }
 }

@@ -1,17 +1,12 @@
 using System.Globalization;
-using FeedbackBot.CommandLine;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
-using FeedbackBot.Infrastructure.Hosting;
 using FeedbackBot.Infrastructure.Storage;
 using FeedbackBot.Jobs.Scheduling;
 using FeedbackBot.Testing;
-using FeedbackBot.Testing.Teams;
-using FeedbackBot.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
 
 namespace FeedbackBot.Tests.Features.Cycles;
@@ -25,23 +20,22 @@ public sealed class TwoInstancesTests
 {
     private const int Staff = 6;
     private const string Channel = "19:team-channel@thread.tacv2";
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
 
     [Fact]
     public async Task TwoHostsOnOnePostgres_ScheduledCycle_OneCycleOneSetOfInvitationsAndRemindersOneReview()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
-        await using var identity = await FakeBotFrameworkIdentity.StartAsync();
-        await using var tokens = await FakeTokenEndpoint.StartAsync();
-        await using var connector = await FakeConnector.StartAsync();
-        var clock = new JumpingClock();
+        await using var teams = await FakeTeams.StartAsync(database);
+        var connector = teams.Connector;
+        var clock = ManualClock.FollowingRealTime();
         var now = clock.GetUtcNow();
         // A whole minute well ahead, so neither host can reach it on its own before the test jumps to it.
         var opensAt = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero).AddMinutes(20);
-        var settings = TeamsSettings.For(database, identity, tokens);
-        await ApplyPlanAsync(settings, opensAt);
+        await ApplyPlanAsync(teams.Settings, opensAt);
 
-        await using var first = Host(settings, clock);
-        await using var second = Host(settings, clock);
+        await using var first = teams.Host(clock);
+        await using var second = teams.Host(clock);
         await first.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
         var planId = await CycleRig.SeedReachableStaffAsync(database, connector.ServiceUrl, now.UtcDateTime, Staff);
         await Task.WhenAll(first.StartAsync(), second.StartAsync());
@@ -50,27 +44,29 @@ public sealed class TwoInstancesTests
         Assert.All(await Task.WhenAll(schedulers.Select(s => s.GetMetadata().AsTask())), m => Assert.True(m.JobStoreClustered));
         var instances = schedulers.Select(s => s.SchedulerInstanceId).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(2, instances.Distinct().Count());
-        await WaitUntilAsync(
+        await Eventually.ThatAsync(
             async () => (await schedulers[0].QueryClusterNodes()).Select(n => n.InstanceId).Order(StringComparer.Ordinal).SequenceEqual(instances),
-            "both instances to have joined one cluster");
-        await WaitUntilAsync(
+            "both instances to have joined one cluster",
+            Bound);
+        await Eventually.ThatAsync(
             async () => (await schedulers[0].GetTrigger(JobKeys.TriggerOf(JobKeys.OpenCycle(planId))))?.NextFireTimeUtc == opensAt,
-            "the plan's open-cycle trigger, due at " + opensAt.ToString("O", CultureInfo.InvariantCulture));
+            "the plan's open-cycle trigger, due at " + opensAt.ToString("O", CultureInfo.InvariantCulture),
+            Bound);
 
         await JumpAsync(clock, schedulers, opensAt.AddSeconds(-3));
-        await WaitForDeliveriesAsync(connector, Staff);
+        await WaitForDeliveriesAsync(teams, Staff);
         var invited = connector.Deliveries.Select(d => d.ConversationId).ToList();
         Assert.Equal(Enumerable.Range(1, Staff).Select(CycleRig.StaffConversation).Order(), invited.Order());
 
         // One person answers; the reminder goes to the other five, once each.
         var answered = await AnswerOneAsync(database);
         await JumpAsync(clock, schedulers, opensAt.AddMinutes(2).AddSeconds(5));
-        await WaitForDeliveriesAsync(connector, Staff + Staff - 1);
+        await WaitForDeliveriesAsync(teams, Staff + Staff - 1);
         var reminded = connector.Deliveries.Skip(Staff).Select(d => d.ConversationId).ToList();
         Assert.Equal(invited.Where(c => c != answered).Order(), reminded.Order());
 
         await JumpAsync(clock, schedulers, opensAt.AddMinutes(5).AddSeconds(5));
-        await WaitForDeliveriesAsync(connector, Staff + Staff - 1 + 1);
+        await WaitForDeliveriesAsync(teams, Staff + Staff - 1 + 1);
         Assert.Equal(Channel, connector.Deliveries[^1].ConversationId);
         Assert.Contains("/reviews/", connector.Deliveries[^1].Activity.ToJsonString(), StringComparison.Ordinal);
 
@@ -85,12 +81,6 @@ public sealed class TwoInstancesTests
         Assert.Equal(Staff + Staff - 1 + 1, await db.Outbox.CountAsync());
     }
 
-    private static WebApplication Host(Dictionary<string, string?> settings, JumpingClock clock) =>
-        BotWebApplication.Build(
-            ["--urls=http://127.0.0.1:0"],
-            new CliContext(TextWriter.Null, TextWriter.Null, settings),
-            services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
-
     private static async Task<IScheduler> SchedulerOf(WebApplication app) =>
         await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
 
@@ -98,9 +88,9 @@ public sealed class TwoInstancesTests
     /// Moves the shared clock, then asks each scheduler to look again: a scheduler idles up to 30 s between looks at
     /// the store and would otherwise notice the jump only then. Running plan sync is what an operator's trigger does.
     /// </summary>
-    private static async Task JumpAsync(JumpingClock clock, IScheduler[] schedulers, DateTimeOffset to)
+    private static async Task JumpAsync(ManualClock clock, IScheduler[] schedulers, DateTimeOffset to)
     {
-        clock.JumpTo(to);
+        clock.AdvanceTo(to);
         foreach (var scheduler in schedulers)
         {
             await scheduler.TriggerJob(JobKeys.PlanSync);
@@ -126,22 +116,10 @@ public sealed class TwoInstancesTests
         return await db.ConversationReferences.Where(r => r.PersonId == invitation.PersonId).Select(r => r.ConversationId).SingleAsync();
     }
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Waited 60 s for {what}.");
-            await Task.Delay(100);
-        }
-    }
-
-    /// <summary>Waits for exactly <paramref name="count"/> deliveries: they all arrive, and no more follow.</summary>
-    private static async Task WaitForDeliveriesAsync(FakeConnector connector, int count)
-    {
-        await WaitUntilAsync(() => Task.FromResult(connector.Deliveries.Count >= count), $"{count} deliveries (have {connector.Deliveries.Count})");
-        // Long enough for a second instance's duplicate to have arrived too: both dispatchers poll the outbox every few seconds at most.
-        await Task.Delay(TimeSpan.FromSeconds(3));
-        Assert.True(count == connector.Deliveries.Count, string.Join('\n', connector.Deliveries.Select(d => $"{d.At:HH:mm:ss.fff} {d.ConversationId}")));
-    }
+    /// <summary>
+    /// Waits for exactly <paramref name="count"/> deliveries, long enough for a second instance's duplicate to have
+    /// arrived too: both dispatchers poll the outbox every few seconds at most.
+    /// </summary>
+    private static Task WaitForDeliveriesAsync(FakeTeams teams, int count) =>
+        teams.WaitForDeliveriesAsync(count, within: Bound, quiet: TimeSpan.FromSeconds(3));
 }

@@ -1,16 +1,11 @@
-using FeedbackBot.CommandLine;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
-using FeedbackBot.Infrastructure.Hosting;
 using FeedbackBot.Infrastructure.Storage;
 using FeedbackBot.Jobs.Cycles;
 using FeedbackBot.Testing;
-using FeedbackBot.Testing.Teams;
-using FeedbackBot.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FeedbackBot.Tests.Features.Cycles;
 
@@ -26,23 +21,22 @@ public sealed class WholeCycleTests
     public async Task Cycle_OnAFakeClock_InvitesRemindsTwiceClosesAndPostsTheReview()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using var identity = await FakeBotFrameworkIdentity.StartAsync();
-        await using var tokens = await FakeTokenEndpoint.StartAsync();
-        await using var connector = await FakeConnector.StartAsync();
-        var clock = new FakeTimeProvider(new DateTimeOffset(DateTime.UtcNow.Date.AddHours(DateTime.UtcNow.Hour), TimeSpan.Zero));
-        var settings = TeamsSettings.For(database, identity, tokens);
+        await using var teams = await FakeTeams.StartAsync(database);
+        var connector = teams.Connector;
+        var clock = new ManualClock(new DateTimeOffset(DateTime.UtcNow.Date.AddHours(DateTime.UtcNow.Hour), TimeSpan.Zero));
+        var settings = teams.Settings;
         // The steps are driven here, on the fake clock; Quartz keeps to real time and stays out of it.
         settings["Jobs:Enabled"] = "false";
         await CycleRig.ApplyPlanAsync(settings, CycleRig.Plan());
 
-        var app = BotWebApplication.Build(["--urls=http://127.0.0.1:0"], new CliContext(TextWriter.Null, TextWriter.Null, settings), services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
+        var app = teams.Host(clock);
         await using var _ = app;
         await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
         var planId = await CycleRig.SeedReachableStaffAsync(database, connector.ServiceUrl, clock.GetUtcNow().UtcDateTime, 5);
         await app.StartAsync();
 
         var opened = (await StepAsync(app, l => l.OpenCycleAsync(planId, clock.GetUtcNow(), CancellationToken.None)))!;
-        await WaitForAsync(connector, 5);
+        await WaitForAsync(teams, 5);
         Assert.Equal(Enumerable.Range(1, 5).Select(CycleRig.StaffConversation).Order(), connector.Deliveries.Select(d => d.ConversationId).Order());
 
         // One person answers; the other four are reminded, twice, two days apart.
@@ -54,10 +48,10 @@ public sealed class WholeCycleTests
 
         clock.Advance(opened.FirstReminderAt!.Value - clock.GetUtcNow());
         var next = await StepAsync(app, l => l.RemindAsync(opened.CycleId, CancellationToken.None));
-        await WaitForAsync(connector, 9);
+        await WaitForAsync(teams, 9);
         clock.Advance(next!.Value - clock.GetUtcNow());
         var last = await StepAsync(app, l => l.RemindAsync(opened.CycleId, CancellationToken.None));
-        await WaitForAsync(connector, 13);
+        await WaitForAsync(teams, 13);
         Assert.Null(last);
         var reminders = connector.Deliveries.Skip(5).ToList();
         Assert.Equal(8, reminders.Count);
@@ -66,7 +60,7 @@ public sealed class WholeCycleTests
 
         clock.Advance(opened.ClosesAt - clock.GetUtcNow());
         await StepAsync(app, async l => { await l.CloseCycleAsync(opened.CycleId, CancellationToken.None); return 0; });
-        await WaitForAsync(connector, 14);
+        await WaitForAsync(teams, 14);
 
         var post = connector.Deliveries[^1];
         Assert.Equal("19:team-channel@thread.tacv2", post.ConversationId);
@@ -83,17 +77,6 @@ public sealed class WholeCycleTests
         return await step(scope.ServiceProvider.GetRequiredService<ICycleLifecycle>());
     }
 
-    private static async Task WaitForAsync(FakeConnector connector, int deliveries)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (connector.Deliveries.Count < deliveries)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"{connector.Deliveries.Count} of {deliveries} deliveries after 20 s");
-            await Task.Delay(50);
-        }
-
-        // Nothing more than expected arrives.
-        await Task.Delay(200);
-        Assert.True(deliveries == connector.Deliveries.Count, string.Join("\n", connector.Deliveries.Select(d => $"{d.At:HH:mm:ss.fff} {d.ConversationId} {d.Activity["attachments"]?[0]?["content"]?["body"]?.ToJsonString()[..Math.Min(160, d.Activity["attachments"]?[0]?["content"]?["body"]?.ToJsonString().Length ?? 0)]}")));
-    }
+    private static Task WaitForAsync(FakeTeams teams, int deliveries) =>
+        teams.WaitForDeliveriesAsync(deliveries, within: TimeSpan.FromSeconds(20), quiet: TimeSpan.FromMilliseconds(200));
 }

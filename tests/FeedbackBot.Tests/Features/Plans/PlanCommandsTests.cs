@@ -2,6 +2,7 @@ using FeedbackBot.Conversations;
 using FeedbackBot.Core.Conversations;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
+using FeedbackBot.Testing.Plans;
 using FeedbackBot.Tests.Conversations;
 using FeedbackBot.Tests.Features.Cycles;
 using FeedbackBot.Tests.Support;
@@ -82,10 +83,11 @@ public sealed class PlanCommandsTests
 
             return await db.SaveChangesAsync();
         });
-        var file = Path.Combine(Path.GetTempPath(), $"plan-{Guid.NewGuid():N}.yaml");
-        await File.WriteAllTextAsync(file, CycleRig.Plan(sample: "method: stratified\nby: team\nsize: 10"));
-        Assert.Equal(0, (await CliRun.RunAsync(rig.Database, "plans", "apply", file)).ExitCode);
-        File.Delete(file);
+        using (var file = await PlanFiles.WriteAsync(CycleRig.Plan(sample: "method: stratified\nby: team\nsize: 10")))
+        {
+            Assert.Equal(0, (await CliRun.RunAsync(rig.Database, "plans", "apply", file.Path)).ExitCode);
+        }
+
         await rig.SayAsync("ada", "start pulse pulse");
 
         var status = Text(await rig.SayAsync("ada", "status pulse"));

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FeedbackBot.Data;
 using FeedbackBot.Testing;
+using FeedbackBot.Testing.Plans;
 using FeedbackBot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,7 +37,7 @@ public sealed class PlansCommandTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         using var folder = new TempFolder();
-        var file = folder.Write("bad.yaml", PlanFiles.WithUnknownType);
+        var file = folder.Write("bad.yaml", PlanFiles.QuickPulseWithUnknownType);
         Assert.Equal(0, (await CliRun.RunAsync(database, "migrate")).ExitCode);
 
         var run = await CliRun.RunAsync(database, "plans", "apply", file);
@@ -56,7 +57,7 @@ public sealed class PlansCommandTests
         await using var database = await TestDatabase.CreateAsync(provider);
         using var folder = new TempFolder();
         var good = Path.Combine(RepositoryPaths.ExamplePlans, "customer-experience.yaml");
-        var bad = folder.Write("bad.yaml", PlanFiles.WithUnknownType);
+        var bad = folder.Write("bad.yaml", PlanFiles.QuickPulseWithUnknownType);
         await CliRun.RunAsync(database, "migrate");
 
         var run = await CliRun.RunAsync(database, "plans", "apply", good, bad);
@@ -74,7 +75,7 @@ public sealed class PlansCommandTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         using var folder = new TempFolder();
-        var file = folder.Write("pulse.yaml", PlanFiles.Minimal);
+        var file = folder.Write("pulse.yaml", PlanFiles.QuickPulse);
 
         Assert.Equal(0, (await CliRun.RunAsync(database, "plans", "apply", file)).ExitCode);
         var again = await CliRun.RunAsync(database, "plans", "apply", file);
@@ -91,9 +92,9 @@ public sealed class PlansCommandTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         using var folder = new TempFolder();
-        Assert.Equal(0, (await CliRun.RunAsync(database, "plans", "apply", folder.Write("v1.yaml", PlanFiles.Minimal))).ExitCode);
+        Assert.Equal(0, (await CliRun.RunAsync(database, "plans", "apply", folder.Write("v1.yaml", PlanFiles.QuickPulse))).ExitCode);
 
-        var run = await CliRun.RunAsync(database, "plans", "apply", folder.Write("v2.yaml", PlanFiles.WithExtraQuestion));
+        var run = await CliRun.RunAsync(database, "plans", "apply", folder.Write("v2.yaml", PlanFiles.QuickPulseWithExtraQuestion));
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("quick-pulse: updated to version 2", run.Out);
@@ -114,8 +115,8 @@ public sealed class PlansCommandTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         using var folder = new TempFolder();
-        var first = folder.Write("a.yaml", PlanFiles.Minimal);
-        var second = folder.Write("b.yaml", PlanFiles.Renamed);
+        var first = folder.Write("a.yaml", PlanFiles.QuickPulse);
+        var second = folder.Write("b.yaml", PlanFiles.QuickPulseRenamed);
 
         var run = await CliRun.RunAsync(database, "plans", "apply", first, second);
 
@@ -175,7 +176,7 @@ public sealed class PlansCommandTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         using var folder = new TempFolder();
-        await CliRun.RunAsync(database, "plans", "apply", folder.Write("p.yaml", PlanFiles.Minimal));
+        await CliRun.RunAsync(database, "plans", "apply", folder.Write("p.yaml", PlanFiles.QuickPulse));
 
         var run = await CliRun.RunAsync(database, "plans", "show", "quick-pulse", "--format", "json");
 
@@ -201,7 +202,7 @@ public sealed class PlansCommandTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         using var folder = new TempFolder();
-        var file = folder.Write("p.yaml", PlanFiles.Minimal);
+        var file = folder.Write("p.yaml", PlanFiles.QuickPulse);
 
         Assert.Equal(0, (await CliRun.RunAsync(database, "plans", "apply", file, "--tenant", "slack:T0123")).ExitCode);
 

@@ -49,11 +49,10 @@ public sealed class JobsCommandTests
         await using (await AdminHost.StartAsync(database, password: null))
         {
             // The plan's trigger is added by the plan sync the scheduler runs as it starts.
-            var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (!(await CliRun.RunAsync(database, "jobs")).Out.Contains("open-cycle.", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(200);
-            }
+            await Eventually.ThatAsync(
+                async () => (await CliRun.RunAsync(database, "jobs")).Out.Contains("open-cycle.", StringComparison.Ordinal),
+                "the plan's open-cycle trigger to be listed",
+                TimeSpan.FromSeconds(60));
         }
 
         var pause = await CliRun.RunAsync(database, "jobs", "pause", "system.weekly-summary");

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Net;
+using FeedbackBot.Testing;
 using FeedbackBot.Tests.Support;
 
 namespace FeedbackBot.Tests.Infrastructure.Health;
@@ -15,19 +15,7 @@ public sealed class FirstRunTests
         await using var bot = BotProcess.Start(folder.Path, new Dictionary<string, string>(), "--urls", $"http://127.0.0.1:{port}");
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) };
 
-        var clock = Stopwatch.StartNew();
-        var ready = false;
-        while (!ready && clock.Elapsed < TimeSpan.FromSeconds(30) && !bot.HasExited)
-        {
-            try
-            {
-                ready = (await client.GetAsync("/readyz")).StatusCode == HttpStatusCode.OK;
-            }
-            catch (HttpRequestException)
-            {
-                await Task.Delay(200);
-            }
-        }
+        var ready = await Eventually.ThatAsync(() => ReadyAsync(client), r => r || bot.HasExited, "/readyz to answer, or the bot to exit", TimeSpan.FromSeconds(30));
 
         Assert.True(ready, $"Not ready within 30 s.\nstdout:\n{bot.Output}\nstderr:\n{bot.Error}");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
@@ -47,5 +35,18 @@ public sealed class FirstRunTests
         Assert.Equal(2, bot.ExitCode);
         Assert.Equal("feedbackbot: configuration: Database:Provider must be Sqlite or Postgres, not 'Oracle'.", bot.Error.Trim());
         Assert.False(Directory.Exists(Path.Combine(folder.Path, "data")));
+    }
+
+    private static async Task<bool> ReadyAsync(HttpClient client)
+    {
+        try
+        {
+            return (await client.GetAsync("/readyz")).StatusCode == HttpStatusCode.OK;
+        }
+        catch (HttpRequestException)
+        {
+            // Not listening yet.
+            return false;
+        }
     }
 }

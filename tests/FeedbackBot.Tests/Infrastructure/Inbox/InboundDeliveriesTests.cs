@@ -1,7 +1,6 @@
 using FeedbackBot.Data;
 using FeedbackBot.Infrastructure.Inbox;
 using FeedbackBot.Testing;
-using FeedbackBot.Testing.Teams;
 using Microsoft.EntityFrameworkCore;
 
 namespace FeedbackBot.Tests.Infrastructure.Inbox;
@@ -93,7 +92,7 @@ public sealed class InboundDeliveriesTests
 
     private sealed class Rig : IAsyncDisposable
     {
-        private Rig(TestDatabase database, FakeTimeProvider clock)
+        private Rig(TestDatabase database, ManualClock clock)
         {
             Database = database;
             Clock = clock;
@@ -102,7 +101,7 @@ public sealed class InboundDeliveriesTests
 
         public TestDatabase Database { get; }
 
-        public FakeTimeProvider Clock { get; }
+        public ManualClock Clock { get; }
 
         public InboundDeliveries Inbox { get; }
 
@@ -110,7 +109,7 @@ public sealed class InboundDeliveriesTests
         {
             var database = await TestDatabase.CreateAsync(provider);
             await (await database.CreateMigratedContextAsync()).DisposeAsync();
-            return new Rig(database, new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero)));
+            return new Rig(database, new ManualClock(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero)));
         }
 
         public ValueTask DisposeAsync() => Database.DisposeAsync();

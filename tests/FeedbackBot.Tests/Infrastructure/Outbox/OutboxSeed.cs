@@ -86,22 +86,14 @@ internal static class OutboxSeed
     /// <summary>Waits, at most <paramref name="seconds"/> on the real clock, until no row is left to send.</summary>
     public static async Task<List<OutboxMessage>> WaitUntilSentAsync(TestDatabase database, int seconds = 60)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (true)
-        {
-            await using var db = database.CreateContext();
-            var rows = await db.Outbox.AsNoTracking().ToListAsync();
-            if (rows.All(r => r.State is not (OutboxState.Pending or OutboxState.Sending)))
+        return await Eventually.ThatAsync(
+            async () =>
             {
-                return rows;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"{rows.Count(r => r.State is OutboxState.Pending or OutboxState.Sending)} outbox rows were still unsent after {seconds} s.");
-            }
-
-            await Task.Delay(100);
-        }
+                await using var db = database.CreateContext();
+                return await db.Outbox.AsNoTracking().ToListAsync();
+            },
+            rows => rows.All(r => r.State is not (OutboxState.Pending or OutboxState.Sending)),
+            "every outbox row to be sent",
+            TimeSpan.FromSeconds(seconds));
     }
 }
