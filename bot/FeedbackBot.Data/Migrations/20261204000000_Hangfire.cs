@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace FeedbackBot.Data.Migrations;
 
 /// <summary>
-/// Hangfire replaces Quartz (docs/decisions/0011-hangfire-storage.md): operators' pauses of plans' open-cycle jobs
+/// Hangfire replaces Quartz (docs/decisions/0012-hangfire-storage.md): operators' pauses of plans' open-cycle jobs
 /// move from Quartz's triggers into <c>job_pauses</c>, Quartz's tables go, and a cycle records when its steps were
 /// booked. Cycles open at the upgrade have none recorded, so the plan sync books their close and reminders on Hangfire.
 /// A plan paused as a plan stays paused: its state is in <c>plans</c>.
