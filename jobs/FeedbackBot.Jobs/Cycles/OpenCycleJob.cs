@@ -17,20 +17,17 @@ namespace FeedbackBot.Jobs.Cycles;
 public sealed class OpenCycleJob(
     ICycleLifecycle lifecycle, CycleSteps steps, IDbContextFactory<FeedbackDbContext> contexts, TimeProvider clock, ILogger<OpenCycleJob> logger)
 {
-    /// <summary>The parameter Hangfire gives a job made from a recurring job: when the recurring job fired it.</summary>
-    private const string FiredAtParameter = "Time";
-
     /// <summary>
     /// The plan's scheduled run. Hangfire starts it at the plan's cron, or late (once, however many were missed) after
-    /// every instance was down; either way the cycle opened is the occurrence due last at the moment it fired.
+    /// every instance was down; either way the cycle opened is the occurrence due last when it runs. Hangfire's own
+    /// "Time" parameter would say when it fired, but the bot's clock decides what is due everywhere else, and the two
+    /// name the same occurrence unless the job waited past the next one (then the newer one opens, as it would have).
     /// </summary>
     [DisplayName("{1}: open the scheduled cycle")]
     [AutomaticRetry(Attempts = 5)]
-    public async Task RunAsync(Guid planId, string plan, PerformContext? context, CancellationToken cancellationToken)
+    public async Task RunAsync(Guid planId, string plan, CancellationToken cancellationToken)
     {
-        var firedAt = context?.GetJobParameter<long?>(FiredAtParameter) is { } seconds
-            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
-            : clock.GetUtcNow();
+        var firedAt = clock.GetUtcNow();
         if (await LatestOccurrenceAsync(planId, firedAt, cancellationToken) is not { } occurrence)
         {
             if (logger.IsEnabled(LogLevel.Information))

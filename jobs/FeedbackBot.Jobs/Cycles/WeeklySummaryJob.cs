@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using Hangfire;
-using Hangfire.Server;
 
 namespace FeedbackBot.Jobs.Cycles;
 
@@ -9,10 +8,6 @@ public sealed class WeeklySummaryJob(ICycleLifecycle lifecycle, TimeProvider clo
 {
     [DisplayName("Post the weekly summary of every plan")]
     [AutomaticRetry(Attempts = 3)]
-    public Task RunAsync(PerformContext? context, CancellationToken cancellationToken)
-    {
-        // The week it was due in, not the one it ran in, when it ran late.
-        var firedAt = context?.GetJobParameter<long?>("Time") is { } seconds ? DateTimeOffset.FromUnixTimeSeconds(seconds) : clock.GetUtcNow();
-        return lifecycle.PostWeeklySummariesAsync(firedAt, cancellationToken);
-    }
+    public Task RunAsync(CancellationToken cancellationToken) =>
+        lifecycle.PostWeeklySummariesAsync(clock.GetUtcNow(), cancellationToken);
 }

@@ -43,13 +43,13 @@ public sealed class RecurringJobSync(
         changes = Apply(existing, JobIds.PlanSync, Job.FromExpression<PlanSyncJob>(j => j.RunAsync(CancellationToken.None)), Cron.Minutely(), utc, pauses.Contains(JobIds.PlanSync), changes);
         if (TimeZoneInfo.TryFindSystemTimeZoneById(settings.TimeZone, out var summaryZone))
         {
-            changes = Apply(existing, JobIds.WeeklySummary, Job.FromExpression<WeeklySummaryJob>(j => j.RunAsync(null, CancellationToken.None)), settings.WeeklySummaryCron, summaryZone, pauses.Contains(JobIds.WeeklySummary), changes);
+            changes = Apply(existing, JobIds.WeeklySummary, Job.FromExpression<WeeklySummaryJob>(j => j.RunAsync(CancellationToken.None)), settings.WeeklySummaryCron, summaryZone, pauses.Contains(JobIds.WeeklySummary), changes);
         }
 
         foreach (var plan in plans)
         {
             var paused = plan.Paused || pauses.Contains(JobIds.PlanPause(plan.PlanId));
-            var job = Job.FromExpression<OpenCycleJob>(j => j.RunAsync(plan.PlanId, plan.JobId, null, CancellationToken.None));
+            var job = Job.FromExpression<OpenCycleJob>(j => j.RunAsync(plan.PlanId, plan.JobId, CancellationToken.None));
             changes = Apply(existing, plan.JobId, job, plan.Cron, plan.TimeZone, paused, changes);
         }
 
