@@ -4,11 +4,9 @@ using FeedbackBot.Core.People;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
 using FeedbackBot.Features.Pulses;
-using FeedbackBot.Jobs.Scheduling;
 using FeedbackBot.Testing;
 using FeedbackBot.Tests.Features.Reviews;
 using Microsoft.EntityFrameworkCore;
-using Quartz;
 
 namespace FeedbackBot.Tests.Conversations;
 
@@ -71,12 +69,9 @@ public sealed class ConversationFeatureTests
         Assert.Contains(cycle.EndsAt.ToString("d MMM yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture), first.Text, StringComparison.Ordinal);
 
         // The same lifecycle as a scheduled cycle: its close at the cycle's end and its first reminder, with the scheduler.
-        var scheduler = await rig.SchedulerAsync();
-        var close = await scheduler.GetTrigger(JobKeys.TriggerOf(JobKeys.CloseCycle(cycle.Id)));
-        Assert.Equal(DateTime.SpecifyKind(cycle.EndsAt, DateTimeKind.Utc), close!.NextFireTimeUtc!.Value.UtcDateTime);
-        var reminders = await scheduler.GetTriggersOfJob(JobKeys.Remind(cycle.Id));
-        Assert.Single(reminders);
-        Assert.True(reminders.Single().NextFireTimeUtc!.Value.UtcDateTime < cycle.EndsAt);
+        var scheduled = rig.ScheduledJobs();
+        Assert.Equal(cycle.EndsAt, Assert.Single(scheduled, j => j.Name == "staff-pulse: close the cycle and post its review").EnqueueAt);
+        Assert.True(Assert.Single(scheduled, j => j.Name == "staff-pulse: remind those who have not answered").EnqueueAt < cycle.EndsAt);
     }
 
     [Fact]

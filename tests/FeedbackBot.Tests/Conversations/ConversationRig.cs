@@ -13,7 +13,6 @@ using FeedbackBot.Jobs.Scheduling;
 using FeedbackBot.Testing;
 using FeedbackBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
-using Quartz;
 
 namespace FeedbackBot.Tests.Conversations;
 
@@ -71,7 +70,11 @@ internal sealed class ConversationRig : IAsyncDisposable
     }
 
     /// <summary>The scheduler's store, as the running bot would find it.</summary>
-    public async Task<IScheduler> SchedulerAsync() => await _services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+    /// <summary>The delayed jobs booked in the job store, by the name the dashboard shows.</summary>
+    public IReadOnlyList<(string Name, DateTime EnqueueAt)> ScheduledJobs() => DueJobs.Scheduled(_services);
+
+    /// <summary>Every job the store holds, whatever its state: what the bot asked Hangfire to run.</summary>
+    public IReadOnlyList<string> AllJobNames() => DueJobs.All(_services);
 
     public Task<ConversationTurn> SubmitAsync(string user, string verb, IReadOnlyDictionary<string, string> values, string tenant = "local") =>
         HandleAsync(new BotRequest(BotChannel.Playground, tenant, new BotUser(user, Name(user)), "conv-" + user, Guid.NewGuid().ToString(), null, new BotSubmission(verb, values)));

@@ -2,7 +2,6 @@ using FeedbackBot.Adapters.Playground;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
 using FeedbackBot.Infrastructure.Storage;
-using FeedbackBot.Jobs.Scheduling;
 using FeedbackBot.Testing;
 using FeedbackBot.Testing.Browser;
 using FeedbackBot.Tests.Support;
@@ -10,7 +9,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Playwright;
-using Quartz;
 using static Microsoft.Playwright.Assertions;
 
 namespace FeedbackBot.Tests.Adapters.Playground;
@@ -40,7 +38,6 @@ public sealed class PlaygroundWalkThroughBrowserTests(ChromiumFixture chromium) 
                 await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
                 await PlaygroundSample.SeedAsync(services, CancellationToken.None);
             });
-        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         var origin = TestHost.Address(app).GetLeftPart(UriPartial.Authority);
 
         // Morgan's tab: every identity's conversation starts with the page.
@@ -91,13 +88,13 @@ public sealed class PlaygroundWalkThroughBrowserTests(ChromiumFixture chromium) 
         await ChromiumFixture.SaveScreenshotAsync(second, "walkthrough-sam");
 
         // Two minutes on: Alex, who has not answered, is reminded, in the conversation Alex spoke in last (this tab's).
-        await JumpAsync(clock, scheduler, cycle.StartsAt.AddMinutes(2).AddSeconds(5));
+        DueJobs.JumpTo(clock, cycle.StartsAt.AddMinutes(2).AddSeconds(5), app.Services);
         await second.Locator("button[data-user-id='playground:alex']").ClickAsync();
         await Expect(second.Locator("#chat-alex").GetByText("Reminder: you have not answered", new() { Exact = false }).First).ToBeVisibleAsync(Visible);
         Assert.Equal(0, await sam.GetByText("Reminder: you have not answered", new() { Exact = false }).CountAsync());
 
         // Five minutes on: the cycle closes, is reviewed, and the review reaches Morgan's conversation.
-        await JumpAsync(clock, scheduler, cycle.EndsAt.AddSeconds(5));
+        DueJobs.JumpTo(clock, cycle.EndsAt.AddSeconds(5), app.Services);
         await first.Locator("button[data-user-id='playground:manager']").ClickAsync();
         var review = manager.Locator(".ac-adaptiveCard").Filter(new() { HasText = "Open the full report" }).Filter(new() { HasText = "Quick pulse" }).Last;
         await Expect(review).ToBeVisibleAsync(new() { Timeout = 60_000 });
@@ -123,13 +120,6 @@ public sealed class PlaygroundWalkThroughBrowserTests(ChromiumFixture chromium) 
     }
 
     private static DateTimeOffset Utc(DateTime time) => new(DateTime.SpecifyKind(time, DateTimeKind.Utc));
-
-    /// <summary>Moves the clock, then wakes the scheduler, which otherwise looks at its store only every 30 s.</summary>
-    private static async Task JumpAsync(ManualClock clock, IScheduler scheduler, DateTimeOffset to)
-    {
-        clock.AdvanceTo(to);
-        await scheduler.TriggerJob(JobKeys.PlanSync);
-    }
 
     private static async Task SayAsync(ILocator chat, string text)
     {

@@ -5,12 +5,11 @@ using FeedbackBot.Core.People;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
 using FeedbackBot.Infrastructure.Storage;
-using FeedbackBot.Jobs.Scheduling;
 using FeedbackBot.Testing;
+using FeedbackBot.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Quartz;
 
 namespace FeedbackBot.Tests.Features.Cycles;
 
@@ -43,7 +42,6 @@ public sealed class ChatStartedCycleTests
         await CycleRig.SeedReachableStaffAsync(database, connector.ServiceUrl, clock.GetUtcNow().UtcDateTime, Staff);
         await MakeManagerAsync(database, "29:staff-1");
         await app.StartAsync();
-        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
 
         var started = Assert.IsType<TextReply>(Assert.Single((await SayAsync(app, "29:staff-1", "start pulse pulse")).Replies));
         Assert.StartsWith("Started the **Team pulse** pulse: invited 4 people.", started.Text, StringComparison.Ordinal);
@@ -57,12 +55,12 @@ public sealed class ChatStartedCycleTests
         var cycle = await CycleAsync(database);
         var answered = await SubmitAsync(app, "29:staff-2", cycle.Id, "2");
         Assert.IsType<SurveyThanks>(Assert.Single(answered.Replies));
-        await JumpAsync(clock, scheduler, new DateTimeOffset(DateTime.SpecifyKind(cycle.StartsAt, DateTimeKind.Utc)).AddMinutes(2).AddSeconds(5));
+        DueJobs.JumpTo(clock, new DateTimeOffset(DateTime.SpecifyKind(cycle.StartsAt, DateTimeKind.Utc)).AddMinutes(2).AddSeconds(5), app.Services);
         await WaitForDeliveriesAsync(teams, Staff + Staff - 1);
         Assert.DoesNotContain(connector.Deliveries.Skip(Staff), d => d.ConversationId == CycleRig.StaffConversation(2));
         Assert.All(connector.Deliveries.Skip(Staff), d => Assert.Contains("Reminder", d.Activity.ToJsonString(), StringComparison.Ordinal));
 
-        await JumpAsync(clock, scheduler, new DateTimeOffset(DateTime.SpecifyKind(cycle.EndsAt, DateTimeKind.Utc)).AddSeconds(5));
+        DueJobs.JumpTo(clock, new DateTimeOffset(DateTime.SpecifyKind(cycle.EndsAt, DateTimeKind.Utc)).AddSeconds(5), app.Services);
         await WaitForDeliveriesAsync(teams, Staff + Staff - 1 + 1);
 
         var post = connector.Deliveries[^1];
@@ -100,13 +98,6 @@ public sealed class ChatStartedCycleTests
     {
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ConversationHandler>().HandleAsync(request, CancellationToken.None);
-    }
-
-    /// <summary>Moves the clock, then wakes the scheduler, which otherwise looks at its store only every 30 s.</summary>
-    private static async Task JumpAsync(ManualClock clock, IScheduler scheduler, DateTimeOffset to)
-    {
-        clock.AdvanceTo(to);
-        await scheduler.TriggerJob(JobKeys.PlanSync);
     }
 
     private static Task WaitForDeliveriesAsync(FakeTeams teams, int count) =>

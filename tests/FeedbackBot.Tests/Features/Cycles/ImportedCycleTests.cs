@@ -1,14 +1,12 @@
 using System.Globalization;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
-using FeedbackBot.Jobs.Scheduling;
 using FeedbackBot.Testing;
 using FeedbackBot.Tests.Adapters.Playground;
 using FeedbackBot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Quartz;
 
 namespace FeedbackBot.Tests.Features.Cycles;
 
@@ -42,12 +40,11 @@ public sealed class ImportedCycleTests
 
         await using var app = await PlaygroundHost.StartAsync(
             CliRun.Settings(database), bot: null, services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
-        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        await scheduler.TriggerJob(JobKeys.PlanSync);
-        await Eventually.ThatAsync(async () => await scheduler.GetJobDetail(JobKeys.CloseCycle(opened.Id)) is not null, "the close to be booked", TimeSpan.FromSeconds(60));
+        DueJobs.Start(app.Services, clock.GetUtcNow());
+        await Eventually.ThatAsync(async () => (await CycleAsync(database)).StepsBookedAt is not null, "the close to be booked", TimeSpan.FromSeconds(60));
+        Assert.Contains(DueJobs.Scheduled(app.Services), j => j.Name == "staff-pulse: close the cycle and post its review" && j.EnqueueAt == opened.EndsAt);
 
-        clock.AdvanceTo(new DateTimeOffset(DateTime.SpecifyKind(opened.EndsAt, DateTimeKind.Utc)).AddSeconds(5));
-        await scheduler.TriggerJob(JobKeys.PlanSync);
+        DueJobs.JumpTo(clock, new DateTimeOffset(DateTime.SpecifyKind(opened.EndsAt, DateTimeKind.Utc)).AddSeconds(5), app.Services);
         await Eventually.ThatAsync(async () => (await CycleAsync(database)).State == CycleState.Reviewed, "the cycle to be reviewed", TimeSpan.FromSeconds(60));
 
         await using var db = database.CreateContext();

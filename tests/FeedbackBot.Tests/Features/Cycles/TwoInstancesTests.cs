@@ -2,19 +2,19 @@ using System.Globalization;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
 using FeedbackBot.Infrastructure.Storage;
-using FeedbackBot.Jobs.Scheduling;
 using FeedbackBot.Testing;
-using Microsoft.AspNetCore.Builder;
+using FeedbackBot.Tests.Support;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Quartz;
 
 namespace FeedbackBot.Tests.Features.Cycles;
 
 /// <summary>
-/// Two complete bot hosts on one PostgreSQL, each with its clustered scheduler and its outbox dispatcher, running one
+/// Two complete bot hosts on one PostgreSQL, each with its Hangfire server and its outbox dispatcher, running one
 /// plan on its own schedule: the cycle opens once, everyone is invited once, reminded once, and one review is posted.
-/// Nothing is called by hand but the clock, which jumps over the waits (a cycle lasts five minutes at the least).
+/// Nothing is called by hand but the clock, which jumps over the waits (a cycle lasts five minutes at the least), and
+/// at each jump both hosts start what is due, so every step runs twice over and must still happen once.
 /// </summary>
 public sealed class TwoInstancesTests
 {
@@ -39,33 +39,30 @@ public sealed class TwoInstancesTests
         await first.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
         var planId = await CycleRig.SeedReachableStaffAsync(database, connector.ServiceUrl, now.UtcDateTime, Staff);
         await Task.WhenAll(first.StartAsync(), second.StartAsync());
-        IScheduler[] schedulers = [await SchedulerOf(first), await SchedulerOf(second)];
-        Assert.All(schedulers, s => Assert.Equal(SchedulerStatus.Running, s.Status));
-        Assert.All(await Task.WhenAll(schedulers.Select(s => s.GetMetadata().AsTask())), m => Assert.True(m.JobStoreClustered));
-        var instances = schedulers.Select(s => s.SchedulerInstanceId).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(2, instances.Distinct().Count());
+        var storage = first.Services.GetRequiredService<JobStorage>();
         await Eventually.ThatAsync(
-            async () => (await schedulers[0].QueryClusterNodes()).Select(n => n.InstanceId).Order(StringComparer.Ordinal).SequenceEqual(instances),
-            "both instances to have joined one cluster",
+            () => Task.FromResult(storage.GetMonitoringApi().Servers().Count == 2),
+            "both hosts' Hangfire servers to have started on the one store",
             Bound);
         await Eventually.ThatAsync(
-            async () => (await schedulers[0].GetTrigger(JobKeys.TriggerOf(JobKeys.OpenCycle(planId))))?.NextFireTimeUtc == opensAt,
-            "the plan's open-cycle trigger, due at " + opensAt.ToString("O", CultureInfo.InvariantCulture),
+            () => Task.FromResult(PlanJob(storage)?.NextExecution == opensAt.UtcDateTime),
+            "the plan's recurring job, due at " + opensAt.ToString("O", CultureInfo.InvariantCulture),
             Bound);
+        IServiceProvider[] hosts = [first.Services, second.Services];
 
-        await JumpAsync(clock, schedulers, opensAt.AddSeconds(-3));
+        DueJobs.JumpTo(clock, opensAt.AddSeconds(1), hosts);
         await WaitForDeliveriesAsync(teams, Staff);
         var invited = connector.Deliveries.Select(d => d.ConversationId).ToList();
         Assert.Equal(Enumerable.Range(1, Staff).Select(CycleRig.StaffConversation).Order(), invited.Order());
 
         // One person answers; the reminder goes to the other five, once each.
         var answered = await AnswerOneAsync(database);
-        await JumpAsync(clock, schedulers, opensAt.AddMinutes(2).AddSeconds(5));
+        DueJobs.JumpTo(clock, opensAt.AddMinutes(2).AddSeconds(5), hosts);
         await WaitForDeliveriesAsync(teams, Staff + Staff - 1);
         var reminded = connector.Deliveries.Skip(Staff).Select(d => d.ConversationId).ToList();
         Assert.Equal(invited.Where(c => c != answered).Order(), reminded.Order());
 
-        await JumpAsync(clock, schedulers, opensAt.AddMinutes(5).AddSeconds(5));
+        DueJobs.JumpTo(clock, opensAt.AddMinutes(5).AddSeconds(5), hosts);
         await WaitForDeliveriesAsync(teams, Staff + Staff - 1 + 1);
         Assert.Equal(Channel, connector.Deliveries[^1].ConversationId);
         Assert.Contains("/reviews/", connector.Deliveries[^1].Activity.ToJsonString(), StringComparison.Ordinal);
@@ -81,20 +78,10 @@ public sealed class TwoInstancesTests
         Assert.Equal(Staff + Staff - 1 + 1, await db.Outbox.CountAsync());
     }
 
-    private static async Task<IScheduler> SchedulerOf(WebApplication app) =>
-        await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-
-    /// <summary>
-    /// Moves the shared clock, then asks each scheduler to look again: a scheduler idles up to 30 s between looks at
-    /// the store and would otherwise notice the jump only then. Running plan sync is what an operator's trigger does.
-    /// </summary>
-    private static async Task JumpAsync(ManualClock clock, IScheduler[] schedulers, DateTimeOffset to)
+    private static Hangfire.Storage.RecurringJobDto? PlanJob(JobStorage storage)
     {
-        clock.AdvanceTo(to);
-        foreach (var scheduler in schedulers)
-        {
-            await scheduler.TriggerJob(JobKeys.PlanSync);
-        }
+        using var connection = storage.GetConnection();
+        return Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection).SingleOrDefault(j => j.Id == "pulse");
     }
 
     private static async Task ApplyPlanAsync(Dictionary<string, string?> settings, DateTimeOffset opensAt)

@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FeedbackBot.Tests.Features.Scheduling;
 
 /// <summary>The bot on loopback with a recording cycle lifecycle, and a browser-like client that keeps cookies.</summary>
-internal sealed partial class AdminHost : IAsyncDisposable
+internal sealed class AdminHost : IAsyncDisposable
 {
     private AdminHost(WebApplication app, RecordingCycleLifecycle lifecycle)
     {
@@ -45,27 +45,34 @@ internal sealed partial class AdminHost : IAsyncDisposable
         Client.DefaultRequestHeaders.Authorization =
             new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
 
-    public static string AntiforgeryToken(string page) =>
-        TokenField().Match(page) is { Success: true } match ? match.Groups[1].Value : throw new InvalidOperationException("The page has no anti-forgery token.");
-
-    public async Task<HttpResponseMessage> PostAsync(string action, string key, string? token)
+    /// <summary>
+    /// Posts a dashboard command as the dashboard's own script does: the anti-forgery token from the page's
+    /// <c>csrf-token</c> meta tag in the header its <c>csrf-header</c> tag names. Null posts without one.
+    /// </summary>
+    public async Task<HttpResponseMessage> CommandAsync(string path, string jobId, string? page)
     {
-        var fields = new Dictionary<string, string> { ["key"] = key };
-        if (token is not null)
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/admin/jobs" + path)
         {
-            fields["__af"] = token;
+            Content = new FormUrlEncodedContent([new KeyValuePair<string, string>("jobs[]", jobId)]),
+        };
+        if (page is not null)
+        {
+            var header = MetaContent(page, "csrf-header");
+            var token = MetaContent(page, "csrf-token");
+            request.Headers.Add(header, token);
         }
 
-        using var form = new FormUrlEncodedContent(fields);
-        return await Client.PostAsync($"/admin/jobs/{action}", form);
+        return await Client.SendAsync(request);
     }
+
+    private static string MetaContent(string page, string name) =>
+        Regex.Match(page, $"<meta name=\"{name}\" content=\"([^\"]+)\"") is { Success: true } match
+            ? System.Net.WebUtility.HtmlDecode(match.Groups[1].Value)
+            : throw new InvalidOperationException($"The page has no {name} meta tag.");
 
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
         await App.DisposeAsync();
     }
-
-    [GeneratedRegex("name=\"__af\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenField();
 }
