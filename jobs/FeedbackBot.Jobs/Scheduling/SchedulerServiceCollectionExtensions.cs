@@ -45,23 +45,29 @@ public static class SchedulerServiceCollectionExtensions
         // Registered before AddHangfire, whose TryAdd would otherwise hand out the process-wide JobStorage.Current.
         services.AddSingleton(_ => SchedulerStorage.Create(database));
         services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
-        services.AddHangfire(hangfire => hangfire
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+        services.AddSingleton<HangfireLogAttachment>();
+        services.AddHangfire((provider, hangfire) =>
+        {
+            provider.GetRequiredService<HangfireLogAttachment>();
+            hangfire
+                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings()
+                .UseLogProvider(HangfireLogBridge.Instance);
+        });
 
         services.AddSingleton<RecurringJobSync>();
         services.AddSingleton<SchedulerOverview>();
         services.AddSingleton<CycleRunner>();
         services.AddSingleton<CycleSteps>();
-        services.AddTransient<OpenCycleJob>();
-        services.AddTransient<CloseCycleJob>();
-        services.AddTransient<RemindJob>();
-        services.AddTransient<WeeklySummaryJob>();
-        services.AddTransient<PlanSyncJob>();
-
         if (role == SchedulerRole.Host)
         {
+            // What the jobs need from the host (the lifecycle) exists only there; a command never runs a job.
+            services.AddTransient<OpenCycleJob>();
+            services.AddTransient<CloseCycleJob>();
+            services.AddTransient<RemindJob>();
+            services.AddTransient<WeeklySummaryJob>();
+            services.AddTransient<PlanSyncJob>();
             services.AddHostedService<RecurringJobStarter>();
             if (settings.Enabled)
             {

@@ -11,7 +11,7 @@ namespace FeedbackBot.Jobs.Scheduling;
 /// <summary>
 /// Hangfire's storage on the bot's own database (docs/decisions/0012-hangfire-storage.md): on PostgreSQL its own
 /// <c>hangfire</c> schema, which the bot's migration step prepares under the migration lock so instances starting
-/// together do not race; on SQLite its <c>hangfire_</c> tables in the same file as the bot's.
+/// together do not race; on SQLite its own tables (<c>Job</c>, <c>State</c>, <c>Hash</c>...) in the same file as the bot's.
 /// </summary>
 public static class SchedulerStorage
 {

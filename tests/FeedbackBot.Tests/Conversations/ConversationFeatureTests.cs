@@ -70,7 +70,7 @@ public sealed class ConversationFeatureTests
 
         // The same lifecycle as a scheduled cycle: its close at the cycle's end and its first reminder, with the scheduler.
         var scheduled = rig.ScheduledJobs();
-        Assert.Equal(cycle.EndsAt, Assert.Single(scheduled, j => j.Name == "staff-pulse: close the cycle and post its review").EnqueueAt);
+        Assert.Equal(cycle.EndsAt, Assert.Single(scheduled, j => j.Name == "staff-pulse: close the cycle and post its review").EnqueueAt, TimeSpan.FromMilliseconds(1));
         Assert.True(Assert.Single(scheduled, j => j.Name == "staff-pulse: remind those who have not answered").EnqueueAt < cycle.EndsAt);
     }
 

@@ -48,10 +48,10 @@ public sealed class JobsCommandTests
         Assert.Equal(0, (await CliRun.RunAsync(database, "plans", "apply", plan)).ExitCode);
         await using (await AdminHost.StartAsync(database, password: null))
         {
-            // The plan's trigger is added by the plan sync the scheduler runs as it starts.
+            // The plan's recurring job is put in place as the bot starts, named after the plan.
             await Eventually.ThatAsync(
-                async () => (await CliRun.RunAsync(database, "jobs")).Out.Contains("open-cycle.", StringComparison.Ordinal),
-                "the plan's open-cycle trigger to be listed",
+                async () => (await CliRun.RunAsync(database, "jobs")).Out.Contains("long-zone-plan", StringComparison.Ordinal),
+                "the plan's recurring job to be listed by the plan's id",
                 TimeSpan.FromSeconds(60));
         }
 
