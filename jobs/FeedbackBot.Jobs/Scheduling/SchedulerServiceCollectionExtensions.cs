@@ -43,7 +43,7 @@ public static class SchedulerServiceCollectionExtensions
         services.AddSingleton(database);
 
         // Registered before AddHangfire, whose TryAdd would otherwise hand out the process-wide JobStorage.Current.
-        services.AddSingleton(_ => SchedulerStorage.Create(database));
+        services.AddSingleton<JobStorage>(_ => new DeferredJobStorage(() => SchedulerStorage.Create(database)));
         services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
         services.AddSingleton<HangfireLogAttachment>();
         services.AddHangfire((provider, hangfire) =>

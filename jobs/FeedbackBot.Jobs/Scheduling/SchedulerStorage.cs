@@ -34,6 +34,7 @@ public static class SchedulerStorage
             return new PostgreSqlStorage(new NpgsqlConnectionFactory(database.ConnectionString, options), options);
         }
 
+        FeedbackDatabase.EnsureSqliteDirectory(database.ConnectionString);
         return new SQLiteStorage(SqlitePath(database.ConnectionString), new SQLiteStorageOptions
         {
             Prefix = "hangfire",
