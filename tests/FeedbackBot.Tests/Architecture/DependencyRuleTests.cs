@@ -59,7 +59,8 @@ public sealed class DependencyRuleTests
         var names = typeof(FeedbackBot.Jobs.Cycles.ICycleLifecycle).Assembly.GetReferencedAssemblies().Select(a => a.Name).ToList();
 
         Assert.Contains("FeedbackBot.Data", names);
-        Assert.Contains("Quartz", names);
+        Assert.Contains("Hangfire.Core", names);
+        Assert.DoesNotContain("Quartz", names);
         Assert.DoesNotContain(names, n => n is "FeedbackBot" or "FeedbackBot.Channels");
     }
 
