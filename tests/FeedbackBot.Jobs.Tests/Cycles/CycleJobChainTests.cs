@@ -1,10 +1,8 @@
 using FeedbackBot.Data;
 using FeedbackBot.Jobs.Cycles;
-using FeedbackBot.Jobs.Scheduling;
 using FeedbackBot.Jobs.Tests.Scheduling;
 using FeedbackBot.Testing;
 using FeedbackBot.Testing.Plans;
-using Quartz;
 
 namespace FeedbackBot.Jobs.Tests.Cycles;
 

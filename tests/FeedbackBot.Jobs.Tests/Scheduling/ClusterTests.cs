@@ -1,5 +1,4 @@
 using FeedbackBot.Data;
-using FeedbackBot.Jobs.Cycles;
 using FeedbackBot.Jobs.Scheduling;
 using FeedbackBot.Testing;
 using FeedbackBot.Testing.Plans;

@@ -3,7 +3,6 @@ using FeedbackBot.Data.Entities;
 using FeedbackBot.Jobs.Scheduling;
 using FeedbackBot.Testing;
 using FeedbackBot.Testing.Plans;
-using Quartz;
 
 namespace FeedbackBot.Jobs.Tests.Scheduling;
 

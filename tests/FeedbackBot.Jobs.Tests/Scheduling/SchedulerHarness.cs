@@ -4,7 +4,6 @@ using FeedbackBot.Jobs.Scheduling;
 using FeedbackBot.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Quartz;
 
 namespace FeedbackBot.Jobs.Tests.Scheduling;
 
