@@ -3,6 +3,7 @@ using Hangfire;
 using Hangfire.AspNetCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace FeedbackBot.Jobs.Scheduling;
@@ -45,7 +46,8 @@ public static class SchedulerServiceCollectionExtensions
         // Registered before AddHangfire, whose TryAdd would otherwise hand out the process-wide JobStorage.Current.
         services.AddSingleton(_ => SchedulerStorage.Create(database));
         services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
-        services.AddHangfire(hangfire => hangfire
+        services.AddHangfire((provider, hangfire) => hangfire
+            .UseLogProvider(new HostLogProvider(provider.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
