@@ -1,114 +1,178 @@
 using FeedbackBot.Data;
 using FeedbackBot.Jobs.Cycles;
+using FeedbackBot.Jobs.Scheduling;
 using FeedbackBot.Jobs.Tests.Scheduling;
 using FeedbackBot.Testing;
 using FeedbackBot.Testing.Plans;
+using Hangfire;
 
 namespace FeedbackBot.Jobs.Tests.Cycles;
 
 public sealed class CycleJobChainTests
 {
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
 
-    [Fact]
-    public async Task OpenCycleJob_CycleOpened_SchedulesCloseAndFirstReminderAtReturnedTimes()
+    [Theory]
+    [ClassData(typeof(ProviderData))]
+    public async Task OpenCycleJob_CycleOpened_BooksCloseAndFirstReminderAtReturnedTimes(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using var db = await database.CreateMigratedContextAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = await SchedulerHarness.MigrateAsync(database);
         var planId = await StoredPlans.AddAsync(db, "pulse", "0 9 * * 1");
-        var cycleId = Guid.NewGuid();
-        var closesAt = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()).AddDays(5);
+        var now = WholeSeconds(DateTimeOffset.UtcNow);
+        var cycleId = await StoredCycles.AddAsync(db, planId, now);
+        var closesAt = now.AddDays(5);
         var remindAt = closesAt.AddDays(-3);
-        var lifecycle = new RecordingLifecycle { OnOpen = (_, _) => new OpenedCycle(cycleId, closesAt, remindAt) };
-        await using var harness = await SchedulerHarness.CreateAsync(database, lifecycle);
-        await harness.Sync.SyncAsync(harness.Scheduler, CancellationToken.None);
-        await harness.Scheduler.Start();
+        var lifecycle = new RecordingLifecycle { OnOpen = (_, _) => new OpenedCycle(cycleId, closesAt, remindAt, "pulse") };
+        await using var harness = SchedulerHarness.Create(database, lifecycle);
+        await harness.Sync.SyncAsync(CancellationToken.None);
+        await harness.StartAsync();
 
-        await harness.Scheduler.TriggerJob(JobKeys.OpenCycle(planId));
+        harness.Recurring.TriggerJob("pulse");
 
         var calls = await lifecycle.WaitForAsync(c => c.Any(x => x.Method == "OpenCycleAsync"), Bound, "the cycle to open");
         Assert.Equal(planId, calls.Single(c => c.Method == "OpenCycleAsync").Id);
-        var close = await Eventually.ThatAsync(
-            async () => await harness.Scheduler.GetTrigger(JobKeys.TriggerOf(JobKeys.CloseCycle(cycleId))), t => t is not null, "the close to be scheduled", Bound);
-        Assert.Equal(closesAt, close!.NextFireTimeUtc);
-        var reminder = await Eventually.ThatAsync(
-            async () => await harness.Scheduler.GetTrigger(JobKeys.ReminderTrigger(cycleId, remindAt)), t => t is not null, "the reminder to be scheduled", Bound);
-        Assert.Equal(remindAt, reminder?.NextFireTimeUtc);
-        Assert.Equal(JobKeys.Remind(cycleId), reminder?.JobKey);
+        var booked = await Eventually.ThatAsync(
+            () => Task.FromResult(harness.ScheduledJobs().Where(j => Equals(j.Job?.Args[0], cycleId)).ToList()), j => j.Count == 2, "the close and the reminder to be booked", Bound);
+        Assert.Equal(closesAt.UtcDateTime, booked.Single(j => j.Job.Type == typeof(CloseCycleJob)).EnqueueAt);
+        Assert.Equal(remindAt.UtcDateTime, booked.Single(j => j.Job.Type == typeof(RemindJob)).EnqueueAt);
+        Assert.True(await StoredCycles.IsBookedAsync(db, cycleId));
     }
 
-    [Fact]
-    public async Task RemindJob_NextReminderReturnedThenNone_RemindsTwiceThenCloses()
+    [Theory]
+    [ClassData(typeof(ProviderData))]
+    public async Task RemindJob_NextReminderReturnedThenNone_RemindsTwiceAndTheCloseRuns(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using var db = await database.CreateMigratedContextAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = await SchedulerHarness.MigrateAsync(database);
         var planId = await StoredPlans.AddAsync(db, "pulse", "0 9 * * 1");
-        var cycleId = Guid.NewGuid();
+        var cycleId = await StoredCycles.AddAsync(db, planId, DateTimeOffset.UtcNow);
         var lifecycle = new RecordingLifecycle
         {
-            OnOpen = (_, _) => new OpenedCycle(cycleId, DateTimeOffset.UtcNow.AddSeconds(4), DateTimeOffset.UtcNow.AddSeconds(1)),
+            OnOpen = (_, _) => new OpenedCycle(cycleId, DateTimeOffset.UtcNow.AddSeconds(6), DateTimeOffset.UtcNow.AddSeconds(1), "pulse"),
             OnRemind = (_, before) => before == 0 ? DateTimeOffset.UtcNow.AddSeconds(1) : null,
         };
-        await using var harness = await SchedulerHarness.CreateAsync(database, lifecycle);
-        await harness.Sync.SyncAsync(harness.Scheduler, CancellationToken.None);
-        await harness.Scheduler.Start();
+        await using var harness = SchedulerHarness.Create(database, lifecycle);
+        await harness.Sync.SyncAsync(CancellationToken.None);
+        await harness.StartAsync();
 
-        await harness.Scheduler.TriggerJob(JobKeys.OpenCycle(planId));
+        harness.Recurring.TriggerJob("pulse");
 
-        await lifecycle.WaitForAsync(c => c.Any(x => x.Method == "CloseCycleAsync"), Bound, "the cycle to close");
-        await harness.Scheduler.Shutdown(waitForJobsToComplete: true);
-        Assert.Equal(
-            ["OpenCycleAsync", "RemindAsync", "RemindAsync", "CloseCycleAsync"],
-            lifecycle.Calls.Where(c => c.Method != "PostWeeklySummariesAsync").Select(c => c.Method));
-        Assert.All(lifecycle.Calls.Where(c => c.Method is "RemindAsync" or "CloseCycleAsync"), c => Assert.Equal(cycleId, c.Id));
-    }
-
-    [Fact]
-    public async Task PlanSyncJob_OpenCycleWithoutItsClose_BooksCloseAndReminderAndLeavesBookedOnesAlone()
-    {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using var db = await database.CreateMigratedContextAsync();
-        var now = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
-        var orphan = new OpenedCycle(Guid.NewGuid(), now.AddDays(2), now.AddDays(1));
-        var booked = new OpenedCycle(Guid.NewGuid(), now.AddDays(3), null);
-        var lifecycle = new RecordingLifecycle { OnOpenCycles = () => [orphan, booked] };
-        await using var harness = await SchedulerHarness.CreateAsync(database, lifecycle);
-        await harness.Sync.SyncAsync(harness.Scheduler, CancellationToken.None);
-        // Booked before, for another time: plan sync must not move it.
-        await CycleJobScheduling.ScheduleCloseAsync(harness.Scheduler, booked.CycleId, now.AddDays(4), CancellationToken.None);
-        await harness.Scheduler.Start();
-
-        await harness.Scheduler.TriggerJob(JobKeys.PlanSync);
-
-        var close = await Eventually.ThatAsync(
-            async () => await harness.Scheduler.GetTrigger(JobKeys.TriggerOf(JobKeys.CloseCycle(orphan.CycleId))), t => t is not null, "the orphan's close to be booked", Bound);
-        Assert.Equal(orphan.ClosesAt, close!.NextFireTimeUtc);
-        // The reminder is booked just after the close.
         await Eventually.ThatAsync(
-            async () => await harness.Scheduler.GetTrigger(JobKeys.ReminderTrigger(orphan.CycleId, orphan.FirstReminderAt!.Value)), t => t is not null, "the orphan's reminder to be booked", Bound);
-        var kept = await harness.Scheduler.GetTrigger(JobKeys.TriggerOf(JobKeys.CloseCycle(booked.CycleId)));
-        Assert.Equal(now.AddDays(4), kept!.NextFireTimeUtc);
+            () => harness.SucceededJobs<RemindJob>().Count == 2 && harness.SucceededJobs<CloseCycleJob>().Count == 1,
+            "two reminders and the close to succeed",
+            Bound);
+        var calls = lifecycle.Calls.Where(c => c.Method != "PostWeeklySummariesAsync").ToList();
+        Assert.Equal("OpenCycleAsync", calls[0].Method);
+        Assert.Equal(
+            ["CloseCycleAsync", "RemindAsync", "RemindAsync"],
+            calls.Skip(1).Select(c => c.Method).Order(StringComparer.Ordinal));
+        Assert.All(calls.Skip(1), c => Assert.Equal(cycleId, c.Id));
+        // The second reminder said none remain: nothing is left booked for the cycle.
+        Assert.Null(calls.Where(c => c.Method == "RemindAsync").Last().At);
+        Assert.DoesNotContain(harness.ScheduledJobs(), j => Equals(j.Job?.Args[0], cycleId));
     }
 
-    [Fact]
-    public async Task OpenCycleJob_NothingOpened_SchedulesNothing()
+    [Theory]
+    [ClassData(typeof(ProviderData))]
+    public async Task BookAsync_SameCycleTwiceAtOnce_BooksItsStepsOnce(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using var db = await database.CreateMigratedContextAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = await SchedulerHarness.MigrateAsync(database);
+        var planId = await StoredPlans.AddAsync(db, "pulse", "0 9 * * 1");
+        var now = WholeSeconds(DateTimeOffset.UtcNow);
+        var cycleId = await StoredCycles.AddAsync(db, planId, now);
+        var opened = new OpenedCycle(cycleId, now.AddDays(5), now.AddDays(2), "pulse");
+        await using var harness = SchedulerHarness.Create(database, new RecordingLifecycle(), SchedulerRole.Standby);
+
+        var booked = await Task.WhenAll(
+            harness.Steps.BookAsync(opened, CancellationToken.None),
+            harness.Steps.BookAsync(opened, CancellationToken.None));
+        var again = await harness.Steps.BookAsync(opened, CancellationToken.None);
+
+        Assert.Equal([false, true], booked.Order());
+        Assert.False(again);
+        Assert.Equal(
+            [nameof(CloseCycleJob), nameof(RemindJob)],
+            harness.ScheduledJobs().Where(j => Equals(j.Job?.Args[0], cycleId)).Select(j => j.Job.Type.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [ClassData(typeof(ProviderData))]
+    public async Task OpenCycleJob_NothingOpened_BooksNothing(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = await SchedulerHarness.MigrateAsync(database);
         var planId = await StoredPlans.AddAsync(db, "pulse", "0 9 * * 1");
         var lifecycle = new RecordingLifecycle();
-        await using var harness = await SchedulerHarness.CreateAsync(database, lifecycle);
-        await harness.Sync.SyncAsync(harness.Scheduler, CancellationToken.None);
-        await harness.Scheduler.Start();
+        await using var harness = SchedulerHarness.Create(database, lifecycle);
+        await harness.Sync.SyncAsync(CancellationToken.None);
+        await harness.StartAsync();
 
-        await harness.Scheduler.TriggerJob(JobKeys.OpenCycle(planId));
-        var key = JobKeys.Format(JobKeys.OpenCycle(planId));
+        harness.Recurring.TriggerJob("pulse");
+
         var jobs = await Eventually.ThatAsync(
-            () => harness.Overview.ListAsync(CancellationToken.None), j => j.Single(v => v.Key == key).LastRun is not null, "the open to finish", Bound);
-
-        Assert.Equal("succeeded", jobs.Single(v => v.Key == key).LastRun!.Outcome);
-
-        Assert.Empty(await harness.Scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(JobKeys.CloseCycleGroup)));
-        Assert.Empty(await harness.Scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(JobKeys.RemindGroup)));
+            () => harness.Overview.ListAsync(CancellationToken.None), j => j.Single(v => v.Key == "pulse").LastRun?.Outcome is "succeeded" or "failed", "the open to finish", Bound);
+        Assert.Equal("succeeded", jobs.Single(v => v.Key == "pulse").LastRun!.Outcome);
+        Assert.Equal(planId, Assert.Single(lifecycle.Calls, c => c.Method == "OpenCycleAsync").Id);
+        Assert.Empty(harness.ScheduledJobs());
+        Assert.DoesNotContain(jobs, v => v.Key.StartsWith('#'));
     }
+
+    [Theory]
+    [ClassData(typeof(ProviderData))]
+    public async Task PlanSyncJob_OpenCycleNotBooked_BooksItsStepsAndLeavesBookedOnesAlone(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = await SchedulerHarness.MigrateAsync(database);
+        var planId = await StoredPlans.AddAsync(db, "pulse", cron: null);
+        var now = WholeSeconds(DateTimeOffset.UtcNow);
+        var orphanId = await StoredCycles.AddAsync(db, planId, now.AddDays(-1));
+        var bookedId = await StoredCycles.AddAsync(db, planId, now.AddDays(-2), bookedAt: now.AddDays(-2));
+        var orphan = new OpenedCycle(orphanId, now.AddDays(2), now.AddDays(1), "pulse");
+        var booked = new OpenedCycle(bookedId, now.AddDays(3), null, "pulse", StepsBooked: true);
+        var lifecycle = new RecordingLifecycle { OnOpenCycles = () => [orphan, booked] };
+        await using var harness = SchedulerHarness.Create(database, lifecycle);
+        await harness.Sync.SyncAsync(CancellationToken.None);
+        // Booked before, for another time: the plan sync must not book it again.
+        harness.Jobs.Schedule<CloseCycleJob>(job => job.RunAsync(bookedId, "pulse", CancellationToken.None), now.AddDays(4));
+        await harness.StartAsync();
+
+        harness.Recurring.TriggerJob(JobIds.PlanSync);
+
+        await Eventually.ThatAsync(
+            () => harness.Overview.ListAsync(CancellationToken.None),
+            j => j.Single(v => v.Key == JobIds.PlanSync).LastRun?.Outcome == "succeeded",
+            "the plan sync to run",
+            Bound);
+        var scheduled = harness.ScheduledJobs();
+        var orphanSteps = scheduled.Where(j => Equals(j.Job?.Args[0], orphanId)).ToList();
+        Assert.Equal(orphan.ClosesAt.UtcDateTime, orphanSteps.Single(j => j.Job.Type == typeof(CloseCycleJob)).EnqueueAt);
+        Assert.Equal(orphan.FirstReminderAt!.Value.UtcDateTime, orphanSteps.Single(j => j.Job.Type == typeof(RemindJob)).EnqueueAt);
+        Assert.Equal(now.AddDays(4).UtcDateTime, Assert.Single(scheduled, j => Equals(j.Job?.Args[0], bookedId)).EnqueueAt);
+        Assert.DoesNotContain(lifecycle.Calls, c => c.Method == "CloseCycleAsync");
+    }
+
+    [Theory]
+    [ClassData(typeof(ProviderData))]
+    public async Task PlanSyncJob_BookedCycleOpenLongPastItsClose_ClosesIt(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = await SchedulerHarness.MigrateAsync(database);
+        var planId = await StoredPlans.AddAsync(db, "pulse", cron: null);
+        var now = DateTimeOffset.UtcNow;
+        var lostId = await StoredCycles.AddAsync(db, planId, now.AddDays(-7), bookedAt: now.AddDays(-7));
+        var lost = new OpenedCycle(lostId, now - PlanSyncJob.LostCloseGrace - TimeSpan.FromMinutes(1), null, "pulse", StepsBooked: true);
+        var lifecycle = new RecordingLifecycle { OnOpenCycles = () => [lost] };
+        await using var harness = SchedulerHarness.Create(database, lifecycle);
+        await harness.Sync.SyncAsync(CancellationToken.None);
+        await harness.StartAsync();
+
+        harness.Recurring.TriggerJob(JobIds.PlanSync);
+
+        var calls = await lifecycle.WaitForAsync(c => c.Any(x => x.Method == "CloseCycleAsync"), Bound, "the lost close to run");
+        Assert.Equal(lostId, calls.First(c => c.Method == "CloseCycleAsync").Id);
+    }
+
+    private static DateTimeOffset WholeSeconds(DateTimeOffset at) => DateTimeOffset.FromUnixTimeSeconds(at.ToUnixTimeSeconds());
 }

@@ -1,5 +1,8 @@
+using FeedbackBot.Core.Plans;
 using FeedbackBot.Data;
+using FeedbackBot.Jobs.Cycles;
 using FeedbackBot.Jobs.Scheduling;
+using FeedbackBot.Jobs.Tests.Cycles;
 using FeedbackBot.Testing;
 using FeedbackBot.Testing.Plans;
 
@@ -7,52 +10,66 @@ namespace FeedbackBot.Jobs.Tests.Scheduling;
 
 public sealed class MisfireTests
 {
-    [Fact]
-    public async Task Start_CyclesMissedWhileDown_OpensOnceThenWaitsForTheNextOccurrence()
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
+
+    [Theory]
+    [ClassData(typeof(ProviderData))]
+    public async Task Start_CyclesMissedWhileDown_OpensOnceForTheLatestMissedOccurrence(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using var db = await database.CreateMigratedContextAsync();
-        // Hourly, half an hour away from now, so no regular occurrence falls inside the test.
-        var minute = (DateTimeOffset.UtcNow.Minute + 30) % 60;
-        var planId = await StoredPlans.AddAsync(db, "pulse", $"{minute} * * * *");
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = await SchedulerHarness.MigrateAsync(database);
+        var (planId, cron) = await AddHourlyPlanAsync(db);
         var lifecycle = new RecordingLifecycle();
 
-        // The trigger was stored three hours ago, and nothing ran since: three occurrences were missed.
-        var downSince = DateTimeOffset.UtcNow.AddHours(-3);
-        await using (var before = await SchedulerHarness.CreateAsync(database, lifecycle, SchedulerRole.Standby, new ManualClock(downSince)))
+        // The job was stored three hours ago, and no server ran since: three occurrences were missed.
+        await using (var before = SchedulerHarness.Create(database, lifecycle, SchedulerRole.Standby, recurringNow: DateTimeOffset.UtcNow.AddHours(-3)))
         {
-            await before.Sync.SyncAsync(before.Scheduler, CancellationToken.None);
-            var stored = await before.Scheduler.GetTrigger(JobKeys.TriggerOf(JobKeys.OpenCycle(planId)));
-            Assert.True(stored!.NextFireTimeUtc < DateTimeOffset.UtcNow.AddHours(-1));
+            await before.Sync.SyncAsync(CancellationToken.None);
+            Assert.True(before.RecurringJob("pulse")!.NextExecution < DateTime.UtcNow.AddHours(-1));
         }
 
         var restartedAt = DateTimeOffset.UtcNow;
-        await using var after = await SchedulerHarness.CreateAsync(database, lifecycle);
-        await after.Scheduler.Start();
-        await lifecycle.WaitForAsync(c => c.Any(x => x.Method == "OpenCycleAsync"), TimeSpan.FromSeconds(15), "the missed cycle to open");
-        var trigger = await after.Scheduler.GetTrigger(JobKeys.TriggerOf(JobKeys.OpenCycle(planId)));
-        await after.Scheduler.Shutdown(waitForJobsToComplete: true);
+        await using var after = SchedulerHarness.Create(database, lifecycle);
+        await after.StartAsync();
+        await lifecycle.WaitForAsync(c => c.Any(x => x.Method == "OpenCycleAsync"), Bound, "the missed cycle to open");
+        await Eventually.ThatAsync(
+            () => after.Overview.ListAsync(CancellationToken.None),
+            j => j.Single(v => v.Key == "pulse") is { LastRun.Outcome: "succeeded" } job && job.NextFireTime > restartedAt,
+            "the plan's job to finish and wait for its next occurrence",
+            Bound);
+        await after.StopAsync();
 
-        Assert.Single(lifecycle.Calls, c => c.Method == "OpenCycleAsync");
-        Assert.True(trigger!.NextFireTimeUtc > restartedAt, $"next fire {trigger.NextFireTimeUtc:O} should follow the restart at {restartedAt:O}");
+        var open = Assert.Single(lifecycle.Calls, c => c.Method == "OpenCycleAsync");
+        Assert.Equal(planId, open.Id);
+        Assert.Equal(cron.GetLatestOccurrence(restartedAt, TimeZoneInfo.Utc), open.At);
     }
 
-    [Fact]
-    public async Task Start_OneShotMissedWhileDown_FiresOnStart()
+    [Theory]
+    [ClassData(typeof(ProviderData))]
+    public async Task Start_CloseFellDueWhileDown_RunsOnStart(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using var db = await database.CreateMigratedContextAsync();
-        var cycleId = Guid.NewGuid();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = await SchedulerHarness.MigrateAsync(database);
+        var planId = await StoredPlans.AddAsync(db, "pulse", cron: null);
+        var cycleId = await StoredCycles.AddAsync(db, planId, DateTimeOffset.UtcNow.AddDays(-7));
         var lifecycle = new RecordingLifecycle();
-        await using (var before = await SchedulerHarness.CreateAsync(database, lifecycle, SchedulerRole.Standby))
+        await using (var before = SchedulerHarness.Create(database, lifecycle, SchedulerRole.Standby))
         {
-            await CycleJobScheduling.ScheduleCloseAsync(before.Scheduler, cycleId, DateTimeOffset.UtcNow.AddHours(-2), CancellationToken.None);
+            Assert.True(await before.Steps.BookAsync(new OpenedCycle(cycleId, DateTimeOffset.UtcNow.AddHours(-2), null, "pulse"), CancellationToken.None));
         }
 
-        await using var after = await SchedulerHarness.CreateAsync(database, lifecycle);
-        await after.Scheduler.Start();
+        await using var after = SchedulerHarness.Create(database, lifecycle);
+        await after.StartAsync();
 
-        var calls = await lifecycle.WaitForAsync(c => c.Any(x => x.Method == "CloseCycleAsync"), TimeSpan.FromSeconds(15), "the missed close");
+        var calls = await lifecycle.WaitForAsync(c => c.Any(x => x.Method == "CloseCycleAsync"), Bound, "the missed close");
         Assert.Equal(cycleId, calls.Single(c => c.Method == "CloseCycleAsync").Id);
+    }
+
+    /// <summary>An hourly plan half an hour away from now, so no regular occurrence falls inside the test.</summary>
+    internal static async Task<(Guid PlanId, CronSchedule Cron)> AddHourlyPlanAsync(FeedbackDbContext db)
+    {
+        var text = $"{(DateTimeOffset.UtcNow.Minute + 30) % 60} * * * *";
+        Assert.True(CronSchedule.TryParse(text, out var cron, out _));
+        return (await StoredPlans.AddAsync(db, "pulse", text), cron!);
     }
 }
