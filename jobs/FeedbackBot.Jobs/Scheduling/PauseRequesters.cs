@@ -1,8 +1,8 @@
 namespace FeedbackBot.Jobs.Scheduling;
 
 /// <summary>
-/// Who paused a trigger, recorded with the pause in Quartz's store. The plan sync only resumes what a plan's state
-/// paused, so an operator's pause of a plan's trigger holds until an operator resumes it.
+/// Who holds a recurring job: a plan paused as a plan (its state), or an operator (a row of <c>job_pauses</c>). The plan
+/// sync resumes only what a plan's state held, so an operator's pause holds until an operator resumes it.
 /// </summary>
 public static class PauseRequesters
 {
