@@ -5,6 +5,9 @@ namespace FeedbackBot.Channels.Teams;
 /// slot that keeps every window within its limit and waits until then; reservations are made in arrival order, so
 /// waiting callers go out one by one instead of all at once when a window frees up. A slot once reserved stays
 /// counted even if its caller gives up, which can only make the pace slower, never faster, than the limits.
+/// A caller that learns when its request reached the platform at the latest (its answer came) can
+/// <see cref="Settle"/> the slot there: the platform counts the request on arrival, so later reservations then keep
+/// their distance from that, not from when it left.
 /// </summary>
 public sealed class SlidingWindowLimiter
 {
@@ -35,7 +38,10 @@ public sealed class SlidingWindowLimiter
     public IReadOnlyList<RateWindow> Windows => _windows;
 
     /// <summary>Reserves the next slot for <paramref name="key"/> and returns how long to wait for it (zero: go now).</summary>
-    public TimeSpan Reserve(string key)
+    public TimeSpan Reserve(string key) => Reserve(key, out _);
+
+    /// <summary>As <see cref="Reserve(string)"/>, also giving the slot reserved, for <see cref="Settle"/>.</summary>
+    public TimeSpan Reserve(string key, out long reserved)
     {
         ArgumentNullException.ThrowIfNull(key);
         lock (_lock)
@@ -69,7 +75,38 @@ public sealed class SlidingWindowLimiter
             }
 
             slots.Add(earliest);
+            reserved = earliest;
             return TimeSpan.FromTicks(earliest - now);
+        }
+    }
+
+    /// <summary>
+    /// Moves a reserved slot to now, when now is later: the request's answer has come, so it reached the platform at
+    /// the latest now. A request delayed on its way (a busy machine, a new connection) would otherwise be counted
+    /// earlier than the platform counted it, and the request a window after it could land inside the platform's
+    /// window. Only reservations made from now on see the move.
+    /// </summary>
+    public void Settle(string key, long slot)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        lock (_lock)
+        {
+            var now = Now();
+            if (now <= slot || !_slots.TryGetValue(key, out var slots))
+            {
+                return;
+            }
+
+            var index = slots.BinarySearch(slot);
+            if (index < 0)
+            {
+                return;
+            }
+
+            // Equal times are interchangeable, so whichever of them is found may be the one moved.
+            slots.RemoveAt(index);
+            var at = slots.BinarySearch(now);
+            slots.Insert(at < 0 ? ~at : at, now);
         }
     }
 
