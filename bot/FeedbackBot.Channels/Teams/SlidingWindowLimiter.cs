@@ -7,7 +7,7 @@ namespace FeedbackBot.Channels.Teams;
 /// counted even if its caller gives up, which can only make the pace slower, never faster, than the limits.
 /// A caller that learns when its request reached the platform at the latest (its answer came) can
 /// <see cref="Settle"/> the slot there: the platform counts the request on arrival, so later reservations then keep
-/// their distance from that, not from when it left.
+/// their distance from that, not only from when it left.
 /// </summary>
 public sealed class SlidingWindowLimiter
 {
@@ -81,18 +81,21 @@ public sealed class SlidingWindowLimiter
     }
 
     /// <summary>
-    /// Moves a reserved slot to now, when now is later: the request's answer has come, so it reached the platform at
-    /// the latest now. A request delayed on its way (a busy machine, a new connection) would otherwise be counted
-    /// earlier than the platform counted it, and the request a window after it could land inside the platform's
-    /// window. Only reservations made from now on see the move.
+    /// Moves a reserved slot later, to <paramref name="allowance"/> before now, when that is later than the slot: the
+    /// request's answer has come, so it reached the platform at the latest now. A request delayed on its way (a busy
+    /// machine, a new connection) would otherwise be counted earlier than the platform counted it, and the request a
+    /// window after it could land inside the platform's window. With the allowance set to the margin the windows keep
+    /// (<see cref="RateWindow.Published"/>), a request whose answer came within it moves nothing, so the pace is not
+    /// slowed by the round trip itself, and the next one a window on still arrives a full published window after it.
+    /// Only reservations made from now on see the move.
     /// </summary>
-    public void Settle(string key, long slot)
+    public void Settle(string key, long slot, TimeSpan allowance = default)
     {
         ArgumentNullException.ThrowIfNull(key);
         lock (_lock)
         {
-            var now = Now();
-            if (now <= slot || !_slots.TryGetValue(key, out var slots))
+            var settled = Now() - allowance.Ticks;
+            if (settled <= slot || !_slots.TryGetValue(key, out var slots))
             {
                 return;
             }
@@ -105,8 +108,8 @@ public sealed class SlidingWindowLimiter
 
             // Equal times are interchangeable, so whichever of them is found may be the one moved.
             slots.RemoveAt(index);
-            var at = slots.BinarySearch(now);
-            slots.Insert(at < 0 ? ~at : at, now);
+            var at = slots.BinarySearch(settled);
+            slots.Insert(at < 0 ? ~at : at, settled);
         }
     }
 

@@ -4,8 +4,8 @@ namespace FeedbackBot.Channels.Teams;
 /// Paces requests to the Connector to Teams' published limits, so the bot slows itself down rather than be
 /// throttled: per conversation (sends and creates) 7 per second, 8 per 2 seconds, 60 per 30 seconds and 1,800 per
 /// hour; per tenant 50 requests per second, spread over the second; each with a 3% margin
-/// (<see cref="RateWindow.Published"/>). Each request is counted when its answer came (<see cref="Answered"/>), the
-/// latest moment it can have reached Teams. One instance serves the whole process; on PostgreSQL one instance at a
+/// (<see cref="RateWindow.Published"/>). A request whose answer is slow is counted again near its answer
+/// (<see cref="Answered"/>), the latest moment it can have reached Teams. One instance serves the whole process; on PostgreSQL one instance at a
 /// time sends a tenant's outbox, so its pacer is the tenant's.
 /// </summary>
 public sealed class TeamsSendPacer(TimeProvider time)
@@ -52,16 +52,24 @@ public sealed class TeamsSendPacer(TimeProvider time)
     }
 
     /// <summary>
-    /// Counts the request from now on, when its answer came: Teams counted it on arrival, at the latest now. On a
-    /// busy machine a request can leave on time and arrive late; counted where it left, the request a second after
-    /// it would be let out less than a second after it arrived.
+    /// The margin each one-second window keeps (<see cref="RateWindow.Published"/>): a request answered within it of
+    /// leaving is counted where it left; one answered later is counted from this long before its answer.
+    /// </summary>
+    public static TimeSpan TransitAllowance { get; } = TimeSpan.FromSeconds(1) * 0.03;
+
+    /// <summary>
+    /// Counts the request again when its answer came: Teams counted it on arrival, at the latest now. On a busy
+    /// machine a request can leave on time and arrive late; counted only where it left, the request a second after
+    /// it would be let out less than a second after it arrived. Counted from <see cref="TransitAllowance"/> before the
+    /// answer, the next request a window on leaves at least a second after this one arrived, and a quick round trip
+    /// costs no pace.
     /// </summary>
     public void Answered(TeamsSendSlot slot)
     {
-        _tenants.Settle(slot.TenantKey, slot.TenantSlot);
+        _tenants.Settle(slot.TenantKey, slot.TenantSlot, TransitAllowance);
         if (slot.ConversationKey is not null)
         {
-            _conversations.Settle(slot.ConversationKey, slot.ConversationSlot);
+            _conversations.Settle(slot.ConversationKey, slot.ConversationSlot, TransitAllowance);
         }
     }
 

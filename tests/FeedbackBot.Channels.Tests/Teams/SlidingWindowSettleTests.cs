@@ -25,6 +25,30 @@ public sealed class SlidingWindowSettleTests
     }
 
     [Fact]
+    public void Settle_AnswerWithinTheAllowance_LeavesThePaceAsReserved()
+    {
+        var limiter = new SlidingWindowLimiter([OnePerSecond], _clock);
+        limiter.Reserve("tenant", out var quick);
+        _clock.Advance(TimeSpan.FromMilliseconds(20));
+
+        limiter.Settle("tenant", quick, TimeSpan.FromMilliseconds(30));
+
+        Assert.Equal(TimeSpan.FromMilliseconds(980), limiter.Reserve("tenant"));
+    }
+
+    [Fact]
+    public void Settle_AnswerLaterThanTheAllowance_CountedThatMuchBeforeTheAnswer()
+    {
+        var limiter = new SlidingWindowLimiter([OnePerSecond], _clock);
+        limiter.Reserve("tenant", out var slow);
+        _clock.Advance(TimeSpan.FromMilliseconds(100));
+
+        limiter.Settle("tenant", slow, TimeSpan.FromMilliseconds(30));
+
+        Assert.Equal(TimeSpan.FromMilliseconds(970), limiter.Reserve("tenant"));
+    }
+
+    [Fact]
     public void Settle_AnswerBeforeTheSlot_LeavesThePaceAsReserved()
     {
         var limiter = new SlidingWindowLimiter([TwoPerSecond], _clock);
