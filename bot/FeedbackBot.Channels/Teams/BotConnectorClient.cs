@@ -116,13 +116,23 @@ public sealed class BotConnectorClient(
     {
         for (var attempt = 1; ; attempt++)
         {
-            await pacer.WaitAsync(tenantKey, conversationKey, cancellationToken);
+            var slot = await pacer.WaitAsync(tenantKey, conversationKey, cancellationToken);
             var token = await tokens.GetTokenAsync(cancellationToken);
             using var request = new HttpRequestMessage(method, uri) { Content = new ByteArrayContent(body) };
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            HttpResponseMessage sent;
+            try
+            {
+                sent = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            }
+            finally
+            {
+                pacer.Answered(slot);
+            }
+
+            using var response = sent;
             var correlationId = response.Headers.TryGetValues(CorrelationHeader, out var values) ? values.FirstOrDefault() : null;
             var status = response.StatusCode;
             var responseBody = await ReadBodyAsync(response, cancellationToken);

@@ -5,6 +5,9 @@ namespace FeedbackBot.Channels.Teams;
 /// slot that keeps every window within its limit and waits until then; reservations are made in arrival order, so
 /// waiting callers go out one by one instead of all at once when a window frees up. A slot once reserved stays
 /// counted even if its caller gives up, which can only make the pace slower, never faster, than the limits.
+/// A caller that learns when its request reached the platform at the latest (its answer came) can
+/// <see cref="Settle"/> the slot there: the platform counts the request on arrival, so later reservations then keep
+/// their distance from that, not only from when it left.
 /// </summary>
 public sealed class SlidingWindowLimiter
 {
@@ -35,7 +38,10 @@ public sealed class SlidingWindowLimiter
     public IReadOnlyList<RateWindow> Windows => _windows;
 
     /// <summary>Reserves the next slot for <paramref name="key"/> and returns how long to wait for it (zero: go now).</summary>
-    public TimeSpan Reserve(string key)
+    public TimeSpan Reserve(string key) => Reserve(key, out _);
+
+    /// <summary>As <see cref="Reserve(string)"/>, also giving the slot reserved, for <see cref="Settle"/>.</summary>
+    public TimeSpan Reserve(string key, out long reserved)
     {
         ArgumentNullException.ThrowIfNull(key);
         lock (_lock)
@@ -69,7 +75,41 @@ public sealed class SlidingWindowLimiter
             }
 
             slots.Add(earliest);
+            reserved = earliest;
             return TimeSpan.FromTicks(earliest - now);
+        }
+    }
+
+    /// <summary>
+    /// Moves a reserved slot later, to <paramref name="allowance"/> before now, when that is later than the slot: the
+    /// request's answer has come, so it reached the platform at the latest now. A request delayed on its way (a busy
+    /// machine, a new connection) would otherwise be counted earlier than the platform counted it, and the request a
+    /// window after it could land inside the platform's window. With the allowance set to the margin the windows keep
+    /// (<see cref="RateWindow.Published"/>), a request whose answer came within it moves nothing, so the pace is not
+    /// slowed by the round trip itself, and the next one a window on still arrives a full published window after it.
+    /// Only reservations made from now on see the move.
+    /// </summary>
+    public void Settle(string key, long slot, TimeSpan allowance = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        lock (_lock)
+        {
+            var settled = Now() - allowance.Ticks;
+            if (settled <= slot || !_slots.TryGetValue(key, out var slots))
+            {
+                return;
+            }
+
+            var index = slots.BinarySearch(slot);
+            if (index < 0)
+            {
+                return;
+            }
+
+            // Equal times are interchangeable, so whichever of them is found may be the one moved.
+            slots.RemoveAt(index);
+            var at = slots.BinarySearch(settled);
+            slots.Insert(at < 0 ? ~at : at, settled);
         }
     }
 

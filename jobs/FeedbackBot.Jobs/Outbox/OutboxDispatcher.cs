@@ -12,10 +12,13 @@ namespace FeedbackBot.Jobs.Outbox;
 /// send slots is free, and sends each through <see cref="IOutboxTransport"/> (resolved in a scope of its own).
 /// A message is sent at most once: a claim is exclusive, a failure before anything went out is retried with
 /// backoff, and a send whose outcome was lost (a crash, a shutdown that could not wait) ends <c>Uncertain</c>.
+/// On PostgreSQL it sends only for the tenants whose send lease it holds (<see cref="TenantSendLeases"/>), keeps
+/// those leases while their sends are under way, and gives them back when it stops.
 /// </summary>
 public sealed class OutboxDispatcher(
     IServiceScopeFactory scopes,
     OutboxStore store,
+    TenantSendLeases leases,
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
     OutboxMetrics metrics,
@@ -79,8 +82,34 @@ public sealed class OutboxDispatcher(
         }
 
         var sweeping = SweepPeriodicallyAsync(stoppingToken);
+        var renewing = RenewLeasesPeriodicallyAsync(stoppingToken);
         await PumpAsync(untilIdle: false, stoppingToken, _abort.Token);
         await sweeping;
+        await renewing;
+    }
+
+    private async Task RenewLeasesPeriodicallyAsync(CancellationToken stoppingToken)
+    {
+        // Often enough that a lease with sends under way never falls far below half its lifetime.
+        var period = _options.SendLeaseLifetime / 12;
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(period, clock, stoppingToken);
+                try
+                {
+                    await leases.RenewBusyAsync(stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogError(e, "Could not renew the send leases of the tenants with sends under way.");
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
     }
 
     private async Task SweepPeriodicallyAsync(CancellationToken stoppingToken)
@@ -157,6 +186,16 @@ public sealed class OutboxDispatcher(
         }
 
         await Task.WhenAll(inFlight.Values);
+        try
+        {
+            // Nothing of this dispatcher is under way any more: another instance may take its tenants at once.
+            await leases.ReleaseAllAsync(CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Could not give back the send leases; other instances take those tenants over when the leases expire.");
+        }
+
         return started;
     }
 
@@ -173,12 +212,14 @@ public sealed class OutboxDispatcher(
     {
         // Off the claim loop at once, so it claims the next message while this one sends.
         await Task.Yield();
+        leases.SendStarted(message.TenantId);
         try
         {
             await SendOneAsync(message, abort);
         }
         finally
         {
+            leases.SendEnded(message.TenantId);
             inFlight.TryRemove(message.Id, out _);
             slots.Release();
         }

@@ -23,6 +23,14 @@ public sealed class OutboxOptions
     /// </summary>
     public TimeSpan ClaimLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// How long a tenant's send lease lasts (PostgreSQL only): the one instance sending a tenant's messages renews it
+    /// while it has work, and another takes the tenant over this long after the holder stopped renewing (it died, or
+    /// had nothing to send). Half of it must exceed the longest per-tenant window of the channel pacers (Slack's
+    /// method tiers count a minute), so that a successor's pace never adds to the last holder's.
+    /// </summary>
+    public TimeSpan SendLeaseLifetime { get; set; } = TimeSpan.FromMinutes(3);
+
     /// <summary>How often expired claims are looked for, besides at start.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
 

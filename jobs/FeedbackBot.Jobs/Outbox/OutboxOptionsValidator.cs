@@ -27,6 +27,11 @@ internal sealed class OutboxOptionsValidator : IValidateOptions<OutboxOptions>
             errors.Add("Outbox:ClaimLifetime must be at least 10 seconds: a claim that runs out during a send would leave the message Uncertain.");
         }
 
+        if (options.SendLeaseLifetime < TimeSpan.FromSeconds(10))
+        {
+            errors.Add("Outbox:SendLeaseLifetime must be at least 10 seconds ; half of it should outlast the pacers' longest window, a minute.");
+        }
+
         if (options.RetryBaseDelay < TimeSpan.Zero || options.RetryMaxDelay < options.RetryBaseDelay)
         {
             errors.Add("Outbox:RetryBaseDelay must not be negative, nor above Outbox:RetryMaxDelay.");

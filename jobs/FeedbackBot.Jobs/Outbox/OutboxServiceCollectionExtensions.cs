@@ -21,6 +21,7 @@ public static class OutboxServiceCollectionExtensions
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxSignal>());
         services.AddSingleton<OutboxMetrics>();
+        services.AddSingleton<TenantSendLeases>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());

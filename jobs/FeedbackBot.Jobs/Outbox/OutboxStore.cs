@@ -8,9 +8,12 @@ namespace FeedbackBot.Jobs.Outbox;
 /// <summary>
 /// The outbox rows' state changes, each one conditional update, so that several dispatchers (threads of one
 /// instance or several instances on one database) never hold the same row: a claim moves a due row from
-/// <c>Pending</c> to <c>Sending</c> only if it is still pending, and only one claimer's update can match.
+/// <c>Pending</c> to <c>Sending</c> only if it is still pending, and only one claimer's update can match. On
+/// PostgreSQL a claim also needs the tenant's send lease (<see cref="TenantSendLeases"/>), so that one instance at a
+/// time sends for a tenant.
 /// </summary>
-public sealed class OutboxStore(IDbContextFactory<FeedbackDbContext> contexts, IOptions<OutboxOptions> options, TimeProvider clock)
+public sealed class OutboxStore(
+    IDbContextFactory<FeedbackDbContext> contexts, TenantSendLeases leases, IOptions<OutboxOptions> options, TimeProvider clock)
 {
     private const int MaxErrorLength = 2000;
 
@@ -19,16 +22,27 @@ public sealed class OutboxStore(IDbContextFactory<FeedbackDbContext> contexts, I
 
     private readonly OutboxOptions _options = options.Value;
 
-    /// <summary>Claims the oldest due message for this caller; null when none is due.</summary>
+    /// <summary>
+    /// Claims the oldest due message for this caller; null when none is due. On PostgreSQL only messages of tenants
+    /// whose send lease nobody else holds are candidates, and the lease is taken (or renewed) before the claim.
+    /// </summary>
     public async Task<OutboxMessage?> ClaimNextAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        // Each lost race means another claimer took that row; the loop ends when one is won or none is due.
+        var leased = leases.AppliesTo(db);
+        var holder = leases.Holder;
+        // Each lost race means another claimer took that row, or another instance that tenant; the loop ends when a
+        // row is won or none is due.
         for (var attempt = 0; ; attempt++)
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            var candidates = await db.Outbox.AsNoTracking()
-                .Where(m => m.State == OutboxState.Pending && m.NextAttemptAt <= now)
+            var due = db.Outbox.AsNoTracking().Where(m => m.State == OutboxState.Pending && m.NextAttemptAt <= now);
+            if (leased)
+            {
+                due = due.Where(m => !db.SendLeases.Any(l => l.TenantId == m.TenantId && l.Holder != holder && l.ExpiresAt > now));
+            }
+
+            var candidates = await due
                 // The (state, next_attempt_at) index alone: a second sort key would make every claim sort all pending rows.
                 .OrderBy(m => m.NextAttemptAt)
                 .Take(attempt == 0 ? 1 : ContendedCandidates)
@@ -39,6 +53,11 @@ public sealed class OutboxStore(IDbContextFactory<FeedbackDbContext> contexts, I
             }
 
             var candidate = candidates[attempt == 0 ? 0 : Random.Shared.Next(candidates.Count)];
+            if (leased && !leases.HoldsFresh(candidate.TenantId, now) && !await leases.TryHoldAsync(db, candidate.TenantId, now, cancellationToken))
+            {
+                continue;
+            }
+
             var until = now + _options.ClaimLifetime;
             var claimed = await db.Outbox
                 .Where(m => m.Id == candidate.Id && m.State == OutboxState.Pending)
