@@ -1,5 +1,5 @@
 using FeedbackBot.Channels.Teams;
-using FeedbackBot.Testing.Teams;
+using FeedbackBot.Testing;
 
 namespace FeedbackBot.Channels.Tests.Teams;
 
@@ -9,7 +9,7 @@ public sealed class SlidingWindowSettleTests
     private static readonly RateWindow OnePerSecond = new(1, TimeSpan.FromSeconds(1));
     private static readonly RateWindow TwoPerSecond = new(2, TimeSpan.FromSeconds(1));
 
-    private readonly FakeTimeProvider _clock = new();
+    private readonly ManualClock _clock = new();
 
     [Fact]
     public void Settle_AnswerCameLate_NextRequestKeepsAWindowFromTheAnswer()

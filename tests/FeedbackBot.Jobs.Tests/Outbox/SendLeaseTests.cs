@@ -2,7 +2,6 @@ using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
 using FeedbackBot.Jobs.Outbox;
 using FeedbackBot.Testing;
-using FeedbackBot.Testing.Teams;
 using Microsoft.EntityFrameworkCore;
 
 namespace FeedbackBot.Jobs.Tests.Outbox;
@@ -13,7 +12,7 @@ namespace FeedbackBot.Jobs.Tests.Outbox;
 /// </summary>
 public sealed class SendLeaseTests
 {
-    private static readonly DateTime Start = FakeTimeProvider.DefaultStart.UtcDateTime;
+    private static readonly DateTime Start = ManualClock.DefaultStart.UtcDateTime;
     private static readonly TimeSpan Lifetime = new OutboxOptions().SendLeaseLifetime;
 
     [Fact]
@@ -78,7 +77,7 @@ public sealed class SendLeaseTests
     {
         const int N = 30, K = 5;
         await using var rig = await OutboxRig.CreateAsync(DatabaseProvider.Postgres);
-        var clock = new FakeTimeProvider();
+        var clock = new ManualClock();
         var queued = await rig.QueueAsync(N, Start);
         var log = new DeliveryLog();
         var hung = new TaskCompletionSource<Guid>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -127,7 +126,7 @@ public sealed class SendLeaseTests
     public async Task StartAsync_HolderBusyPastHalfItsLease_RenewsItSoNobodyTakesItOver()
     {
         await using var rig = await OutboxRig.CreateAsync(DatabaseProvider.Postgres);
-        var clock = new FakeTimeProvider();
+        var clock = new ManualClock();
         await rig.QueueAsync(3, Start);
         var sending = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var holderTransport = new RecordingTransport
@@ -148,7 +147,7 @@ public sealed class SendLeaseTests
         // Two thirds of the lifetime on, with the send still under way: the dispatcher's periodic renewal (due since
         // a twelfth of the lifetime) finds less than half left and renews.
         clock.Advance(Lifetime * 2 / 3);
-        await Eventually.ThatAsync(async () => await LeaseExpiryAsync(rig) > firstExpiry);
+        await Eventually.ThatAsync(async () => await LeaseExpiryAsync(rig) > firstExpiry, "the holder to renew its lease");
         var renewed = await LeaseExpiryAsync(rig);
 
         // Past the first expiry: a successor would take over a lease that had not been renewed.
