@@ -1,6 +1,7 @@
 using System.Net;
 using FeedbackBot.Data;
 using FeedbackBot.Testing;
+using FeedbackBot.Tests.Support;
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -68,6 +69,20 @@ public sealed class JobsDashboardTests
 
         Assert.Contains("FeedbackBot jobs", page, StringComparison.Ordinal);
         Assert.Contains("data-url=\"/admin/jobs/recurring/trigger\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_ExampleStaffPlanApplied_ShowsThePlansJobByThePlansId()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        Assert.Equal(0, (await CliRun.RunAsync(database, "plans", "apply", Path.Combine(RepositoryPaths.ExamplePlans, "staff-pulse.yaml"))).ExitCode);
+        await using var host = await AdminHost.StartAsync(database, password: null);
+
+        var page = await RecurringPageAsync(host, "staff-pulse: open the scheduled cycle");
+
+        Assert.Contains(">staff-pulse<", page, StringComparison.Ordinal);
+        Assert.Contains("0 10 1,15 * *", page, StringComparison.Ordinal);
+        Assert.Contains("Europe/London", page, StringComparison.Ordinal);
     }
 
     [Fact]
