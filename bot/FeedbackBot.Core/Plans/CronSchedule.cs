@@ -3,8 +3,9 @@ using System.Diagnostics.CodeAnalysis;
 namespace FeedbackBot.Core.Plans;
 
 /// <summary>
-/// A standard five-field cron expression (minute hour day-of-month month day-of-week), limited to what Quartz
-/// can also express: day-of-month and day-of-week may not both be restricted.
+/// A standard five-field cron expression (minute hour day-of-month month day-of-week), in which day-of-month and
+/// day-of-week may not both be restricted: cron reads two restricted day fields as "either one", most authors mean
+/// "both", and a schedule must mean one thing to the bot and to the scheduler that fires it.
 /// </summary>
 public sealed class CronSchedule
 {
@@ -72,8 +73,8 @@ public sealed class CronSchedule
         var candidate = new CronSchedule(expression, fields);
         if (!candidate._dayOfMonth.IsUnrestricted && !candidate._dayOfWeek.IsUnrestricted)
         {
-            // Cron fires when EITHER field matches; Quartz cannot say that, and most authors mean "and" anyway.
-            error = "day-of-month and day-of-week are both restricted, which cron reads as 'either one' and Quartz cannot express; restrict one of them and leave the other as *";
+            // Cron fires when EITHER field matches, and most authors mean "and": refuse rather than guess.
+            error = "day-of-month and day-of-week are both restricted, which cron reads as 'either one' and a plan must not leave ambiguous; restrict one of them and leave the other as *";
             return false;
         }
 
@@ -166,18 +167,6 @@ public sealed class CronSchedule
     [
         TimeSpan.FromHours(1), TimeSpan.FromDays(1), TimeSpan.FromDays(32), TimeSpan.FromDays(367), TimeSpan.FromDays(366 * SearchYears),
     ];
-
-    /// <summary>
-    /// The same schedule as a Quartz cron expression: a seconds field of 0, <c>?</c> in whichever of day-of-month and
-    /// day-of-week is unrestricted, and days of the week by name (Quartz numbers them 1-7 from Sunday, cron 0-6).
-    /// </summary>
-    /// <returns>The Quartz expression, such as <c>0 0 9 ? * MON</c> for <c>0 9 * * 1</c>.</returns>
-    public string ToQuartzExpression()
-    {
-        var dayOfMonth = _dayOfMonth.IsUnrestricted ? (_dayOfWeek.IsUnrestricted ? "*" : "?") : _dayOfMonth.ToQuartz();
-        var dayOfWeek = _dayOfWeek.IsUnrestricted ? "?" : _dayOfWeek.ToQuartz();
-        return $"0 {_minute.ToQuartz()} {_hour.ToQuartz()} {dayOfMonth} {_month.ToQuartz()} {dayOfWeek}";
-    }
 
     /// <summary>The expression as it was written.</summary>
     /// <returns>The original expression.</returns>

@@ -34,9 +34,31 @@ public sealed class CycleSteps(IBackgroundJobClient jobs, IDbContextFactory<Feed
         return true;
     }
 
-    /// <summary>Closes a cycle now: its booked close was lost (see <see cref="Scheduling.PlanSyncJob"/>).</summary>
-    public void CloseNow(Guid cycleId, string plan) =>
-        jobs.Enqueue<CloseCycleJob>(job => job.RunAsync(cycleId, plan, CancellationToken.None));
+    /// <summary>How often a cycle still open past its close may be closed again, so a close that keeps failing is not
+    /// queued again every minute on top of its own retries.</summary>
+    public static readonly TimeSpan RescueInterval = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Closes now a cycle whose booked close was lost (see <see cref="Scheduling.PlanSyncJob"/>), at most once an hour
+    /// per cycle, by whoever moves its booking time on first; false when another did within the hour.
+    /// </summary>
+    public async Task<bool> CloseNowAsync(OpenedCycle open, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(open);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var before = now - RescueInterval;
+        var claimed = await db.ReviewCycles
+            .Where(c => c.Id == open.CycleId && c.StepsBookedAt != null && c.StepsBookedAt < before)
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.StepsBookedAt, now), cancellationToken);
+        if (claimed == 0)
+        {
+            return false;
+        }
+
+        jobs.Enqueue<CloseCycleJob>(job => job.RunAsync(open.CycleId, open.Plan, CancellationToken.None));
+        return true;
+    }
 
     public void Remind(Guid cycleId, string plan, DateTimeOffset at) =>
         jobs.Schedule<RemindJob>(job => job.RunAsync(cycleId, plan, CancellationToken.None), at);

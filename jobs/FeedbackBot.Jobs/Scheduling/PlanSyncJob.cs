@@ -9,7 +9,8 @@ namespace FeedbackBot.Jobs.Scheduling;
 /// Every minute: brings the recurring jobs in line with the plans in the database, so a plan applied, paused or
 /// resumed by another process takes effect within a minute; books the close and reminders of any open cycle not
 /// booked yet (one an import opened, or one open when the bot moved from Quartz); and closes a cycle whose booked
-/// close was lost, so that no cycle stays open for ever, however it was opened.
+/// close was lost (at most once an hour while it stays open), so that no cycle stays open for ever, however it was
+/// opened.
 /// </summary>
 public sealed class PlanSyncJob(RecurringJobSync sync, ICycleLifecycle lifecycle, CycleSteps steps, TimeProvider clock, ILogger<PlanSyncJob> logger)
 {
@@ -31,7 +32,7 @@ public sealed class PlanSyncJob(RecurringJobSync sync, ICycleLifecycle lifecycle
             }
             else if (open.ClosesAt + LostCloseGrace < now)
             {
-                steps.CloseNow(open.CycleId, open.Plan);
+                await steps.CloseNowAsync(open, cancellationToken);
             }
         }
 

@@ -68,7 +68,7 @@ public class CronScheduleParseTests
     {
         Assert.False(CronSchedule.TryParse(expression, out _, out var error));
         Assert.Equal(
-            "day-of-month and day-of-week are both restricted, which cron reads as 'either one' and Quartz cannot express; restrict one of them and leave the other as *",
+            "day-of-month and day-of-week are both restricted, which cron reads as 'either one' and a plan must not leave ambiguous; restrict one of them and leave the other as *",
             error);
     }
 

@@ -25,7 +25,7 @@ public class PlanParserTimingErrorTests
     public void Parse_CronRestrictingBothDayOfMonthAndDayOfWeek_AsksToRestrictOne()
     {
         AssertSingleError(ParseMinimalWith(Schedule("\"0 9 1 * MON\"")),
-            "10:9: schedule.cron: day-of-month and day-of-week are both restricted, which cron reads as 'either one' and Quartz cannot express; restrict one of them and leave the other as *");
+            "10:9: schedule.cron: day-of-month and day-of-week are both restricted, which cron reads as 'either one' and a plan must not leave ambiguous; restrict one of them and leave the other as *");
     }
 
     [Fact]

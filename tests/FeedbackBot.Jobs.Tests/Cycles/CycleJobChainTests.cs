@@ -174,5 +174,25 @@ public sealed class CycleJobChainTests
         Assert.Equal(lostId, calls.First(c => c.Method == "CloseCycleAsync").Id);
     }
 
+    [Theory]
+    [ClassData(typeof(ProviderData))]
+    public async Task CloseNowAsync_SameLostCycleTwiceWithinTheHour_QueuesOneClose(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = await SchedulerHarness.MigrateAsync(database);
+        var planId = await StoredPlans.AddAsync(db, "pulse", cron: null);
+        var now = DateTimeOffset.UtcNow;
+        var lostId = await StoredCycles.AddAsync(db, planId, now.AddDays(-7), bookedAt: now.AddDays(-7));
+        var lost = new OpenedCycle(lostId, now.AddDays(-2), null, "pulse", StepsBooked: true);
+        await using var harness = SchedulerHarness.Create(database, new RecordingLifecycle());
+
+        var first = await harness.Steps.CloseNowAsync(lost, CancellationToken.None);
+        var second = await harness.Steps.CloseNowAsync(lost, CancellationToken.None);
+
+        Assert.True(first);
+        Assert.False(second);
+        Assert.Equal(1, harness.Storage.GetMonitoringApi().EnqueuedCount("default"));
+    }
+
     private static DateTimeOffset WholeSeconds(DateTimeOffset at) => DateTimeOffset.FromUnixTimeSeconds(at.ToUnixTimeSeconds());
 }
