@@ -7,9 +7,10 @@ namespace FeedbackBot.Features.Scheduling;
 
 /// <summary>
 /// Who may open the admin pages. With <c>Admin:Password</c> set: HTTP Basic as "admin" with that password, compared in
-/// constant time, acts as the admin; a request from this machine without it may look but not act. Without a
-/// password: only requests from this machine, as the admin, so <c>dotnet run</c> works with no set-up; everyone else
-/// is told there is nothing here.
+/// constant time, over HTTPS (or from this machine), acts as the admin; a request from this machine without it may
+/// look but not act; a password sent from elsewhere over plain HTTP is refused, since it crossed the network in the
+/// clear. Without a password: only requests from this machine, as the admin, so <c>dotnet run</c> works with no
+/// set-up; everyone else is told there is nothing here.
 /// </summary>
 internal sealed class AdminAccess(IOptions<AdminOptions> options)
 {
@@ -22,7 +23,7 @@ internal sealed class AdminAccess(IOptions<AdminOptions> options)
         var password = options.Value.Password;
         return string.IsNullOrEmpty(password)
             ? LocalRequests.IsLocal(context)
-            : HasCredentials(context.Request.Headers.Authorization.ToString(), password);
+            : Secure(context) && HasCredentials(context.Request.Headers.Authorization.ToString(), password);
     }
 
     /// <summary>Null when the request may see the page; otherwise the answer to give instead.</summary>
@@ -35,7 +36,17 @@ internal sealed class AdminAccess(IOptions<AdminOptions> options)
             return LocalRequests.IsLocal(context) ? null : Results.NotFound();
         }
 
-        if (HasCredentials(context.Request.Headers.Authorization.ToString(), password) || LocalRequests.IsLocal(context))
+        if (LocalRequests.IsLocal(context))
+        {
+            return null;
+        }
+
+        if (!Secure(context))
+        {
+            return Results.Text("Use HTTPS: the admin password is not accepted over plain HTTP from another machine.", statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        if (HasCredentials(context.Request.Headers.Authorization.ToString(), password))
         {
             return null;
         }
@@ -43,6 +54,12 @@ internal sealed class AdminAccess(IOptions<AdminOptions> options)
         context.Response.Headers.WWWAuthenticate = $"Basic realm=\"{Realm}\", charset=\"UTF-8\"";
         return Results.Unauthorized();
     }
+
+    // HTTPS here, or at the proxy in front (which says so in X-Forwarded-Proto): a client that claims it falsely only
+    // exposes its own password.
+    private static bool Secure(HttpContext context) =>
+        context.Request.IsHttps || LocalRequests.IsLocal(context) ||
+        context.Request.Headers["X-Forwarded-Proto"].ToString().Split(',')[0].Trim().Equals("https", StringComparison.OrdinalIgnoreCase);
 
     private static bool HasCredentials(string header, string password)
     {

@@ -22,7 +22,7 @@ public sealed class JobsDashboardTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var host = await AdminHost.StartAsync(database, Password);
-        host.Client.DefaultRequestHeaders.Add("X-Forwarded-For", Remote);
+        ThroughTlsProxy(host);
 
         var response = await host.Client.GetAsync("/admin/jobs/recurring");
 
@@ -38,7 +38,7 @@ public sealed class JobsDashboardTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var host = await AdminHost.StartAsync(database, Password);
-        host.Client.DefaultRequestHeaders.Add("X-Forwarded-For", Remote);
+        ThroughTlsProxy(host);
         host.LogIn(user, password);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await host.Client.GetAsync("/admin/jobs/recurring")).StatusCode);
@@ -49,7 +49,7 @@ public sealed class JobsDashboardTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var host = await AdminHost.StartAsync(database, Password);
-        host.Client.DefaultRequestHeaders.Add("X-Forwarded-For", Remote);
+        ThroughTlsProxy(host);
         host.LogIn("admin", Password);
 
         var page = await RecurringPageAsync(host, "system.weekly-summary");
@@ -57,6 +57,22 @@ public sealed class JobsDashboardTests
         Assert.Contains("system.plan-sync", page, StringComparison.Ordinal);
         Assert.Contains("0 9 * * 1", page, StringComparison.Ordinal);
         Assert.Contains("data-url=\"/admin/jobs/recurring/trigger\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_RemoteAdminOverPlainHttp_Returns403AndShowsNothing()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var host = await AdminHost.StartAsync(database, Password);
+        host.Client.DefaultRequestHeaders.Add("X-Forwarded-For", Remote);
+        host.LogIn("admin", Password);
+
+        var response = await host.Client.GetAsync("/admin/jobs/recurring");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.StartsWith("Use HTTPS", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("system.plan-sync", body, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -151,6 +167,13 @@ public sealed class JobsDashboardTests
         await RecurringPageAsync(host, "system.plan-sync");
 
         Assert.Empty(host.App.Services.GetRequiredService<JobStorage>().GetMonitoringApi().Servers());
+    }
+
+    /// <summary>A caller on another machine, through a proxy that ended TLS and says so.</summary>
+    private static void ThroughTlsProxy(AdminHost host)
+    {
+        host.Client.DefaultRequestHeaders.Add("X-Forwarded-For", Remote);
+        host.Client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
     }
 
     /// <summary>The recurring jobs page once the bot has put <paramref name="job"/> in place (it does so as it starts).</summary>
