@@ -158,10 +158,7 @@ public sealed class CycleJobChainTests
     public async Task PlanSyncJob_BookedCycleOpenLongPastItsClose_ClosesIt(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var db = await SchedulerHarness.MigrateAsync(database);
-        var planId = await StoredPlans.AddAsync(db, "pulse", cron: null);
-        var now = DateTimeOffset.UtcNow;
-        var lostId = await StoredCycles.AddAsync(db, planId, now.AddDays(-7), bookedAt: now.AddDays(-7));
+        var (lostId, now) = await AddLostCycleAsync(database);
         var lost = new OpenedCycle(lostId, now - PlanSyncJob.LostCloseGrace - TimeSpan.FromMinutes(1), null, "pulse", StepsBooked: true);
         var lifecycle = new RecordingLifecycle { OnOpenCycles = () => [lost] };
         await using var harness = SchedulerHarness.Create(database, lifecycle);
@@ -179,10 +176,7 @@ public sealed class CycleJobChainTests
     public async Task CloseNowAsync_SameLostCycleTwiceWithinTheHour_QueuesOneClose(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var db = await SchedulerHarness.MigrateAsync(database);
-        var planId = await StoredPlans.AddAsync(db, "pulse", cron: null);
-        var now = DateTimeOffset.UtcNow;
-        var lostId = await StoredCycles.AddAsync(db, planId, now.AddDays(-7), bookedAt: now.AddDays(-7));
+        var (lostId, now) = await AddLostCycleAsync(database);
         var lost = new OpenedCycle(lostId, now.AddDays(-2), null, "pulse", StepsBooked: true);
         await using var harness = SchedulerHarness.Create(database, new RecordingLifecycle());
 
@@ -192,6 +186,15 @@ public sealed class CycleJobChainTests
         Assert.True(first);
         Assert.False(second);
         Assert.Equal(1, harness.Storage.GetMonitoringApi().EnqueuedCount("default"));
+    }
+
+    /// <summary>A cycle opened and booked a week ago and still open: its booked close was lost.</summary>
+    private static async Task<(Guid CycleId, DateTimeOffset Now)> AddLostCycleAsync(TestDatabase database)
+    {
+        await using var db = await SchedulerHarness.MigrateAsync(database);
+        var planId = await StoredPlans.AddAsync(db, "pulse", cron: null);
+        var now = DateTimeOffset.UtcNow;
+        return (await StoredCycles.AddAsync(db, planId, now.AddDays(-7), bookedAt: now.AddDays(-7)), now);
     }
 
     private static DateTimeOffset WholeSeconds(DateTimeOffset at) => DateTimeOffset.FromUnixTimeSeconds(at.ToUnixTimeSeconds());
