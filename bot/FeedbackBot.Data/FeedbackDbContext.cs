@@ -19,6 +19,9 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
     public DbSet<PlanQuestion> PlanQuestions => Set<PlanQuestion>();
     public DbSet<ReviewCycle> ReviewCycles => Set<ReviewCycle>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<EmailSuppression> EmailSuppressions => Set<EmailSuppression>();
+    public DbSet<HelpdeskInteraction> HelpdeskInteractions => Set<HelpdeskInteraction>();
     public DbSet<Response> Responses => Set<Response>();
     public DbSet<Answer> Answers => Set<Answer>();
     public DbSet<InstallationSecret> InstallationSecrets => Set<InstallationSecret>();

@@ -11,6 +11,9 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.ToTable("People");
         builder.Property(p => p.ChannelUserId).HasMaxLength(200);
         builder.Property(p => p.DisplayName).HasMaxLength(200);
+        builder.Property(p => p.Email).HasMaxLength(320);
+        builder.Property(p => p.RosterSource).HasMaxLength(16);
+        builder.HasIndex(p => new { p.TenantId, p.Email });
         builder.Property(p => p.Role).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(p => new { p.TenantId, p.ChannelUserId }).IsUnique();
         builder.HasOne(p => p.Tenant).WithMany(t => t.People).HasForeignKey(p => p.TenantId).OnDelete(DeleteBehavior.Cascade);

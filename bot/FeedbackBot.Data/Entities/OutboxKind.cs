@@ -6,4 +6,6 @@ public enum OutboxKind
     Reminder,
     Review,
     WeeklySummary,
+    EmailInvitation,
+    EmailReminder,
 }

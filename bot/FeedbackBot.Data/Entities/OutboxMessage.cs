@@ -12,13 +12,16 @@ public sealed class OutboxMessage
     public Tenant? Tenant { get; set; }
     public OutboxKind Kind { get; set; }
 
-    /// <summary>Unique: <c>invite:{cycle}:{person}</c>, <c>remind:{cycle}:{person}:{n}</c>, <c>review:{review}:{channel}:{conversation}</c>, <c>weekly:{tenant}:{week}:{channel}:{conversation}</c>.</summary>
+    /// <summary>Unique: <c>invite:{cycle}:{person}</c>, <c>email-invite:{invitation}</c>, <c>email-remind:{invitation}:{n}</c>, <c>remind:{cycle}:{person}:{n}</c>, <c>review:{review}:{channel}:{conversation}</c>, <c>weekly:{tenant}:{week}:{channel}:{conversation}</c>.</summary>
     public required string DedupeKey { get; set; }
 
     /// <summary>The person written to, for invitations and reminders (through their stored conversation).</summary>
     public Guid? PersonId { get; set; }
 
     public Guid? CycleId { get; set; }
+
+    /// <summary>For e-mail invitations and reminders: the customer invitation whose link is sent.</summary>
+    public Guid? InvitationId { get; set; }
     public Guid? ReviewId { get; set; }
 
     /// <summary>For posts to a channel (a plan's <c>post_to</c>): the platform and its channel id.</summary>

@@ -23,5 +23,17 @@ public sealed class Response
 
     public DateTime ReceivedAt { get; set; }
 
+    /// <summary>
+    /// The customer invitation (survey link) this response answers; unique, so one link stores one response however
+    /// often it is submitted. Always null for staff: their answers are never joined to who was asked.
+    /// </summary>
+    public Guid? InvitationId { get; set; }
+
+    /// <summary>For a customer response, the member of staff who handled the interaction asked about.</summary>
+    public string? Agent { get; set; }
+
+    /// <summary>For a customer response, the channel of the interaction asked about.</summary>
+    public string? InteractionChannel { get; set; }
+
     public List<Answer> Answers { get; } = [];
 }

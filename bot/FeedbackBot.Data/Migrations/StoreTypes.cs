@@ -8,6 +8,8 @@ internal sealed class StoreTypes(string? activeProvider)
 {
     private readonly bool _postgres = activeProvider == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
+    public bool IsPostgres => _postgres;
+
     public string Guid => _postgres ? "uuid" : "TEXT";
     public string Int => _postgres ? "integer" : "INTEGER";
     public string Bool => _postgres ? "boolean" : "INTEGER";

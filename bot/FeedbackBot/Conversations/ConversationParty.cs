@@ -16,6 +16,9 @@ internal sealed record ConversationPlace(string ConversationId, bool Personal, s
 /// <summary>The tenant and person a request comes from, created on first contact.</summary>
 internal sealed record ConversationParty(Tenant Tenant, Person Person)
 {
+    /// <summary>The person's id on the channel of this turn; a party is always found by it, so it is never missing.</summary>
+    public string ChannelUserId => Person.ChannelUserId ?? throw new InvalidOperationException("A person in a turn has a channel user id.");
+
     /// <summary>
     /// Finds or creates the tenant of the request's channel and the person in it, and remembers where they spoke
     /// (<paramref name="place"/>), in one write: each turn resolves its person once. The first person a tenant ever

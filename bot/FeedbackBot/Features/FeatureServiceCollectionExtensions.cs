@@ -1,3 +1,5 @@
+using FeedbackBot.Features.Contacts;
+using FeedbackBot.Features.CustomerSurveys;
 using FeedbackBot.Features.Cycles;
 using FeedbackBot.Features.FeedbackLog;
 using FeedbackBot.Features.Plans;
@@ -23,6 +25,8 @@ internal static class FeatureServiceCollectionExtensions
         services.AddFeedbackRoles();
         services.AddFeedbackCycles();
         services.AddAdminJobs(configuration);
+        services.AddFeedbackContacts();
+        services.AddFeedbackCustomerSurveys(configuration);
         return services;
     }
 
@@ -30,6 +34,7 @@ internal static class FeatureServiceCollectionExtensions
     {
         app.MapReviewEndpoints();
         app.MapJobsDashboard();
+        app.MapCustomerSurveyEndpoints();
         return app;
     }
 }

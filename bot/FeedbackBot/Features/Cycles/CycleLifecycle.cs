@@ -122,7 +122,7 @@ internal sealed class CycleLifecycle(
         }
 
         cycle.OpenToEveryoneSince ??= now;
-        var asked = await db.Invitations.Where(i => i.CycleId == cycle.Id).Select(i => i.PersonId).ToListAsync(cancellationToken);
+        var asked = await db.Invitations.Where(i => i.CycleId == cycle.Id && i.PersonId != null).Select(i => i.PersonId!.Value).ToListAsync(cancellationToken);
         var invite = (await ReachableAsync(plan.TenantId, cancellationToken)).Except(asked).ToList();
         foreach (var personId in invite)
         {
@@ -177,13 +177,13 @@ internal sealed class CycleLifecycle(
         }
 
         var waiting = await db.Invitations
-            .Where(i => i.CycleId == cycleId && (i.State == InvitationState.Pending || i.State == InvitationState.Sent) && i.RemindersSent < reminders.Count)
+            .Where(i => i.CycleId == cycleId && i.PersonId != null && (i.State == InvitationState.Pending || i.State == InvitationState.Sent) && i.RemindersSent < reminders.Count)
             .ToListAsync(cancellationToken);
         foreach (var invitation in waiting.Where(i => DueAt(i, reminders) <= now))
         {
             invitation.RemindersSent++;
             invitation.LastRemindedAt = now;
-            db.Outbox.Add(OutboxRows.ToPerson(plan.TenantId, OutboxKind.Reminder, $"remind:{cycleId:N}:{invitation.PersonId:N}:{invitation.RemindersSent}", invitation.PersonId, cycleId, now));
+            db.Outbox.Add(OutboxRows.ToPerson(plan.TenantId, OutboxKind.Reminder, $"remind:{cycleId:N}:{invitation.PersonId:N}:{invitation.RemindersSent}", invitation.PersonId!.Value, cycleId, now));
         }
 
         try
@@ -325,9 +325,9 @@ internal sealed class CycleLifecycle(
             : await db.PersonSegments.Where(s => s.Name == attribute && reachable.Contains(s.PersonId)).ToDictionaryAsync(s => s.PersonId, s => s.Value, cancellationToken);
         var lastInvited = await (from i in db.Invitations
                                  join c in db.ReviewCycles on i.CycleId equals c.Id
-                                 where c.PlanId == plan.Id
+                                 where c.PlanId == plan.Id && i.PersonId != null
                                  group c by i.PersonId into g
-                                 select new { PersonId = g.Key, Last = g.Max(c => c.StartsAt) }).ToDictionaryAsync(x => x.PersonId, x => x.Last, cancellationToken);
+                                 select new { PersonId = g.Key, Last = g.Max(c => c.StartsAt) }).ToDictionaryAsync(x => x.PersonId!.Value, x => x.Last, cancellationToken);
         var population = reachable
             .Select(id => new SampleCandidate(
                 id.ToString("D"),
@@ -337,10 +337,13 @@ internal sealed class CycleLifecycle(
         return Sampler.Draw(population, definition.Sample, definition.MinDaysBetweenInvitations, DateOnly.FromDateTime(cycle.StartsAt), cycle.SampleSeed!.Value);
     }
 
-    /// <summary>The people of the tenant the bot can write to: a personal conversation known, and not found unreachable since.</summary>
+    /// <summary>
+    /// The people of the tenant the bot can write to: a personal conversation known, not found unreachable since, and
+    /// not gone from their roster.
+    /// </summary>
     private async Task<List<Guid>> ReachableAsync(Guid tenantId, CancellationToken cancellationToken) =>
         await (from p in db.People
-               where p.TenantId == tenantId && p.UnreachableSince == null
+               where p.TenantId == tenantId && p.UnreachableSince == null && p.LeftAt == null
                    && db.ConversationReferences.Any(r => r.PersonId == p.Id)
                select p.Id).ToListAsync(cancellationToken);
 }

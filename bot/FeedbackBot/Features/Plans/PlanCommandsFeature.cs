@@ -141,7 +141,7 @@ internal sealed class PlanCommandsFeature(FeedbackDbContext db, IServiceProvider
         }
 
         var definition = PlanJson.Deserialize(await db.PlanVersions.Where(v => v.Id == cycle.PlanVersionId).Select(v => v.Definition).SingleAsync(cancellationToken));
-        var invitations = await db.Invitations.AsNoTracking().Where(i => i.CycleId == cycle.Id).Select(i => new { i.PersonId, i.State }).ToListAsync(cancellationToken);
+        var invitations = await db.Invitations.AsNoTracking().Where(i => i.CycleId == cycle.Id).Select(i => new { i.PersonId, i.State, i.Segment }).ToListAsync(cancellationToken);
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"**{definition.Name}**, cycle {cycle.StartsAt:d MMM} – {cycle.EndsAt.AddTicks(-1):d MMM yyyy} ({Describe(cycle.State)})\n");
         if (invitations.Count == 0)
@@ -157,9 +157,10 @@ internal sealed class PlanCommandsFeature(FeedbackDbContext db, IServiceProvider
 
         if (definition.Sample.StratifyBy is { } attribute)
         {
-            var people = invitations.Select(i => i.PersonId).ToList();
+            // Staff are grouped by their roster segment now; a customer by the segment they were drawn in.
+            var people = invitations.Where(i => i.PersonId != null).Select(i => i.PersonId!.Value).ToList();
             var segments = await db.PersonSegments.AsNoTracking().Where(s => s.Name == attribute && people.Contains(s.PersonId)).ToDictionaryAsync(s => s.PersonId, s => s.Value, cancellationToken);
-            var groups = invitations.GroupBy(i => segments.GetValueOrDefault(i.PersonId) ?? "(none)", StringComparer.Ordinal)
+            var groups = invitations.GroupBy(i => (i.PersonId is { } id ? segments.GetValueOrDefault(id) : i.Segment) ?? "(none)", StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => (Invited: g.Count(), Answered: g.Count(i => i.State == InvitationState.Answered)), StringComparer.Ordinal);
             var withheld = GroupSuppression.Withheld(groups.ToDictionary(g => g.Key, g => (long)g.Value.Invited, StringComparer.Ordinal), definition.MinimumGroupSize);
             text.Append(CultureInfo.InvariantCulture, $"By {attribute.Replace('_', ' ')}:\n");

@@ -143,7 +143,7 @@ internal sealed class AnswerSurveyFeature(FeedbackDbContext db)
     private async Task<string> RespondentAsync(ConversationParty party, ReviewCycle cycle, CancellationToken cancellationToken)
     {
         var secret = await InstallationSecrets.GetOrCreateAsync(db, InstallationSecrets.RespondentKeyName, cancellationToken);
-        return RespondentKey.ForStaff(secret, party.Tenant.Id, party.Person.ChannelUserId, cycle.Id);
+        return RespondentKey.ForStaff(secret, party.Tenant.Id, party.ChannelUserId, cycle.Id);
     }
 
     private async Task<string?> SegmentAsync(ConversationParty party, MeasurementPlan plan, CancellationToken cancellationToken) =>

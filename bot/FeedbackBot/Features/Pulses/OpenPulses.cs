@@ -48,7 +48,7 @@ internal sealed class OpenPulses(FeedbackDbContext db)
                 continue;
             }
 
-            var respondent = RespondentKey.ForStaff(secret, tenantId, party.Person.ChannelUserId, open.Cycle.Id);
+            var respondent = RespondentKey.ForStaff(secret, tenantId, party.ChannelUserId, open.Cycle.Id);
             if (await db.Responses.AnyAsync(r => r.CycleId == open.Cycle.Id && r.IdempotencyKey == respondent, cancellationToken))
             {
                 continue;

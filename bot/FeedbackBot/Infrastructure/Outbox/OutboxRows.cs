@@ -21,6 +21,23 @@ internal static class OutboxRows
         CreatedAt = now,
     };
 
+    /// <summary>
+    /// An e-mail invitation (<c>email-invite:{invitation}</c>) or reminder (<c>email-remind:{invitation}:{n}</c>) to a
+    /// customer invitation's contact, sent no earlier than <paramref name="sendAt"/> (a helpdesk trigger's delay).
+    /// </summary>
+    public static OutboxMessage ToContact(Guid tenantId, OutboxKind kind, string key, Guid invitationId, Guid cycleId, DateTime sendAt, DateTime now) => new()
+    {
+        Id = Guid.NewGuid(),
+        TenantId = tenantId,
+        Kind = kind,
+        DedupeKey = key,
+        InvitationId = invitationId,
+        CycleId = cycleId,
+        State = OutboxState.Pending,
+        NextAttemptAt = sendAt < now ? now : sendAt,
+        CreatedAt = now,
+    };
+
     public static OutboxMessage ToChannel(Guid tenantId, OutboxKind kind, string key, PostDestination target, Guid? reviewId, string? text, DateTime now) => new()
     {
         Id = Guid.NewGuid(),

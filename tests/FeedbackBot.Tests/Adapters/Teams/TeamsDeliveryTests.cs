@@ -115,7 +115,7 @@ public sealed class TeamsDeliveryTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("is now a manager", rig.Connector.Requests[^1].Body, StringComparison.Ordinal);
         await using var check = rig.Database.CreateContext();
-        var roles = await check.People.Where(p => p.DisplayName == "Jo Lee").ToDictionaryAsync(p => p.ChannelUserId, p => p.Role);
+        var roles = await check.People.Where(p => p.DisplayName == "Jo Lee").ToDictionaryAsync(p => p.ChannelUserId!, p => p.Role);
         Assert.Equal(PersonRole.Staff, roles["29:jo-a"]);
         Assert.Equal(PersonRole.Manager, roles["29:jo-b"]);
     }

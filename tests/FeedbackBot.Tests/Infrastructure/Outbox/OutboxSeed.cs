@@ -47,7 +47,7 @@ internal static class OutboxSeed
         var tenantId = await db.Plans.Where(p => p.Id == cycle.PlanId).Select(p => p.TenantId).SingleAsync();
         var now = DateTime.UtcNow;
         var messages = new List<OutboxMessage>();
-        var first = await db.People.CountAsync(p => p.TenantId == tenantId && p.ChannelUserId.StartsWith("29:person-")) + 1;
+        var first = await db.People.CountAsync(p => p.TenantId == tenantId && p.ChannelUserId!.StartsWith("29:person-")) + 1;
         for (var i = first; i < first + count; i++)
         {
             var person = new Person { Id = Guid.NewGuid(), TenantId = tenantId, ChannelUserId = $"29:person-{i}", DisplayName = $"Person {i}", CreatedAt = now };
