@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace FeedbackBot.Core.Plans;
 
 /// <summary>
@@ -23,6 +25,7 @@ namespace FeedbackBot.Core.Plans;
 /// <param name="Population">Known population counts per segment, used to judge representativeness when there are no invitations.</param>
 /// <param name="Themes">Themes added to the default taxonomy.</param>
 /// <param name="CycleLength">How long a cycle stays open when the plan gives <c>cycle_length</c>; null when it is whole days.</param>
+/// <param name="WebLink">Settings of the <c>web_link</c> method (a helpdesk trigger's delay); null when the plan gives none.</param>
 public sealed record MeasurementPlan(
     string Id,
     string Name,
@@ -42,13 +45,18 @@ public sealed record MeasurementPlan(
     ValidationRules Validation,
     IReadOnlyDictionary<string, int> Population,
     IReadOnlyList<ThemeDefinition> Themes,
-    TimeSpan? CycleLength = null)
+    TimeSpan? CycleLength = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] WebLinkSettings? WebLink = null)
 {
     /// <summary>How long each cycle stays open.</summary>
     public TimeSpan Length => CycleLength ?? TimeSpan.FromDays(CycleDays);
 
     /// <summary>The minimum group size when a plan does not give one.</summary>
     public const int DefaultMinimumGroupSize = 5;
+
+    /// <summary>Whether a helpdesk may trigger this plan's survey for a customer (<c>web_link</c> with a <c>delay</c>).</summary>
+    public bool TakesHelpdeskTriggers =>
+        WebLink?.Delay is not null && Methods.Contains(CollectionMethod.WebLink) && Questions.Any(q => q.Audience == Audience.Customer);
 
     /// <summary>The question with the given id, or null.</summary>
     public Question? FindQuestion(string id) => Questions.FirstOrDefault(q => q.Id == id);

@@ -79,7 +79,7 @@ internal sealed partial class PlanReader(PlanErrors errors, PlanParserOptions op
             id, name, description, _audiences, _features, questions, kpis, methods, schedule,
             cycleLength is { } length ? (int)Math.Ceiling(length.TotalDays) : cycleDays.Value,
             sample, minimumGroupSize.Value, minDaysBetweenInvitations.Value, reminders, postTo, validation,
-            population, themes, cycleLength);
+            population, themes, cycleLength, _webLink);
     }
 
     private List<Audience>? ReadAudiences(FieldMap plan)
@@ -114,11 +114,6 @@ internal sealed partial class PlanReader(PlanErrors errors, PlanParserOptions op
 
         return _errors.Count == before ? features : null;
     }
-
-    private List<CollectionMethod>? ReadMethods(FieldMap plan) =>
-        plan.Optional("methods") is { } node
-            ? ReadNameList(node, plan.PathOf("methods"), PlanVocabulary.Methods, "method")
-            : [CollectionMethod.Survey];
 
     /// <summary>A non-empty list of distinct names from a vocabulary; null when any item is wrong.</summary>
     private List<T>? ReadNameList<T>(YamlNode node, string path, Vocabulary<T> vocabulary, string what)
