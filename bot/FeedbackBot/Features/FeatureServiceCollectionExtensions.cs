@@ -2,6 +2,7 @@ using FeedbackBot.Features.Contacts;
 using FeedbackBot.Features.CustomerSurveys;
 using FeedbackBot.Features.Cycles;
 using FeedbackBot.Features.FeedbackLog;
+using FeedbackBot.Features.HelpdeskTriggers;
 using FeedbackBot.Features.Plans;
 using FeedbackBot.Features.Pulses;
 using FeedbackBot.Features.Reviews;
@@ -27,6 +28,7 @@ internal static class FeatureServiceCollectionExtensions
         services.AddAdminJobs(configuration);
         services.AddFeedbackContacts();
         services.AddFeedbackCustomerSurveys(configuration);
+        services.AddFeedbackHelpdeskTriggers(configuration);
         return services;
     }
 
@@ -35,6 +37,7 @@ internal static class FeatureServiceCollectionExtensions
         app.MapReviewEndpoints();
         app.MapJobsDashboard();
         app.MapCustomerSurveyEndpoints();
+        app.MapHelpdeskTriggers();
         return app;
     }
 }
