@@ -1,5 +1,5 @@
-using FeedbackBot.Core.Analysis;
 using System.Globalization;
+using FeedbackBot.Core.Analysis;
 using FeedbackBot.Core.Plans;
 
 namespace FeedbackBot.Core.Reviews.Building;
