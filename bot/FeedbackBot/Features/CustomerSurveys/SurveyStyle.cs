@@ -13,8 +13,6 @@ internal static class SurveyStyle
 
     private static readonly Lazy<(byte[] Content, EntityTagHeaderValue ETag)> Loaded = new(Load);
 
-    public static byte[] Content => Loaded.Value.Content;
-
     /// <summary><c>GET /s/survey.css</c>: revalidated by its tag, so a browser never keeps a sheet from an older build.</summary>
     public static IResult Serve(HttpContext http)
     {

@@ -10,13 +10,14 @@ namespace FeedbackBot.Tests.Features.CustomerSurveys;
 
 /// <summary>
 /// Answers given through survey links in a cycle's review: invitations count as invited, so the response rate has
-/// its denominator, and the interaction each invitation asked about breaks the KPIs down by agent and channel.
+/// its denominator and the sample's mix is judged against theirs, and the interaction each invitation asked about
+/// breaks the KPIs down by agent and channel.
 /// </summary>
 public sealed class SurveyLinkReviewTests
 {
     [Theory]
     [ClassData(typeof(ProviderData))]
-    public async Task CloseCycle_LinksAnswered_ReviewCountsThemWithAResponseRateAndAgentAndChannelSegments(DatabaseProvider provider)
+    public async Task CloseCycle_LinksAnswered_ReviewHasTheirResponseRateSampleMixAndAgentAndChannelSegments(DatabaseProvider provider)
     {
         await using var rig = await SurveyRig.StartAsync(provider);
         (string Agent, string Channel, string? Rating)[] asked =
@@ -28,7 +29,9 @@ public sealed class SurveyLinkReviewTests
         ];
         foreach (var (agent, channel, rating) in asked)
         {
-            var link = await rig.LinkAsync(i => (i.Agent, i.InteractionChannel) = (agent, channel));
+            // The region each customer was drawn in: Sam's customers in the north, Alex's in the south.
+            var region = agent == "Sam Lee" ? "north" : "south";
+            var link = await rig.LinkAsync(i => (i.Agent, i.InteractionChannel, i.Segment) = (agent, channel, region));
             if (rating is not null)
             {
                 Assert.Equal(HttpStatusCode.SeeOther, (await rig.PostFormAsync(link, ("satisfaction", rating))).StatusCode);
@@ -48,6 +51,14 @@ public sealed class SurveyLinkReviewTests
         var root = review.RootElement;
         Assert.Equal(10, root.GetProperty("validation").GetProperty("received").GetInt32());
         Assert.Equal(10, root.GetProperty("validation").GetProperty("usable").GetInt32());
+
+        // The sample is judged against those invited, region by region: 6 and 6 asked, 5 and 5 answered.
+        var representativeness = root.GetProperty("validation").GetProperty("representativeness");
+        Assert.Equal("invitations", representativeness.GetProperty("basis").GetString());
+        var mix = representativeness.GetProperty("segments").EnumerateArray().ToDictionary(
+            s => s.GetProperty("segment").GetString()!, s => (s.GetProperty("expected_share").GetDouble(), s.GetProperty("respondents").GetInt32()));
+        Assert.Equal((50.0, 5), mix["north"]);
+        Assert.Equal((50.0, 5), mix["south"]);
 
         // 10 answered of 12 invited.
         var rate = root.GetProperty("metrics").EnumerateArray().Single(m => m.GetProperty("id").GetString() == "response_rate");
