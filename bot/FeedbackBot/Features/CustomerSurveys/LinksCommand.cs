@@ -41,7 +41,7 @@ internal static class LinksCommand
         var plan = new Option<string>("--plan") { Description = "The plan's id; it must be active and ask customers.", Required = true };
         var count = new Option<int>("--count")
         {
-            Description = $"How many links, 1 to {MaxCount} (default 1).",
+            Description = $"How many links, 1 to {MaxCount}.",
             DefaultValueFactory = _ => 1,
         };
         var output = new Option<FileInfo?>("--out") { Description = "Write the links as CSV (link,invitation_id,expires_at) to this file instead of the terminal." };
