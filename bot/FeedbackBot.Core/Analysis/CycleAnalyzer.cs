@@ -18,6 +18,8 @@ public sealed class CycleAnalyzer
     private readonly Dictionary<string, AnswerTally> _questions;
     private readonly Dictionary<string, Dictionary<string, AnswerTally>> _bySegment = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _usableBySegment = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, AnswerTally>> _byAgent = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, AnswerTally>> _byChannel = new(StringComparer.Ordinal);
     private readonly Dictionary<Audience, int> _usableByAudience = Enum.GetValues<Audience>().ToDictionary(a => a, _ => 0);
     private readonly ThemeAccumulator _comments;
     private readonly HashSet<string> _textQuestions;
@@ -64,7 +66,16 @@ public sealed class CycleAnalyzer
         _bySegment.ToDictionary(s => s.Key, s => (IReadOnlyDictionary<string, AnswerTally>)s.Value, StringComparer.Ordinal),
         new Dictionary<string, int>(_usableBySegment, StringComparer.Ordinal),
         new Dictionary<Audience, int>(_usableByAudience),
-        _comments);
+        _comments,
+        Breakdown(_byAgent),
+        Breakdown(_byChannel));
+
+    // A breakdown in which nobody is named is no breakdown; one in which some are keeps the rest as "(none)", so that
+    // the whole minus the named groups never gives away a group too small to show.
+    private static Dictionary<string, IReadOnlyDictionary<string, AnswerTally>> Breakdown(Dictionary<string, Dictionary<string, AnswerTally>> groups) =>
+        groups.Keys.Any(k => k != CycleTallies.UnknownSegment)
+            ? groups.ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, AnswerTally>)g.Value, StringComparer.Ordinal)
+            : new Dictionary<string, IReadOnlyDictionary<string, AnswerTally>>(StringComparer.Ordinal);
 
     private void Add(ClassifiedResponse classified)
     {
@@ -84,20 +95,32 @@ public sealed class CycleAnalyzer
         var segment = string.IsNullOrWhiteSpace(response.Segment) ? CycleTallies.UnknownSegment : response.Segment.Trim();
         _usableBySegment[segment] = _usableBySegment.GetValueOrDefault(segment) + 1;
         _usableByAudience[response.Audience]++;
-        if (!_bySegment.TryGetValue(segment, out var segmentTallies))
-        {
-            segmentTallies = _plan.Questions.ToDictionary(q => q.Id, _ => new AnswerTally(), StringComparer.Ordinal);
-            _bySegment[segment] = segmentTallies;
-        }
-
+        var segmentTallies = Group(_bySegment, segment);
+        var agentTallies = Group(_byAgent, GroupName(response.Agent));
+        var channelTallies = Group(_byChannel, GroupName(response.Channel));
         foreach (var (questionId, answer) in classified.Answers)
         {
             _questions[questionId].Add(answer);
             segmentTallies[questionId].Add(answer);
+            agentTallies[questionId].Add(answer);
+            channelTallies[questionId].Add(answer);
             if (_textQuestions.Contains(questionId))
             {
                 _comments.Add(new Comment(answer.Normalized, "survey", response.Audience, segment));
             }
         }
+    }
+
+    private static string GroupName(string? name) => string.IsNullOrWhiteSpace(name) ? CycleTallies.UnknownSegment : name.Trim();
+
+    private Dictionary<string, AnswerTally> Group(Dictionary<string, Dictionary<string, AnswerTally>> groups, string name)
+    {
+        if (!groups.TryGetValue(name, out var tallies))
+        {
+            tallies = _plan.Questions.ToDictionary(q => q.Id, _ => new AnswerTally(), StringComparer.Ordinal);
+            groups[name] = tallies;
+        }
+
+        return tallies;
     }
 }

@@ -14,6 +14,11 @@ namespace FeedbackBot.Core.Analysis;
 /// <param name="UsableBySegment">Usable responses per segment.</param>
 /// <param name="UsableByAudience">Usable responses per audience.</param>
 /// <param name="Comments">Free-text answers of usable responses, coded into themes as they arrived (only counts and a few quotes are kept).</param>
+/// <param name="ByAgent">
+/// Usable answers per agent of the interaction asked about, then per question id, when any usable response named
+/// one (responses that did not are under <see cref="UnknownSegment"/>); empty otherwise.
+/// </param>
+/// <param name="ByChannel">Usable answers per channel of the interaction asked about, on the same terms.</param>
 public sealed record CycleTallies(
     CycleWindow Window,
     int Received,
@@ -23,7 +28,9 @@ public sealed record CycleTallies(
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, AnswerTally>> BySegment,
     IReadOnlyDictionary<string, int> UsableBySegment,
     IReadOnlyDictionary<Audience, int> UsableByAudience,
-    ThemeAccumulator Comments)
+    ThemeAccumulator Comments,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, AnswerTally>>? ByAgent = null,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, AnswerTally>>? ByChannel = null)
 {
     /// <summary>The segment name used for responses that gave none.</summary>
     public const string UnknownSegment = "(none)";

@@ -9,10 +9,14 @@ namespace FeedbackBot.Core.Analysis;
 /// <param name="Segment">The respondent's segment (region, team, ...), if known.</param>
 /// <param name="DurationSeconds">How long answering took, if known.</param>
 /// <param name="Answers">Raw answer text by question id; a missing or blank entry means not answered.</param>
+/// <param name="Agent">For a customer asked about an interaction, the member of staff who handled it; null otherwise.</param>
+/// <param name="Channel">For a customer asked about an interaction, its channel (phone, email, chat, ...); null otherwise.</param>
 public sealed record ResponseRecord(
     string RespondentKey,
     DateTime SubmittedAt,
     Audience Audience,
     string? Segment,
     double? DurationSeconds,
-    IReadOnlyDictionary<string, string> Answers);
+    IReadOnlyDictionary<string, string> Answers,
+    string? Agent = null,
+    string? Channel = null);

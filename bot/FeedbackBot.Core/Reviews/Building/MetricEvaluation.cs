@@ -1,4 +1,5 @@
 using System.Globalization;
+using FeedbackBot.Core.Analysis;
 using FeedbackBot.Core.Plans;
 
 namespace FeedbackBot.Core.Reviews.Building;
@@ -23,23 +24,11 @@ public static class MetricEvaluation
         {
             if (kpi.Question is { } questionId)
             {
-                var estimates = input.Current.BySegment.ToDictionary(
-                    s => s.Key,
-                    s => s.Value.TryGetValue(questionId, out var tally) ? KpiCalculator.FromAnswers(kpi, tally, null) : null,
-                    StringComparer.Ordinal);
-                var withheld = GroupSuppression.Withheld(estimates.ToDictionary(e => e.Key, e => e.Value?.N ?? 0, StringComparer.Ordinal), plan.MinimumGroupSize);
-                foreach (var (segment, estimate) in estimates.OrderBy(s => s.Key, StringComparer.Ordinal))
-                {
-                    result.Add(estimate is null || withheld.Contains(segment)
-                        ? new SegmentMetric(kpi.Id, segment, null, null, null, KpiStatus.NotEnoughData)
-                        : new SegmentMetric(
-                            kpi.Id,
-                            segment,
-                            Rounding.Value(estimate.Value, kpi.Metric),
-                            estimate.N,
-                            Interval(estimate, kpi.Metric),
-                            KpiStatus.Of(estimate.Value, estimate.Interval.Low, estimate.Interval.High, kpi.Target, kpi.Direction)));
-                }
+                result.AddRange(Breakdown(kpi, questionId, input.Current.BySegment, string.Empty, plan.MinimumGroupSize));
+
+                // Customers asked about an interaction: the same KPI per agent and per channel, each its own breakdown.
+                result.AddRange(Breakdown(kpi, questionId, input.Current.ByAgent, AgentPrefix, plan.MinimumGroupSize));
+                result.AddRange(Breakdown(kpi, questionId, input.Current.ByChannel, ChannelPrefix, plan.MinimumGroupSize));
             }
             else if (kpi.Metric == KpiMetric.Operational)
             {
@@ -64,6 +53,40 @@ public static class MetricEvaluation
         return result;
     }
 
+    /// <summary>How a KPI's segment per agent of the interaction asked about is named: "agent: Sam Lee".</summary>
+    public const string AgentPrefix = "agent: ";
+
+    /// <summary>How a KPI's segment per channel of the interaction asked about is named: "channel: phone".</summary>
+    public const string ChannelPrefix = "channel: ";
+
+    private static IEnumerable<SegmentMetric> Breakdown(
+        Kpi kpi, string questionId, IReadOnlyDictionary<string, IReadOnlyDictionary<string, AnswerTally>>? groups, string prefix, int minimumGroupSize)
+    {
+        if (groups is null || groups.Count == 0)
+        {
+            return [];
+        }
+
+        var estimates = groups.ToDictionary(
+            s => s.Key,
+            s => s.Value.TryGetValue(questionId, out var tally) ? KpiCalculator.FromAnswers(kpi, tally, null) : null,
+            StringComparer.Ordinal);
+        var withheld = GroupSuppression.Withheld(estimates.ToDictionary(e => e.Key, e => e.Value?.N ?? 0, StringComparer.Ordinal), minimumGroupSize);
+        return [.. estimates.OrderBy(s => s.Key, StringComparer.Ordinal).Select(pair =>
+        {
+            var (segment, estimate) = (prefix + pair.Key, pair.Value);
+            return estimate is null || withheld.Contains(pair.Key)
+                ? new SegmentMetric(kpi.Id, segment, null, null, null, KpiStatus.NotEnoughData)
+                : new SegmentMetric(
+                    kpi.Id,
+                    segment,
+                    Rounding.Value(estimate.Value, kpi.Metric),
+                    estimate.N,
+                    Interval(estimate, kpi.Metric),
+                    KpiStatus.Of(estimate.Value, estimate.Interval.Low, estimate.Interval.High, kpi.Target, kpi.Direction));
+        })];
+    }
+
     private static EvaluatedKpi Evaluate(ReviewInput input, Kpi kpi, long? population)
     {
         var plan = input.Plan;
@@ -80,21 +103,12 @@ public static class MetricEvaluation
                 previous = input.Previous is { } before && input.PreviousInvitations is { Invited: > 0 } invitedBefore
                     ? KpiCalculator.ResponseRate(before.Usable, invitedBefore.Invited)
                     : null;
+                // Not withheld below the minimum group size: a rate says only how many answered, which the
+                // validation's counts show anyway, and its interval over the invitations says how little a few tell.
                 if (current is null)
                 {
                     note = "No invitations were sent for this cycle, so there is no response rate.";
                     missing = "no invitations were sent for this cycle";
-                }
-                else if (input.Current.Usable < plan.MinimumGroupSize)
-                {
-                    current = null;
-                    note = NotEnough(plan.MinimumGroupSize, "usable responses");
-                    missing = Fewer(plan.MinimumGroupSize, "usable responses");
-                }
-
-                if (input.Previous is { } p && p.Usable < plan.MinimumGroupSize)
-                {
-                    previous = null;
                 }
 
                 break;

@@ -9,6 +9,8 @@ internal static class CustomerSurveyServiceCollectionExtensions
     public static IServiceCollection AddFeedbackCustomerSurveys(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSurveyLinks(configuration);
+        services.AddScoped<SurveyLinkLookup>();
+        services.AddScoped<SurveyResponses>();
         return services;
     }
 
@@ -27,5 +29,10 @@ internal static class CustomerSurveyServiceCollectionExtensions
         return services;
     }
 
-    public static WebApplication MapCustomerSurveyEndpoints(this WebApplication app) => app;
+    /// <summary>The survey pages customers open from their links: <c>/s/{token}</c>.</summary>
+    public static WebApplication MapCustomerSurveyEndpoints(this WebApplication app)
+    {
+        app.MapSurveyEndpoints();
+        return app;
+    }
 }

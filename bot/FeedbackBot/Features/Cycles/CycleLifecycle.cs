@@ -19,7 +19,7 @@ namespace FeedbackBot.Features.Cycles;
 /// and the weekly summary. Each step writes what is to be sent to the outbox in the same transaction as the state it
 /// belongs to, so nothing is recorded without being queued; each can run again without doing anything twice.
 /// </summary>
-internal sealed class CycleLifecycle(
+internal sealed partial class CycleLifecycle(
     FeedbackDbContext db,
     ReviewPosts posts,
     IOutboxSignal outbox,

@@ -32,7 +32,7 @@ internal static class CycleResponses
         {
             if (head is { } h)
             {
-                respondent.Add(new ResponseRecord(h.RespondentKey, h.SubmittedAt, h.Audience, h.Segment, h.DurationSeconds, answersOfResponse));
+                respondent.Add(new ResponseRecord(h.RespondentKey, h.SubmittedAt, h.Audience, h.Segment, h.DurationSeconds, answersOfResponse, h.Agent, h.InteractionChannel));
                 answersOfResponse = new Dictionary<string, string>(StringComparer.Ordinal);
             }
         }
@@ -82,7 +82,7 @@ internal static class CycleResponses
         join a in db.Answers.AsNoTracking() on r.Id equals a.ResponseId into answers
         from a in answers.DefaultIfEmpty()
         orderby r.RespondentKey, r.Id
-        select new Row(r.Id, r.RespondentKey, r.SubmittedAt, r.Audience, r.Segment, r.DurationSeconds, a == null ? (Guid?)null : a.QuestionId, a == null ? null : a.Value);
+        select new Row(r.Id, r.RespondentKey, r.SubmittedAt, r.Audience, r.Segment, r.DurationSeconds, a == null ? (Guid?)null : a.QuestionId, a == null ? null : a.Value, r.Agent, r.InteractionChannel);
 
     internal sealed record Row(
         Guid ResponseId,
@@ -92,5 +92,7 @@ internal static class CycleResponses
         string? Segment,
         double? DurationSeconds,
         Guid? QuestionId,
-        string? Value);
+        string? Value,
+        string? Agent,
+        string? InteractionChannel);
 }

@@ -105,6 +105,18 @@ internal static class ReviewSources
                      group s by s.Value into g
                      select new { Segment = g.Key, Count = g.Count() })
                 .ToDictionaryAsync(g => g.Segment, g => g.Count, StringComparer.Ordinal, cancellationToken);
+
+        // A customer invitation carries the segment it was drawn in, which its response carries too.
+        var customers = await db.Invitations.AsNoTracking()
+            .Where(i => i.CycleId == cycleId && i.PersonId == null && i.Segment != null)
+            .GroupBy(i => i.Segment!)
+            .Select(g => new { Segment = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        foreach (var group in customers)
+        {
+            bySegment[group.Segment] = bySegment.GetValueOrDefault(group.Segment) + group.Count;
+        }
+
         return new InvitationCounts(invited, bySegment);
     }
 
