@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Data.Common;
 using FeedbackBot.Adapters.TeamsApp;
+using FeedbackBot.Features.Contacts;
 using FeedbackBot.Features.Imports;
 using FeedbackBot.Features.Plans;
 using FeedbackBot.Features.Reviews;
@@ -88,6 +89,7 @@ public static class FeedbackBotCli
             MigrateCommand.Create(context),
             PlansCommand.Create(context),
             ImportCommand.Create(context),
+            ContactsCommand.Create(context),
             ReviewCommand.Create(context),
             TeamsCommand.Create(context),
             JobsCommand.Create(context),

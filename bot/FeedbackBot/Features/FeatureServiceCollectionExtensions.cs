@@ -35,6 +35,7 @@ internal static class FeatureServiceCollectionExtensions
         app.MapReviewEndpoints();
         app.MapJobsDashboard();
         app.MapCustomerSurveyEndpoints();
+        app.MapContactEndpoints();
         return app;
     }
 }

@@ -4,6 +4,7 @@ using FeedbackBot.Core.Sampling;
 using FeedbackBot.Core.Serialization;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
+using FeedbackBot.Features.Contacts;
 using FeedbackBot.Features.Reviews;
 using FeedbackBot.Infrastructure.Outbox;
 using FeedbackBot.Jobs.Cycles;
@@ -22,6 +23,7 @@ namespace FeedbackBot.Features.Cycles;
 internal sealed class CycleLifecycle(
     FeedbackDbContext db,
     ReviewPosts posts,
+    CustomerSample customers,
     IOutboxSignal outbox,
     TimeProvider clock,
     ILogger<CycleLifecycle> log) : ICycleLifecycle
@@ -63,6 +65,11 @@ internal sealed class CycleLifecycle(
                 "Opened a cycle of {Plan}: {Invited} invited of {Population}, {Excluded} left out for having been asked recently, seed {Seed}",
                 plan.Key, draw.SelectedIds.Count, draw.Strata.Sum(s => s.Population), draw.ExcludedForFatigue, draw.Seed);
             }
+        }
+
+        if (CustomerSample.AppliesTo(definition))
+        {
+            await customers.InviteAsync(plan, definition, cycle, now, cancellationToken);
         }
 
         try
@@ -186,6 +193,9 @@ internal sealed class CycleLifecycle(
             db.Outbox.Add(OutboxRows.ToPerson(plan.TenantId, OutboxKind.Reminder, $"remind:{cycleId:N}:{invitation.PersonId:N}:{invitation.RemindersSent}", invitation.PersonId!.Value, cycleId, now));
         }
 
+        // Customers asked by e-mail get one reminder of their own, timed from when their e-mail went out.
+        var customersNext = await customers.RemindAsync(plan.TenantId, cycle, reminders, now, cancellationToken);
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -199,6 +209,11 @@ internal sealed class CycleLifecycle(
 
         outbox.Notify();
         var next = waiting.Where(i => i.RemindersSent < reminders.Count).Select(i => DueAt(i, reminders)).Where(at => at < cycle.EndsAt).DefaultIfEmpty(DateTime.MaxValue).Min();
+        if (customersNext < next)
+        {
+            next = customersNext.Value;
+        }
+
         return next == DateTime.MaxValue ? null : new DateTimeOffset(DateTime.SpecifyKind(next, DateTimeKind.Utc));
     }
 
