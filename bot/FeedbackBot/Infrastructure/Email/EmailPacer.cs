@@ -26,10 +26,12 @@ internal sealed class EmailPacer : IDisposable
         _clock = clock;
         PerMinute = options.Value.PerMinute;
         MaxWait = outbox.Value.ClaimLifetime / 2;
+        // The limiter keeps the count; the bot's clock moves its window. It checks real time before a replenish even when
+        // replenished by hand, so its own window is one tick a segment: every tick of the timer below then moves it.
         _limiter = new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
         {
             PermitLimit = PerMinute,
-            Window = Window,
+            Window = TimeSpan.FromTicks(Segments),
             SegmentsPerWindow = Segments,
             AutoReplenishment = false,
             QueueLimit = int.MaxValue,
