@@ -196,6 +196,20 @@ public sealed class ImportContactsTests
             run.ErrorLines);
     }
 
+    [Fact]
+    public async Task ImportContacts_ExampleFile_ImportsEveryCustomerOfTheExamplePlan()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await ExampleData.ApplyPlansAsync(database);
+
+        var run = await CliRun.RunAsync(database, "import", "contacts", Path.Combine(ExampleData.Folder, ExampleData.CustomerPlan, "contacts.csv"), "--plan", ExampleData.CustomerPlan);
+        var list = await CliRun.RunAsync(database, "contacts", "list", "--plan", ExampleData.CustomerPlan);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Equal("imported 24 contacts into customer-experience (24 added, 0 updated, 0 unchanged, 0 skipped)", run.Out.Trim());
+        Assert.StartsWith("customer-experience: 24 contacts (23 with an e-mail address, 1 without, 0 unsubscribed)", list.Out, StringComparison.Ordinal);
+    }
+
     private static async Task<List<StoredContact>> StoredAsync(TestDatabase database)
     {
         await using var db = database.CreateContext();
