@@ -80,7 +80,8 @@ internal sealed class ContactRowReader : IRowReader<ContactRow>
         }
 
         var email = row.Text(EmailColumn);
-        if (email.Length > 0 && (email.Length > MaxEmailLength || !ContactEmails.LooksLikeEmail(email)))
+        // MimeKit must be able to write it in a To header too, or the e-mail could never be sent.
+        if (email.Length > 0 && (email.Length > MaxEmailLength || !ContactEmails.LooksLikeEmail(email) || !MimeKit.MailboxAddress.TryParse(email, out _)))
         {
             row.Error(EmailColumn, "email is not one e-mail address (the value is not shown): expected name@domain.example, with no spaces");
         }

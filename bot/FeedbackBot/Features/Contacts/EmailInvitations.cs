@@ -78,7 +78,20 @@ internal sealed class EmailInvitations(
             return NotNeeded(message, late);
         }
 
-        var accepted = await mailer.SendAsync(InvitationEmail.Compose(content), cancellationToken);
+        MimeKit.MimeMessage mail;
+        try
+        {
+            mail = InvitationEmail.Compose(content);
+        }
+        catch (MimeKit.ParseException)
+        {
+            // Stored before imports checked addresses as MimeKit does; it can never be sent. Its text may hold the address.
+            log.LogWarning("Outbox message {MessageId}: the contact's address cannot be written as an e-mail address; not sent", message.Id);
+            await RecordAsync(message, invitation.Id, accepted: false);
+            return OutboxSendResult.Unreachable;
+        }
+
+        var accepted = await mailer.SendAsync(mail, cancellationToken);
         await RecordAsync(message, invitation.Id, accepted);
         return accepted ? OutboxSendResult.Sent : OutboxSendResult.Unreachable;
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using FeedbackBot.CommandLine;
+using FeedbackBot.Core.Plans;
 using FeedbackBot.Core.Sampling;
 using FeedbackBot.Data;
 using FeedbackBot.Features.Imports;
@@ -32,6 +33,11 @@ internal static class ListContactsCommand
     internal static async Task<string> ListAsync(FeedbackDbContext db, TenantSelector selector, string planKey, CancellationToken cancellationToken)
     {
         var plan = await ImportPlan.FindAsync(db, selector, planKey, cancellationToken);
+        if (!plan.Current.Audiences.Contains(Audience.Customer))
+        {
+            throw new UsageException($"Plan '{plan.Key}' does not ask customers, so it has no contacts; see 'feedbackbot plans list'.");
+        }
+
         var tenantId = plan.Tenant.Id;
         var contacts = await db.Contacts.AsNoTracking()
             .Where(c => c.PlanId == plan.Entity.Id)

@@ -15,8 +15,9 @@ using ReviewCycle = FeedbackBot.Data.Entities.ReviewCycle;
 namespace FeedbackBot.Features.Cycles;
 
 /// <summary>
-/// The steps of a plan's cycle as the scheduled jobs run them: open (draw the sample, record and queue the
-/// invitations), remind those who have not answered, close (review, and queue the summary for the plan's channels),
+/// The steps of a plan's cycle as the scheduled jobs run them: open (draw the sample of staff, and of a customer
+/// plan's contacts through <see cref="CustomerSample"/>; record and queue the invitations), remind those who have not
+/// answered, close (review, and queue the summary for the plan's channels),
 /// and the weekly summary. Each step writes what is to be sent to the outbox in the same transaction as the state it
 /// belongs to, so nothing is recorded without being queued; each can run again without doing anything twice.
 /// </summary>

@@ -1,7 +1,7 @@
 using System.Net;
 using FeedbackBot.Data.Entities;
-using FeedbackBot.Testing;
 using FeedbackBot.Features.CustomerSurveys;
+using FeedbackBot.Testing;
 using FeedbackBot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
