@@ -62,6 +62,27 @@ public sealed class CustomerSampleTests
     }
 
     [Fact]
+    public async Task OpenCycle_StratifiedWithFatigue_NextWeekDrawsByRegionFromThoseNotAskedYet()
+    {
+        await using var rig = await CycleRig.StartAsync(DatabaseProvider.Sqlite, CustomerPlans.Plan(sample: "method: stratified\nby: region\nsize: 4", minDays: 10));
+        await CustomerPlans.ImportAsync(CliRun.Settings(rig.Database), CustomerPlans.Contacts("north", "south", "north", "south", "north", "south", "north", "south"), Tenant);
+
+        var weeks = new List<List<(string Contact, string Region)>>();
+        foreach (var week in new[] { 0, 1 })
+        {
+            rig.Clock.AdvanceTo(new DateTimeOffset(2026, 12, 7, 10, 0, 0, TimeSpan.Zero).AddDays(7 * week));
+            await using var db = rig.Database.CreateContext();
+            var cycle = await rig.Lifecycle(db, EmailOn).OpenCycleAsync(rig.PlanId, rig.Clock.GetUtcNow(), CancellationToken.None);
+            var drawn = await db.Invitations.Where(i => i.CycleId == cycle!.CycleId).Select(i => new { i.Contact!.ContactKey, i.Segment }).ToListAsync();
+            weeks.Add([.. drawn.Select(i => (i.ContactKey, i.Segment!))]);
+        }
+
+        Assert.All(weeks, week => Assert.Equal(["north", "north", "south", "south"], week.Select(i => i.Region).Order(StringComparer.Ordinal)));
+        Assert.Empty(weeks[0].Select(i => i.Contact).Intersect(weeks[1].Select(i => i.Contact)));
+        Assert.Equal(8, weeks.SelectMany(w => w).Select(i => i.Contact).Distinct().Count());
+    }
+
+    [Fact]
     public async Task OpenCycle_EmailOff_InvitationsRecordedWithNothingQueued()
     {
         await using var rig = await CycleRig.StartAsync(DatabaseProvider.Sqlite, CustomerPlans.Plan());
