@@ -8,7 +8,10 @@ namespace FeedbackBot.CommandLine;
 /// <summary>The services a one-shot command needs (configuration, logging, storage), without the web server.</summary>
 internal static class CommandServices
 {
-    public static ServiceProvider Create(ParseResult parseResult, CliContext context)
+    /// <param name="parseResult">The command's arguments, configuration overrides among them.</param>
+    /// <param name="context">Where the command writes and what settings it sees.</param>
+    /// <param name="more">What else one command needs (the e-mail keys of contacts, say).</param>
+    public static ServiceProvider Create(ParseResult parseResult, CliContext context, Action<IServiceCollection, IConfiguration>? more = null)
     {
         var configuration = AppConfiguration.Build(ConfigurationArguments.From(parseResult), context);
         var services = new ServiceCollection();
@@ -22,6 +25,7 @@ internal static class CommandServices
         });
         services.AddFeedbackStorage(configuration);
         services.AddReviewReports(configuration);
+        more?.Invoke(services, configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 }

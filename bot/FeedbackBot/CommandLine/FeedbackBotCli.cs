@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Data.Common;
 using FeedbackBot.Adapters.TeamsApp;
+using FeedbackBot.Features.Contacts;
 using FeedbackBot.Features.CustomerSurveys;
 using FeedbackBot.Features.Imports;
 using FeedbackBot.Features.Plans;
@@ -90,6 +91,7 @@ public static class FeedbackBotCli
             PlansCommand.Create(context),
             ImportCommand.Create(context),
             LinksCommand.Create(context),
+            ContactsCommand.Create(context),
             ReviewCommand.Create(context),
             TeamsCommand.Create(context),
             JobsCommand.Create(context),

@@ -38,6 +38,7 @@ internal static class FeatureServiceCollectionExtensions
         app.MapJobsDashboard();
         app.MapCustomerSurveyEndpoints();
         app.MapHelpdeskTriggers();
+        app.MapContactEndpoints();
         return app;
     }
 }

@@ -95,6 +95,13 @@ internal sealed class ConversationRig : IAsyncDisposable
         return await query(scope.ServiceProvider.GetRequiredService<FeedbackDbContext>());
     }
 
+    /// <summary>Runs <paramref name="action"/> with the rig's services in a scope of its own, as a scheduled job would.</summary>
+    public async Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
     public async Task ApplyExamplePlansAsync()
     {
         var files = Directory.GetFiles(RepositoryPaths.ExamplePlans, "*.yaml").Order().ToArray();

@@ -42,6 +42,17 @@ internal sealed class ContactEmails(IServiceScopeFactory scopes, IDataProtection
 
     public string Unprotect(string protectedEmail) => _protector.Unprotect(protectedEmail);
 
+    /// <summary>
+    /// Creates the hash key and the data-protection key ring now if this is the first use, each in its own short
+    /// transaction. Called before a long transaction that will hash and protect addresses: on SQLite the keys' own
+    /// writes would otherwise wait on that transaction's lock for good.
+    /// </summary>
+    public async Task PrepareAsync(CancellationToken cancellationToken)
+    {
+        await SecretAsync(cancellationToken);
+        _protector.Unprotect(_protector.Protect("prepare@example.invalid"));
+    }
+
     /// <summary>The keyed hash of an address (64 hex characters).</summary>
     public async Task<string> HashAsync(string email, CancellationToken cancellationToken) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(await SecretAsync(cancellationToken), Encoding.UTF8.GetBytes(Normalize(email))));

@@ -1,11 +1,31 @@
+using FeedbackBot.Infrastructure.Storage;
+
 namespace FeedbackBot.Features.Contacts;
 
 internal static class ContactServiceCollectionExtensions
 {
-    /// <summary>Customer contacts: how their e-mail addresses are kept.</summary>
+    /// <summary>Customer contacts in the running bot: their addresses, their sampling, their e-mails and the unsubscribe pages.</summary>
     public static IServiceCollection AddFeedbackContacts(this IServiceCollection services)
     {
         services.AddSingleton<ContactEmails>();
+        services.AddSingleton<UnsubscribeLinks>();
+        services.AddScoped<CustomerSample>();
+        services.AddScoped<EmailInvitations>();
+        services.AddHostedService<WaitingEmailInvitations>();
         return services;
+    }
+
+    /// <summary>What a command line run that reads or writes addresses needs: the keys they are encrypted and hashed with.</summary>
+    public static IServiceCollection AddContactEmails(this IServiceCollection services)
+    {
+        services.AddFeedbackDataProtection();
+        services.AddSingleton<ContactEmails>();
+        return services;
+    }
+
+    public static WebApplication MapContactEndpoints(this WebApplication app)
+    {
+        UnsubscribeEndpoints.Map(app);
+        return app;
     }
 }

@@ -4,6 +4,7 @@ using FeedbackBot.Core.Sampling;
 using FeedbackBot.Core.Serialization;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
+using FeedbackBot.Features.Contacts;
 using FeedbackBot.Features.Reviews;
 using FeedbackBot.Infrastructure.Outbox;
 using FeedbackBot.Jobs.Cycles;
@@ -14,14 +15,16 @@ using ReviewCycle = FeedbackBot.Data.Entities.ReviewCycle;
 namespace FeedbackBot.Features.Cycles;
 
 /// <summary>
-/// The steps of a plan's cycle as the scheduled jobs run them: open (draw the sample, record and queue the
-/// invitations), remind those who have not answered, close (review, and queue the summary for the plan's channels),
+/// The steps of a plan's cycle as the scheduled jobs run them: open (draw the sample of staff, and of a customer
+/// plan's contacts through <see cref="CustomerSample"/>; record and queue the invitations), remind those who have not
+/// answered, close (review, and queue the summary for the plan's channels),
 /// and the weekly summary. Each step writes what is to be sent to the outbox in the same transaction as the state it
 /// belongs to, so nothing is recorded without being queued; each can run again without doing anything twice.
 /// </summary>
 internal sealed partial class CycleLifecycle(
     FeedbackDbContext db,
     ReviewPosts posts,
+    CustomerSample customers,
     IOutboxSignal outbox,
     TimeProvider clock,
     ILogger<CycleLifecycle> log) : ICycleLifecycle
@@ -63,6 +66,11 @@ internal sealed partial class CycleLifecycle(
                 "Opened a cycle of {Plan}: {Invited} invited of {Population}, {Excluded} left out for having been asked recently, seed {Seed}",
                 plan.Key, draw.SelectedIds.Count, draw.Strata.Sum(s => s.Population), draw.ExcludedForFatigue, draw.Seed);
             }
+        }
+
+        if (CustomerSample.AppliesTo(definition))
+        {
+            await customers.InviteAsync(plan, definition, cycle, now, cancellationToken);
         }
 
         try
@@ -186,6 +194,9 @@ internal sealed partial class CycleLifecycle(
             db.Outbox.Add(OutboxRows.ToPerson(plan.TenantId, OutboxKind.Reminder, $"remind:{cycleId:N}:{invitation.PersonId:N}:{invitation.RemindersSent}", invitation.PersonId!.Value, cycleId, now));
         }
 
+        // Customers asked by e-mail get one reminder of their own, timed from when their e-mail went out.
+        var customersNext = await customers.RemindAsync(plan.TenantId, cycle, reminders, now, cancellationToken);
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -199,6 +210,11 @@ internal sealed partial class CycleLifecycle(
 
         outbox.Notify();
         var next = waiting.Where(i => i.RemindersSent < reminders.Count).Select(i => DueAt(i, reminders)).Where(at => at < cycle.EndsAt).DefaultIfEmpty(DateTime.MaxValue).Min();
+        if (customersNext < next)
+        {
+            next = customersNext.Value;
+        }
+
         return next == DateTime.MaxValue ? null : new DateTimeOffset(DateTime.SpecifyKind(next, DateTimeKind.Utc));
     }
 

@@ -24,6 +24,7 @@ internal sealed class QueueCustomerSurvey(
     ContactEmails emails,
     IOutboxSignal outbox,
     IServiceScopeFactory scopes,
+    IServiceProvider services,
     TimeProvider clock,
     ILogger<QueueCustomerSurvey> log)
 {
@@ -61,9 +62,10 @@ internal sealed class QueueCustomerSurvey(
         };
         db.HelpdeskInteractions.Add(record);
         DateTime? sendAt = null;
+        ReviewCycle? cycle = null;
         if (plan is not null && definition is not null)
         {
-            (record.Outcome, record.InvitationId, sendAt) = await InviteAsync(tenant.Id, plan, definition, interaction, now, cancellationToken);
+            (record.Outcome, record.InvitationId, sendAt, cycle) = await InviteAsync(tenant.Id, plan, definition, interaction, now, cancellationToken);
             if (record.Outcome == TriggerOutcomes.NoCycle)
             {
                 // Nothing here could close a cycle opened for it: store nothing, so the helpdesk's retry can succeed.
@@ -87,6 +89,7 @@ internal sealed class QueueCustomerSurvey(
         if (record.InvitationId is not null)
         {
             outbox.Notify();
+            BookReminder(plan!, definition!, cycle!, sendAt!.Value);
         }
 
         if (log.IsEnabled(LogLevel.Information))
@@ -97,7 +100,7 @@ internal sealed class QueueCustomerSurvey(
         return new TriggerResult(record.Outcome, plan?.Key, sendAt, Duplicate: false, null, null);
     }
 
-    private async Task<(string Outcome, Guid? InvitationId, DateTime? SendAt)> InviteAsync(
+    private async Task<(string Outcome, Guid? InvitationId, DateTime? SendAt, ReviewCycle? Cycle)> InviteAsync(
         Guid tenantId, Plan plan, MeasurementPlan definition, ClosedInteraction interaction, DateTime now, CancellationToken cancellationToken)
     {
         var contact = await db.Contacts.SingleOrDefaultAsync(c => c.PlanId == plan.Id && c.ContactKey == interaction.CustomerId, cancellationToken);
@@ -121,13 +124,13 @@ internal sealed class QueueCustomerSurvey(
 
         if (contact.EmailHash is null)
         {
-            return (TriggerOutcomes.NoEmail, null, null);
+            return (TriggerOutcomes.NoEmail, null, null, null);
         }
 
         var hash = contact.EmailHash;
         if (await db.EmailSuppressions.AnyAsync(s => s.TenantId == tenantId && s.EmailHash == hash, cancellationToken))
         {
-            return (TriggerOutcomes.Unsubscribed, null, null);
+            return (TriggerOutcomes.Unsubscribed, null, null, null);
         }
 
         // The fatigue rule counts from the last time this address was asked for this plan, under whichever contact id.
@@ -137,7 +140,7 @@ internal sealed class QueueCustomerSurvey(
                                select (DateTime?)i.CreatedAt).MaxAsync(cancellationToken);
         if (lastAsked is { } asked && definition.MinDaysBetweenInvitations > 0 && now - asked < TimeSpan.FromDays(definition.MinDaysBetweenInvitations))
         {
-            return (TriggerOutcomes.Fatigue, null, null);
+            return (TriggerOutcomes.Fatigue, null, null, null);
         }
 
         var sendAt = interaction.ClosedAt + definition.WebLink!.Delay!.Value;
@@ -148,18 +151,18 @@ internal sealed class QueueCustomerSurvey(
 
         if (await CycleForAsync(plan, definition, sendAt, cancellationToken) is not { } cycle)
         {
-            return (TriggerOutcomes.NoCycle, null, null);
+            return (TriggerOutcomes.NoCycle, null, null, null);
         }
 
         if (cycle.State != CycleState.Open || sendAt >= cycle.EndsAt)
         {
             // The window's cycle was closed early by hand: the link would not work by the time it arrives.
-            return (TriggerOutcomes.TooLate, null, null);
+            return (TriggerOutcomes.TooLate, null, null, null);
         }
 
         if (await db.Invitations.AnyAsync(i => i.CycleId == cycle.Id && i.ContactId == contact.Id, cancellationToken))
         {
-            return (TriggerOutcomes.AlreadyInvited, null, null);
+            return (TriggerOutcomes.AlreadyInvited, null, null, null);
         }
 
         var invitation = new Invitation
@@ -177,7 +180,20 @@ internal sealed class QueueCustomerSurvey(
         };
         db.Invitations.Add(invitation);
         db.Outbox.Add(OutboxRows.ToContact(tenantId, OutboxKind.EmailInvitation, $"email-invite:{invitation.Id:N}", invitation.Id, cycle.Id, sendAt, now));
-        return (TriggerOutcomes.Queued, invitation.Id, sendAt);
+        return (TriggerOutcomes.Queued, invitation.Id, sendAt, cycle);
+    }
+
+    /// <summary>
+    /// Makes sure a reminder run comes after this invitation's e-mail: the cycle's chain of reminder runs ends once
+    /// nobody is waiting, and this invitation may arrive after it ended. An extra run reminds only whoever is due.
+    /// </summary>
+    private void BookReminder(Plan plan, MeasurementPlan definition, ReviewCycle cycle, DateTime sendAt)
+    {
+        var at = sendAt + definition.Reminders.Interval;
+        if (definition.Reminders.Count > 0 && at < cycle.EndsAt)
+        {
+            services.GetService<CycleSteps>()?.Remind(cycle.Id, plan.Key, new DateTimeOffset(at, TimeSpan.Zero));
+        }
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using FeedbackBot.CommandLine;
 using FeedbackBot.Data;
+using FeedbackBot.Features.Contacts;
 using FeedbackBot.Features.Cycles;
 using FeedbackBot.Infrastructure.Storage;
 using FeedbackBot.Infrastructure.Tenancy;
@@ -11,11 +12,12 @@ namespace FeedbackBot.Features.Imports;
 internal static class ImportCommand
 {
     public static Command Create(CliContext context) =>
-        new("import", "Import survey responses, complaints and operational metrics from CSV files (see docs/imports.md).")
+        new("import", "Import survey responses, complaints, operational metrics and customer contacts from CSV files (see docs/imports.md, docs/customers.md).")
         {
             Responses(context),
             Complaints(context),
             Metrics(context),
+            ContactImportCommand.Create(context),
         };
 
     private static Command Responses(CliContext context)
@@ -80,15 +82,29 @@ internal static class ImportCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(
-        ParseResult parseResult, CliContext context, Func<FeedbackDbContext, DateTime, Task<string>> import, CancellationToken cancellationToken)
+    private static Task<int> RunAsync(
+        ParseResult parseResult, CliContext context, Func<FeedbackDbContext, DateTime, Task<string>> import, CancellationToken cancellationToken) =>
+        RunAsync(parseResult, context, (_, db, now) => import(db, now), more: null, cancellationToken);
+
+    /// <summary>Runs an import on the database, migrated first, and prints its summary line.</summary>
+    /// <param name="parseResult">The command's arguments.</param>
+    /// <param name="context">Where the summary goes.</param>
+    /// <param name="import">The import, given the command's services, the database and the time.</param>
+    /// <param name="more">Services this import needs beyond storage.</param>
+    /// <param name="cancellationToken">Stops the import; nothing is stored then.</param>
+    internal static async Task<int> RunAsync(
+        ParseResult parseResult,
+        CliContext context,
+        Func<IServiceProvider, FeedbackDbContext, DateTime, Task<string>> import,
+        Action<IServiceCollection, IConfiguration>? more,
+        CancellationToken cancellationToken)
     {
-        await using var services = CommandServices.Create(parseResult, context);
+        await using var services = CommandServices.Create(parseResult, context, more);
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FeedbackDbContext>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        await context.Out.WriteLineAsync(await import(db, now));
+        await context.Out.WriteLineAsync(await import(scope.ServiceProvider, db, now));
         return ExitCodes.Ok;
     }
 }

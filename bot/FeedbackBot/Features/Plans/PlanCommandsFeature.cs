@@ -8,9 +8,12 @@ using FeedbackBot.Core.Reviews.Building;
 using FeedbackBot.Core.Serialization;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
+using FeedbackBot.Features.Contacts;
 using FeedbackBot.Features.Reviews;
+using FeedbackBot.Infrastructure.Email;
 using FeedbackBot.Jobs.Scheduling;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace FeedbackBot.Features.Plans;
 
@@ -141,7 +144,7 @@ internal sealed class PlanCommandsFeature(FeedbackDbContext db, IServiceProvider
         }
 
         var definition = PlanJson.Deserialize(await db.PlanVersions.Where(v => v.Id == cycle.PlanVersionId).Select(v => v.Definition).SingleAsync(cancellationToken));
-        var invitations = await db.Invitations.AsNoTracking().Where(i => i.CycleId == cycle.Id).Select(i => new { i.PersonId, i.State, i.Segment }).ToListAsync(cancellationToken);
+        var invitations = await db.Invitations.AsNoTracking().Where(i => i.CycleId == cycle.Id).Select(i => new { i.PersonId, i.State, i.Segment, i.Via }).ToListAsync(cancellationToken);
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"**{definition.Name}**, cycle {cycle.StartsAt:d MMM} – {cycle.EndsAt.AddTicks(-1):d MMM yyyy} ({Describe(cycle.State)})\n");
         if (invitations.Count == 0)
@@ -154,6 +157,12 @@ internal sealed class PlanCommandsFeature(FeedbackDbContext db, IServiceProvider
         var unreachable = invitations.Count(i => i.State == InvitationState.Unreachable);
         text.Append(CultureInfo.InvariantCulture, $"Invited {invitations.Count}, answered {answered} ({Rate(answered, invitations.Count)})");
         text.Append(unreachable > 0 ? string.Create(CultureInfo.InvariantCulture, $"; {unreachable} could not be reached.\n") : ".\n");
+        var unsent = invitations.Count(i => i.PersonId == null && i.State == InvitationState.Pending && i.Via is CustomerSample.ViaEmail or CustomerSample.ViaHelpdesk);
+        if (unsent > 0 && services.GetService<IOptions<EmailOptions>>()?.Value.Enabled != true)
+        {
+            text.Append(CultureInfo.InvariantCulture,
+                $"E-mail is off here ({EmailOptions.HostKey} is not set), so {unsent} customer invitation{(unsent == 1 ? " waits" : "s wait")} unsent; they go out when the bot runs with a mail server.\n");
+        }
 
         if (definition.Sample.StratifyBy is { } attribute)
         {

@@ -4,6 +4,7 @@ using FeedbackBot.Adapters.Teams;
 using FeedbackBot.CommandLine;
 using FeedbackBot.Conversations;
 using FeedbackBot.Features;
+using FeedbackBot.Infrastructure.Email;
 using FeedbackBot.Infrastructure.Health;
 using FeedbackBot.Infrastructure.Inbox;
 using FeedbackBot.Infrastructure.Outbox;
@@ -42,6 +43,7 @@ internal static class BotWebApplication
         builder.Services.AddFeedbackHealthChecks();
         builder.Services.AddFeedbackInbox();
         builder.Services.AddOutboxTransport();
+        builder.Services.AddFeedbackEmail(builder.Configuration);
         builder.Services.AddFeedbackJobs(builder.Configuration);
 
         builder.Services.AddFeedbackFeatures(builder.Configuration);

@@ -4,6 +4,7 @@ using FeedbackBot.Core.Plans;
 using FeedbackBot.Core.Serialization;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
+using FeedbackBot.Features.Contacts;
 using FeedbackBot.Features.Reviews;
 using FeedbackBot.Jobs.Outbox;
 using Microsoft.EntityFrameworkCore;
@@ -13,13 +14,15 @@ namespace FeedbackBot.Infrastructure.Outbox;
 /// <summary>
 /// Sends one outbox message through the tenant's channel: an invitation or reminder as the plan's survey card to
 /// the person's newest personal conversation, a review as its summary card and a weekly summary as text to a
-/// channel. What it finds no longer needed (answered, closed) it skips; someone the channel cannot reach is marked
-/// unreachable, with their invitation.
+/// channel; a customer's e-mail invitation or reminder by SMTP (<see cref="EmailInvitations"/>). What it finds no
+/// longer needed (answered, closed) it skips; someone the channel cannot reach is marked unreachable, with their
+/// invitation.
 /// </summary>
 internal sealed class OutboxTransport(
     FeedbackDbContext db,
     IEnumerable<IProactiveSender> senders,
     ReportLinks links,
+    IServiceProvider services,
     TimeProvider clock,
     ILogger<OutboxTransport> log) : IOutboxTransport
 {
@@ -34,6 +37,8 @@ internal sealed class OutboxTransport(
             OutboxKind.Invitation or OutboxKind.Reminder => await SendSurveyAsync(tenant, message, cancellationToken),
             OutboxKind.Review => await SendReviewAsync(tenant, message, cancellationToken),
             OutboxKind.WeeklySummary => await PostAsync(tenant, message, new TextReply(WeeklySummaryBody.Text(message.Body)), cancellationToken),
+            // Resolved only here: a process that sends no e-mail (a test rig, a chat-only host) need not register it.
+            OutboxKind.EmailInvitation or OutboxKind.EmailReminder => await services.GetRequiredService<EmailInvitations>().SendAsync(message, cancellationToken),
             _ => throw new InvalidOperationException($"Outbox message {message.Id} is of an unknown kind ({message.Kind})."),
         };
     }

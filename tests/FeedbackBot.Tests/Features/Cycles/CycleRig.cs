@@ -1,14 +1,17 @@
 using FeedbackBot.Core.People;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
+using FeedbackBot.Features.Contacts;
 using FeedbackBot.Features.Cycles;
 using FeedbackBot.Features.Reviews;
+using FeedbackBot.Infrastructure.Email;
 using FeedbackBot.Jobs.Outbox;
 using FeedbackBot.Testing;
 using FeedbackBot.Testing.Plans;
 using FeedbackBot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace FeedbackBot.Tests.Features.Cycles;
 
@@ -89,8 +92,15 @@ internal sealed class CycleRig : IAsyncDisposable
 
     public static string StaffConversation(int n) => $"a:staff-{n}";
 
-    public CycleLifecycle Lifecycle(FeedbackDbContext db) =>
-        new(db, new ReviewPosts(db, NullLogger<ReviewPosts>.Instance), new OutboxSignal(), Clock, NullLogger<CycleLifecycle>.Instance);
+    /// <summary>The lifecycle on <paramref name="db"/>; customers are e-mailed when <paramref name="email"/> names a host.</summary>
+    public CycleLifecycle Lifecycle(FeedbackDbContext db, EmailOptions? email = null) =>
+        new(
+            db,
+            new ReviewPosts(db, NullLogger<ReviewPosts>.Instance),
+            new CustomerSample(db, Options.Create(email ?? new EmailOptions()), NullLogger<CustomerSample>.Instance),
+            new OutboxSignal(),
+            Clock,
+            NullLogger<CycleLifecycle>.Instance);
 
     public async Task<T> WithLifecycleAsync<T>(Func<CycleLifecycle, Task<T>> action)
     {

@@ -28,7 +28,7 @@ internal sealed class HelpdeskHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static string Plan(string methods = "- web_link: {delay: 2h}", int minDays = 0, string id = "after-contact") => $"""
+    public static string Plan(string methods = "- web_link: {delay: 2h}", int minDays = 0, string id = "after-contact", string reminders = "count: 0") => $"""
         id: {id}
         name: After your contact
         audiences: [customer]
@@ -37,6 +37,8 @@ internal sealed class HelpdeskHost : IAsyncDisposable
           {methods}
         cycle_days: 7
         min_days_between_invitations: {minDays}
+        reminders:
+          {reminders}
         sample:
           method: stratified
           by: region

@@ -4,6 +4,7 @@ using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
 using FeedbackBot.Features.Contacts;
 using FeedbackBot.Testing;
+using FeedbackBot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -43,6 +44,22 @@ public sealed class HelpdeskTriggerTests
         Assert.DoesNotContain("ana@example.com", contact.EmailProtected, StringComparison.OrdinalIgnoreCase);
         Assert.Equal("ana@example.com", host.App.Services.GetRequiredService<ContactEmails>().Unprotect(contact.EmailProtected!));
         Assert.Equal("queued", (await db.HelpdeskInteractions.SingleAsync()).Outcome);
+    }
+
+    [Fact]
+    public async Task Post_PlanWithReminders_BooksAReminderRunAnIntervalAfterTheEmail()
+    {
+        // The cycle's chain of reminder runs may have ended before this invitation arrived: one is booked for it.
+        await using var host = await HelpdeskHost.StartAsync(DatabaseProvider.Sqlite, HelpdeskHost.Plan(reminders: "count: 1\n  every: 1d"));
+        var closedAt = DateTime.UtcNow;
+
+        var response = await host.PostAsync(HelpdeskHost.Body(closedAt: closedAt));
+
+        Assert.Equal("queued", await OutcomeAsync(response));
+        var reminders = DueJobs.Scheduled(host.App.Services).Where(j => j.Name.Contains("remind", StringComparison.OrdinalIgnoreCase)).ToList();
+        Assert.True(
+            reminders.Any(j => Math.Abs((j.EnqueueAt - closedAt.AddHours(2).AddDays(1)).TotalSeconds) < 2),
+            string.Join("; ", DueJobs.Scheduled(host.App.Services)));
     }
 
     [Theory]

@@ -9,6 +9,10 @@ public sealed class ImportHelpTests
     [InlineData("import", "responses", "--help")]
     [InlineData("import", "complaints", "--help")]
     [InlineData("import", "metrics", "--help")]
+    [InlineData("import", "contacts", "--help")]
+    [InlineData("contacts", "--help")]
+    [InlineData("contacts", "list", "--help")]
+    [InlineData("contacts", "erase", "--help")]
     public async Task Help_ImportCommands_PrintsUsageAndExitsZero(params string[] args)
     {
         var run = await CliRun.RunAsync(new Dictionary<string, string?>(), args);
@@ -21,6 +25,8 @@ public sealed class ImportHelpTests
     [InlineData("import", "responses", "file.csv", "--cycle", "2026-10-05..2026-10-11")]
     [InlineData("import", "responses", "file.csv", "--plan", "customer-experience")]
     [InlineData("import", "metrics", "--plan", "customer-experience")]
+    [InlineData("import", "contacts", "file.csv")]
+    [InlineData("contacts", "list")]
     public async Task Import_MissingArgument_ExitsTwo(params string[] args)
     {
         var run = await CliRun.RunAsync(new Dictionary<string, string?>(), args);
