@@ -1,3 +1,4 @@
+using FeedbackBot.Infrastructure.Email;
 using FeedbackBot.Infrastructure.Storage;
 
 namespace FeedbackBot.Features.Contacts;
@@ -20,6 +21,14 @@ internal static class ContactServiceCollectionExtensions
     {
         services.AddFeedbackDataProtection();
         services.AddSingleton<ContactEmails>();
+        return services;
+    }
+
+    /// <summary>What a command line run that opens cycles needs: the customer sample a cycle's open draws.</summary>
+    public static IServiceCollection AddCustomerSampling(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddFeedbackEmail(configuration);
+        services.AddScoped<CustomerSample>();
         return services;
     }
 

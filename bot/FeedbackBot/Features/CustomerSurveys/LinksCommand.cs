@@ -6,9 +6,9 @@ using FeedbackBot.Core.Plans;
 using FeedbackBot.Core.Serialization;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
+using FeedbackBot.Features.Contacts;
 using FeedbackBot.Features.Cycles;
 using FeedbackBot.Features.Reviews;
-using FeedbackBot.Infrastructure.Hosting;
 using FeedbackBot.Infrastructure.Storage;
 using FeedbackBot.Infrastructure.Tenancy;
 using FeedbackBot.Jobs.Outbox;
@@ -185,29 +185,18 @@ internal static class LinksCommand
         value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     /// <summary>What a link needs in a one-shot process: storage, the link signer, the cycle's lifecycle and the scheduler's store.</summary>
-    private static ServiceProvider CreateServices(ParseResult parseResult, CliContext context)
-    {
-        var configuration = AppConfiguration.Build(ConfigurationArguments.From(parseResult), context);
-        var services = new ServiceCollection();
-        services.AddSingleton(configuration);
-        services.AddSingleton(TimeProvider.System);
-        services.AddLogging(logging =>
+    private static ServiceProvider CreateServices(ParseResult parseResult, CliContext context) =>
+        CommandServices.Create(parseResult, context, (services, configuration) =>
         {
-            // A one-shot command prints its own results; only warnings and errors from below are worth a line.
-            logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-            logging.SetMinimumLevel(LogLevel.Warning);
-        });
-        services.AddFeedbackStorage(configuration);
-        services.AddReviewReports(configuration);
-        services.AddSurveyLinks(configuration);
-        services.AddFeedbackCycles();
-        services.AddScoped<ReviewPosts>();
+            services.AddSurveyLinks(configuration);
+            services.AddFeedbackCycles();
+            services.AddCustomerSampling(configuration);
+            services.AddScoped<ReviewPosts>();
 
-        // Nothing is queued for sending here; the running bot's dispatcher polls for what others queue.
-        services.AddSingleton<IOutboxSignal, OutboxSignal>();
-        services.AddFeedbackScheduler(configuration, SchedulerRole.Standby);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-    }
+            // Nothing is queued for sending here; the running bot's dispatcher polls for what others queue.
+            services.AddSingleton<IOutboxSignal, OutboxSignal>();
+            services.AddFeedbackScheduler(configuration, SchedulerRole.Standby);
+        });
 
     private sealed record CreatedLink(Uri Url, Guid InvitationId);
 
