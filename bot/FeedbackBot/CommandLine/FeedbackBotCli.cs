@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Data.Common;
 using FeedbackBot.Adapters.TeamsApp;
 using FeedbackBot.Features.Imports;
+using FeedbackBot.Features.People;
 using FeedbackBot.Features.Plans;
 using FeedbackBot.Features.Reviews;
 using FeedbackBot.Features.Scheduling;
@@ -88,6 +89,7 @@ public static class FeedbackBotCli
             MigrateCommand.Create(context),
             PlansCommand.Create(context),
             ImportCommand.Create(context),
+            PeopleCommand.Create(context),
             ReviewCommand.Create(context),
             TeamsCommand.Create(context),
             JobsCommand.Create(context),

@@ -2,6 +2,7 @@ using FeedbackBot.Features.Contacts;
 using FeedbackBot.Features.CustomerSurveys;
 using FeedbackBot.Features.Cycles;
 using FeedbackBot.Features.FeedbackLog;
+using FeedbackBot.Features.People;
 using FeedbackBot.Features.Plans;
 using FeedbackBot.Features.Pulses;
 using FeedbackBot.Features.Reviews;
@@ -27,6 +28,7 @@ internal static class FeatureServiceCollectionExtensions
         services.AddAdminJobs(configuration);
         services.AddFeedbackContacts();
         services.AddFeedbackCustomerSurveys(configuration);
+        services.AddFeedbackPeople();
         return services;
     }
 

@@ -2,20 +2,22 @@ using System.CommandLine;
 using FeedbackBot.CommandLine;
 using FeedbackBot.Data;
 using FeedbackBot.Features.Cycles;
+using FeedbackBot.Features.People;
 using FeedbackBot.Infrastructure.Storage;
 using FeedbackBot.Infrastructure.Tenancy;
 
 namespace FeedbackBot.Features.Imports;
 
-/// <summary><c>feedbackbot import</c>: survey responses, complaints and operational metrics from CSV files.</summary>
+/// <summary><c>feedbackbot import</c>: survey responses, complaints, operational metrics and people rosters from CSV files.</summary>
 internal static class ImportCommand
 {
     public static Command Create(CliContext context) =>
-        new("import", "Import survey responses, complaints and operational metrics from CSV files (see docs/imports.md).")
+        new("import", "Import survey responses, complaints, operational metrics and people rosters from CSV files (see docs/imports.md and docs/people.md).")
         {
             Responses(context),
             Complaints(context),
             Metrics(context),
+            ImportPeopleCommand.Create(context),
         };
 
     private static Command Responses(CliContext context)
@@ -80,7 +82,8 @@ internal static class ImportCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(
+    /// <summary>Runs one import on a migrated database and prints its summary line: the shell every import command shares.</summary>
+    internal static async Task<int> RunAsync(
         ParseResult parseResult, CliContext context, Func<FeedbackDbContext, DateTime, Task<string>> import, CancellationToken cancellationToken)
     {
         await using var services = CommandServices.Create(parseResult, context);
