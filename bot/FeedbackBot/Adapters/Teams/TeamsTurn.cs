@@ -5,8 +5,8 @@ using FeedbackBot.Conversations;
 using FeedbackBot.Core.Conversations;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
-using Microsoft.EntityFrameworkCore;
 using FeedbackBot.Infrastructure.Inbox;
+using Microsoft.EntityFrameworkCore;
 
 namespace FeedbackBot.Adapters.Teams;
 
