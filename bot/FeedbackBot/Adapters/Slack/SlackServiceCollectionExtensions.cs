@@ -1,6 +1,7 @@
 using FeedbackBot.Channels;
 using FeedbackBot.Channels.Slack;
 using FeedbackBot.Conversations;
+using FeedbackBot.Features.People;
 using Microsoft.Extensions.Options;
 
 namespace FeedbackBot.Adapters.Slack;
@@ -25,7 +26,7 @@ internal static class SlackServiceCollectionExtensions
     }
 
     /// <summary>
-    /// The Slack settings, the Web API client with its pacer, and the workspaces' tokens: what calling Slack needs, in
+    /// The Slack settings, the Web API client with its pacer, the workspaces' tokens and the roster reader: what calling Slack needs, in
     /// the bot and in a command that calls Slack (<c>people sync</c>). A <see cref="PlatformRetryPolicy"/> in the
     /// container replaces the default one (tests wait on nothing).
     /// </summary>
@@ -44,6 +45,7 @@ internal static class SlackServiceCollectionExtensions
             sp.GetRequiredService<ILogger<SlackWebApiClient>>(),
             sp.GetService<PlatformRetryPolicy>()));
         services.AddSingleton<SlackWorkspaces>();
+        services.AddScoped<IPlatformRosterReader, SlackRosterReader>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using FeedbackBot.Channels;
 using FeedbackBot.Channels.Teams;
 using FeedbackBot.Conversations;
+using FeedbackBot.Features.People;
 using Microsoft.Extensions.Options;
 
 namespace FeedbackBot.Adapters.Teams;
@@ -23,8 +24,8 @@ internal static class TeamsServiceCollectionExtensions
     }
 
     /// <summary>
-    /// The Teams settings and the Connector client with its token provider and pacer: what calling Teams needs, in
-    /// the bot and in a command that calls Teams (<c>people sync</c>). A <see cref="PlatformRetryPolicy"/> in the
+    /// The Teams settings, the Connector client with its token provider and pacer, and the roster reader: what calling
+    /// Teams needs, in the bot and in a command that calls Teams (<c>people sync</c>). A <see cref="PlatformRetryPolicy"/> in the
     /// container replaces the default one (tests wait on nothing).
     /// </summary>
     public static IServiceCollection AddTeamsConnector(this IServiceCollection services, IConfiguration configuration)
@@ -46,6 +47,7 @@ internal static class TeamsServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<BotConnectorClient>>(),
             sp.GetService<PlatformRetryPolicy>()));
+        services.AddScoped<IPlatformRosterReader, TeamsRosterReader>();
         return services;
     }
 }

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using FeedbackBot.Adapters.Slack;
-using FeedbackBot.Adapters.Teams;
 using FeedbackBot.CommandLine;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
@@ -18,29 +16,6 @@ internal static class PeopleCommand
         {
             Sync(context),
         };
-
-    /// <summary>
-    /// What the command needs: storage, the Data Protection keys (the Slack tokens are stored under them), the Teams
-    /// and Slack clients, and the sync. <paramref name="configure"/> lets a test replace one.
-    /// </summary>
-    public static ServiceProvider Services(IConfiguration configuration, Action<IServiceCollection>? configure = null)
-    {
-        var services = new ServiceCollection();
-        services.AddSingleton(configuration);
-        services.AddSingleton(TimeProvider.System);
-        services.AddLogging(logging =>
-        {
-            logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-            logging.SetMinimumLevel(LogLevel.Warning);
-        });
-        services.AddFeedbackStorage(configuration);
-        services.AddFeedbackDataProtection();
-        services.AddTeamsConnector(configuration);
-        services.AddSlackWebApi(configuration);
-        services.AddFeedbackPeople();
-        configure?.Invoke(services);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-    }
 
     /// <summary>Synchronises one tenant, or every Teams and Slack tenant; one line each. 0 when all succeeded, 1 when any failed.</summary>
     public static async Task<int> SyncAsync(IServiceProvider services, CliContext context, TenantSelector? selector, CancellationToken cancellationToken)
@@ -94,7 +69,7 @@ internal static class PeopleCommand
         {
             var selector = parseResult.GetValue(tenant) is { } text ? TenantSelector.Parse(text) : null;
             var configuration = AppConfiguration.Build(ConfigurationArguments.From(parseResult), context);
-            await using var services = Services(configuration);
+            await using var services = CommandServices.WithPlatforms(configuration);
             return await SyncAsync(services, context, selector, cancellationToken);
         });
         return command;

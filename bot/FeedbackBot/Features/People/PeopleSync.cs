@@ -12,7 +12,7 @@ namespace FeedbackBot.Features.People;
 /// everyone as they were and marks nobody as left.
 /// </summary>
 internal sealed class PeopleSync(
-    FeedbackDbContext db, TeamsRoster teams, SlackRoster slack, TimeProvider clock, ILogger<PeopleSync> log) : IPeopleSync
+    FeedbackDbContext db, IEnumerable<IPlatformRosterReader> readers, TimeProvider clock, ILogger<PeopleSync> log) : IPeopleSync
 {
     public async Task SyncAllAsync(CancellationToken cancellationToken)
     {
@@ -50,15 +50,11 @@ internal sealed class PeopleSync(
     public async Task<PeopleSyncOutcome> SyncAsync(Tenant tenant, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tenant);
-        var roster = tenant.Channel switch
-        {
-            TenantChannel.Teams => await teams.ReadAsync(tenant, cancellationToken),
-            TenantChannel.Slack => await slack.ReadAsync(tenant, cancellationToken),
-            _ => null,
-        };
+        var reader = readers.FirstOrDefault(r => r.Channel == tenant.Channel);
+        var roster = reader is null ? null : await reader.ReadAsync(tenant, cancellationToken);
         if (roster is null)
         {
-            return new PeopleSyncOutcome { NothingToSync = WhyNothing(tenant.Channel) };
+            return new PeopleSyncOutcome { NothingToSync = reader?.NothingToRead ?? NoPlatform };
         }
 
         db.ChangeTracker.Clear();
@@ -71,10 +67,5 @@ internal sealed class PeopleSync(
     public static bool IsFailure(Exception error, CancellationToken cancellationToken) =>
         !(error is OperationCanceledException && cancellationToken.IsCancellationRequested);
 
-    private static string WhyNothing(TenantChannel channel) => channel switch
-    {
-        TenantChannel.Teams => "the bot is in no team of this tenant yet; add it to a team, and the team's members become the roster",
-        TenantChannel.Slack => "the bot has no token for this workspace; install it through the install link, or set Slack:BotToken",
-        _ => "the local tenant has no platform to read a roster from; import one with 'feedbackbot import people FILE.csv'",
-    };
+    private const string NoPlatform = "this tenant has no platform to read a roster from; import one with 'feedbackbot import people FILE.csv'";
 }

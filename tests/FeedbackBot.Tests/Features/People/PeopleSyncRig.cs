@@ -109,7 +109,7 @@ internal sealed class PeopleSyncRig : IAsyncDisposable
     }
 
     private ServiceProvider Services() =>
-        PeopleCommand.Services(
+        CommandServices.WithPlatforms(
             AppConfiguration.Build([], new CliContext(TextWriter.Null, TextWriter.Null, Settings)),
             services => services.AddSingleton(new PlatformRetryPolicy { Delay = (_, _) => Task.CompletedTask }));
 

@@ -2,18 +2,23 @@ using FeedbackBot.Channels.Teams;
 using FeedbackBot.Core.People;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
+using FeedbackBot.Features.People;
 using Microsoft.EntityFrameworkCore;
 
-namespace FeedbackBot.Features.People;
+namespace FeedbackBot.Adapters.Teams;
 
 /// <summary>
 /// A Teams tenant's roster: the members of every team the bot is installed in, read page by page from the Connector
 /// at the serviceUrl the team's conversation last came from. Anonymous meeting guests are left out.
 /// </summary>
-internal sealed class TeamsRoster(FeedbackDbContext db, BotConnectorClient connector)
+internal sealed class TeamsRosterReader(FeedbackDbContext db, BotConnectorClient connector) : IPlatformRosterReader
 {
     /// <summary>Members asked for per page; Teams' largest page is 500.</summary>
     public const int PageSize = 200;
+
+    public TenantChannel Channel => TenantChannel.Teams;
+
+    public string NothingToRead => "the bot is in no team of this tenant yet; add it to a team, and the team's members become the roster";
 
     /// <summary>The roster, or null when the bot is in no team of the tenant (then there is none to read).</summary>
     public async Task<PlatformRoster?> ReadAsync(Tenant tenant, CancellationToken cancellationToken)

@@ -1,20 +1,24 @@
-using FeedbackBot.Adapters.Slack;
 using FeedbackBot.Channels.Slack;
 using FeedbackBot.Core.People;
 using FeedbackBot.Data.Entities;
+using FeedbackBot.Features.People;
 
-namespace FeedbackBot.Features.People;
+namespace FeedbackBot.Adapters.Slack;
 
 /// <summary>
 /// A Slack tenant's roster: the workspace's members from <c>users.list</c>, page by page. Bots and Slackbot are left
 /// out, and so are deactivated accounts: someone deactivated has gone.
 /// </summary>
-internal sealed class SlackRoster(SlackWorkspaces workspaces, SlackWebApiClient slack)
+internal sealed class SlackRosterReader(SlackWorkspaces workspaces, SlackWebApiClient slack) : IPlatformRosterReader
 {
     /// <summary>Members asked for per page: Slack recommends no more than 200.</summary>
     public const int PageSize = 200;
 
     private static readonly string[] Attributes = [SegmentNames.Title];
+
+    public TenantChannel Channel => TenantChannel.Slack;
+
+    public string NothingToRead => "the bot has no token for this workspace; install it through the install link, or set Slack:BotToken";
 
     /// <summary>The roster, or null when the bot has no token for the workspace (then it cannot read one).</summary>
     public async Task<PlatformRoster?> ReadAsync(Tenant tenant, CancellationToken cancellationToken)
