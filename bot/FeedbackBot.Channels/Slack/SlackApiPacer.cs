@@ -27,6 +27,7 @@ public sealed class SlackApiPacer
         ["conversations.open"] = 50,
         ["chat.postEphemeral"] = 100,
         ["users.info"] = 100,
+        ["users.list"] = 20,
         ["views.open"] = 100,
         ["views.update"] = 100,
         ["views.publish"] = 100,

@@ -176,6 +176,32 @@ public sealed class SlackWebApiClient(
     }
 
     /// <summary>
+    /// <c>users.list</c>: one page of the workspace's members with their profiles (name, e-mail address, title); pass
+    /// the page's <see cref="SlackUserPage.NextCursor"/> to get the next, until it is null. Slack recommends pages of
+    /// at most 200. The e-mail address is there only when the app has the <c>users:read.email</c> scope.
+    /// </summary>
+    public async Task<SlackUserPage> ListUsersAsync(string token, string? cursor = null, int limit = 200, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        const string method = "users.list";
+        var fields = new List<(string, string)> { ("limit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture)) };
+        if (!string.IsNullOrEmpty(cursor))
+        {
+            fields.Add(("cursor", cursor));
+        }
+
+        // Like users.info, users.list reads its arguments from a form or the query, not from a JSON body.
+        using var answer = await CallAsync(method, token, null, () => Form([.. fields]), cancellationToken);
+        if (JsonFields.Array(answer.RootElement, "members") is not { } members)
+        {
+            throw new SlackApiException(method, "invalid_response", detail: "the answer has no members");
+        }
+
+        var next = JsonFields.Object(answer.RootElement, "response_metadata") is { } metadata ? JsonFields.String(metadata, "next_cursor") : null;
+        return new SlackUserPage([.. members.EnumerateArray().Select(SlackMember.Read).OfType<SlackMember>()], string.IsNullOrEmpty(next) ? null : next);
+    }
+
+    /// <summary>
     /// <c>oauth.v2.access</c>: exchanges the code from the install redirect for the workspace's bot token, with the app's
     /// <see cref="SlackOptions.ClientId"/> and <see cref="SlackOptions.ClientSecret"/>. Slack takes this one as a form.
     /// </summary>

@@ -9,7 +9,7 @@ namespace FeedbackBot.Channels.Teams;
 
 /// <summary>
 /// Calls the Bot Framework Connector at an activity's serviceUrl: reply, send, create a 1:1 conversation, update a
-/// message. Every call carries the bot's bearer token, is paced to Teams' limits, and is retried on 429, 412, 502,
+/// message, list a team's members. Every call carries the bot's bearer token, is paced to Teams' limits, and is retried on 429, 412, 502,
 /// 503 and 504 (after Retry-After when given, else exponential backoff with jitter) up to
 /// <see cref="PlatformRetryPolicy.MaxAttempts"/>. A 403 saying the person blocked or removed the bot throws
 /// <see cref="RecipientUnreachableException"/> at once.
@@ -27,7 +27,11 @@ public sealed class BotConnectorClient(
 
     public const string CorrelationHeader = "X-Correlating-OperationId";
 
-    private const int MaxResponseBytes = 256 * 1024;
+    /// <summary>The most members Teams returns in one page.</summary>
+    public const int MaxMembersPageSize = 500;
+
+    // A page of 500 members with their names and addresses is well under this; an activity's answer far less.
+    private const int MaxResponseBytes = 1024 * 1024;
 
     private static readonly HashSet<HttpStatusCode> Retryable =
     [
@@ -97,6 +101,27 @@ public sealed class BotConnectorClient(
             ?? throw new BotConnectorException($"The Connector at {uri.GetLeftPart(UriPartial.Authority)} created a conversation but returned no id.");
     }
 
+    /// <summary>
+    /// One page of the members of a team (or of any conversation), <c>GET /v3/conversations/{id}/pagedmembers</c>:
+    /// pass the <see cref="TeamsMemberPage.ContinuationToken"/> of a page to get the next, until it is null. Teams
+    /// allows at most 500 members a page. Paced in the tenant as the sends are, and retried like them.
+    /// </summary>
+    public async Task<TeamsMemberPage> GetPagedMembersAsync(
+        string serviceUrl, string tenantId, string conversationId, int pageSize = MaxMembersPageSize, string? continuationToken = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(conversationId);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, MaxMembersPageSize);
+        var query = $"pageSize={pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)}" +
+            (string.IsNullOrEmpty(continuationToken) ? "" : $"&continuationToken={Uri.EscapeDataString(continuationToken)}");
+        var uri = BuildUri(serviceUrl, $"v3/conversations/{Uri.EscapeDataString(conversationId)}/pagedmembers?{query}");
+        var body = await SendWithRetriesAsync(HttpMethod.Get, uri, null, tenantId, $"members:{conversationId}", cancellationToken);
+        return TeamsMemberPage.Read(body)
+            ?? throw new BotConnectorException($"The Connector at {uri.GetLeftPart(UriPartial.Authority)} answered the members of {conversationId} with no members list.");
+    }
+
     private async Task<string?> SendActivityAsync(
         HttpMethod method, string serviceUrl, string path, string conversationId, Activity activity, CancellationToken cancellationToken)
     {
@@ -112,14 +137,19 @@ public sealed class BotConnectorClient(
     }
 
     private async Task<byte[]> SendWithRetriesAsync(
-        HttpMethod method, Uri uri, byte[] body, string tenantKey, string conversationKey, CancellationToken cancellationToken)
+        HttpMethod method, Uri uri, byte[]? body, string tenantKey, string conversationKey, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             var slot = await pacer.WaitAsync(tenantKey, conversationKey, cancellationToken);
             var token = await tokens.GetTokenAsync(cancellationToken);
-            using var request = new HttpRequestMessage(method, uri) { Content = new ByteArrayContent(body) };
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            using var request = new HttpRequestMessage(method, uri);
+            if (body is not null)
+            {
+                request.Content = new ByteArrayContent(body);
+                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            }
+
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
             HttpResponseMessage sent;

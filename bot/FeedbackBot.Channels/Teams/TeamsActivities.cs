@@ -42,6 +42,20 @@ public static partial class TeamsActivities
                 : null;
     }
 
+    /// <summary>
+    /// The team of a conversation in a team's channel (<c>channelData.team.id</c>, the id of its General channel);
+    /// null in personal and group chats.
+    /// </summary>
+    public static string? GetTeamId(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return activity.ChannelData is { ValueKind: JsonValueKind.Object } data
+            && data.TryGetProperty("team", out var team) && team.ValueKind == JsonValueKind.Object
+            && GetString(team, "id") is { Length: > 0 } teamId
+                ? teamId
+                : null;
+    }
+
     /// <summary>The sender's Teams id (<c>29:...</c>).</summary>
     public static string? GetUserId(Activity activity) => Nonempty(activity?.From?.Id);
 

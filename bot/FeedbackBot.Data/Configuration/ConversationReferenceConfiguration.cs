@@ -12,6 +12,7 @@ internal sealed class ConversationReferenceConfiguration : IEntityTypeConfigurat
         builder.Property(c => c.ConversationId).HasMaxLength(400);
         builder.Property(c => c.ServiceUrl).HasMaxLength(500);
         builder.Property(c => c.BotId).HasMaxLength(200);
+        builder.Property(c => c.TeamId).HasMaxLength(200);
         builder.HasIndex(c => new { c.TenantId, c.ConversationId }).IsUnique();
         builder.HasIndex(c => c.PersonId);
         builder.HasOne(c => c.Tenant).WithMany().HasForeignKey(c => c.TenantId).OnDelete(DeleteBehavior.Cascade);

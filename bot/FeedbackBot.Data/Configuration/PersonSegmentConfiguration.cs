@@ -12,6 +12,7 @@ internal sealed class PersonSegmentConfiguration : IEntityTypeConfiguration<Pers
         builder.HasKey(a => new { a.PersonId, a.Name });
         builder.Property(a => a.Name).HasMaxLength(64);
         builder.Property(a => a.Value).HasMaxLength(200);
+        builder.Property(a => a.Source).HasMaxLength(16);
         builder.HasIndex(a => new { a.Name, a.Value });
     }
 }

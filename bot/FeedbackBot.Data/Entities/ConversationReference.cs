@@ -23,5 +23,11 @@ public sealed class ConversationReference
     /// <summary>The bot's own id in the conversation (Teams 28:...), if the channel gives one.</summary>
     public string? BotId { get; set; }
 
+    /// <summary>
+    /// The Teams team a channel conversation belongs to (<c>channelData.team.id</c>): the team whose members the
+    /// people sync lists. Null for personal and group chats, and once the bot is removed from the team.
+    /// </summary>
+    public string? TeamId { get; set; }
+
     public DateTime UpdatedAt { get; set; }
 }

@@ -4,6 +4,7 @@ using FeedbackBot.Adapters.TeamsApp;
 using FeedbackBot.Features.Contacts;
 using FeedbackBot.Features.CustomerSurveys;
 using FeedbackBot.Features.Imports;
+using FeedbackBot.Features.People;
 using FeedbackBot.Features.Plans;
 using FeedbackBot.Features.Reviews;
 using FeedbackBot.Features.Scheduling;
@@ -92,6 +93,7 @@ public static class FeedbackBotCli
             ImportCommand.Create(context),
             LinksCommand.Create(context),
             ContactsCommand.Create(context),
+            PeopleCommand.Create(context),
             ReviewCommand.Create(context),
             TeamsCommand.Create(context),
             JobsCommand.Create(context),

@@ -11,7 +11,8 @@ namespace FeedbackBot.Conversations;
 /// <param name="Personal">Whether it is the person's own conversation with the bot (a pulse may be sent there).</param>
 /// <param name="ServiceUrl">Teams' Connector address for it; null elsewhere.</param>
 /// <param name="BotId">The bot's id in it (Teams' <c>28:</c> id); null elsewhere.</param>
-internal sealed record ConversationPlace(string ConversationId, bool Personal, string? ServiceUrl = null, string? BotId = null);
+/// <param name="TeamId">The Teams team a channel conversation belongs to, whose members the people sync lists; null elsewhere.</param>
+internal sealed record ConversationPlace(string ConversationId, bool Personal, string? ServiceUrl = null, string? BotId = null, string? TeamId = null);
 
 /// <summary>The tenant and person a request comes from, created on first contact.</summary>
 internal sealed record ConversationParty(Tenant Tenant, Person Person)
@@ -21,8 +22,8 @@ internal sealed record ConversationParty(Tenant Tenant, Person Person)
 
     /// <summary>
     /// Finds or creates the tenant of the request's channel and the person in it, and remembers where they spoke
-    /// (<paramref name="place"/>), in one write: each turn resolves its person once. The first person a tenant ever
-    /// sees installed the bot, and becomes its admin. <paramref name="role"/> is a role the channel fixes for the
+    /// (<paramref name="place"/>), in one write: each turn resolves its person once. The first person to speak in a
+    /// tenant that has no admin installed the bot, and becomes its admin. <paramref name="role"/> is a role the channel fixes for the
     /// person (the playground's identities); null leaves roles to the admins.
     /// </summary>
     public static async Task<ConversationParty> ResolveAsync(
@@ -36,17 +37,24 @@ internal sealed record ConversationParty(Tenant Tenant, Person Person)
             db.Tenants.Add(tenant);
         }
 
-        var person = await db.People.SingleOrDefaultAsync(p => p.TenantId == tenant.Id && p.ChannelUserId == request.User.Id, cancellationToken);
+        // One read finds the person and whether the tenant has an admin yet: the person first, then an admin if any.
+        var userId = request.User.Id;
+        var found = await db.People
+            .Where(p => p.TenantId == tenant.Id && (p.ChannelUserId == userId || p.Role == PersonRole.Admin))
+            .OrderBy(p => p.ChannelUserId == userId ? 0 : 1)
+            .Take(2)
+            .ToListAsync(cancellationToken);
+        var person = found.FirstOrDefault(p => p.ChannelUserId == userId);
+        var hasAdmin = found.Any(p => p.Role == PersonRole.Admin);
         if (person is null)
         {
-            var first = !await db.People.AnyAsync(p => p.TenantId == tenant.Id, cancellationToken);
             person = new Person
             {
                 Id = Guid.NewGuid(),
                 TenantId = tenant.Id,
-                ChannelUserId = request.User.Id,
-                DisplayName = Trim(string.IsNullOrWhiteSpace(request.User.Name) ? request.User.Id : request.User.Name, 200),
-                Role = first ? PersonRole.Admin : PersonRole.Staff,
+                ChannelUserId = userId,
+                DisplayName = Trim(string.IsNullOrWhiteSpace(request.User.Name) ? userId : request.User.Name, 200),
+                Role = PersonRole.Staff,
                 CreatedAt = now,
             };
             db.People.Add(person);
@@ -54,6 +62,13 @@ internal sealed record ConversationParty(Tenant Tenant, Person Person)
         else if (!string.IsNullOrWhiteSpace(request.User.Name) && person.DisplayName != request.User.Name)
         {
             person.DisplayName = Trim(request.User.Name, 200);
+        }
+
+        // The first to speak to the bot in a tenant with no admin installed it, and becomes its admin. Usually that is
+        // the tenant's first person; with a roster imported or synchronised first, it is someone the roster knows.
+        if (!hasAdmin)
+        {
+            person.Role = PersonRole.Admin;
         }
 
         if (role is { } fixedRole)
@@ -84,7 +99,7 @@ internal sealed record ConversationParty(Tenant Tenant, Person Person)
 
     private async Task NoteAsync(FeedbackDbContext db, ConversationPlace place, DateTime now, CancellationToken cancellationToken)
     {
-        var (conversationId, personal, serviceUrl, botId) = place;
+        var (conversationId, personal, serviceUrl, botId, teamId) = place;
         var reference = await db.ConversationReferences.SingleOrDefaultAsync(
             r => r.TenantId == Tenant.Id && r.ConversationId == conversationId, cancellationToken);
         if (reference is null)
@@ -96,6 +111,7 @@ internal sealed record ConversationParty(Tenant Tenant, Person Person)
         reference.PersonId = personal ? Person.Id : reference.PersonId;
         reference.ServiceUrl = serviceUrl ?? reference.ServiceUrl;
         reference.BotId = botId ?? reference.BotId;
+        reference.TeamId = teamId ?? reference.TeamId;
         reference.UpdatedAt = now;
         if (personal && Person.UnreachableSince is not null)
         {

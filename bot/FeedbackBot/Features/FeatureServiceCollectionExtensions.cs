@@ -3,6 +3,7 @@ using FeedbackBot.Features.CustomerSurveys;
 using FeedbackBot.Features.Cycles;
 using FeedbackBot.Features.FeedbackLog;
 using FeedbackBot.Features.HelpdeskTriggers;
+using FeedbackBot.Features.People;
 using FeedbackBot.Features.Plans;
 using FeedbackBot.Features.Pulses;
 using FeedbackBot.Features.Reviews;
@@ -29,6 +30,7 @@ internal static class FeatureServiceCollectionExtensions
         services.AddFeedbackContacts();
         services.AddFeedbackCustomerSurveys(configuration);
         services.AddFeedbackHelpdeskTriggers(configuration);
+        services.AddFeedbackPeople();
         return services;
     }
 

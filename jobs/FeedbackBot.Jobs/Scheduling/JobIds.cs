@@ -12,6 +12,7 @@ public static class JobIds
     public const string SystemPrefix = "system.";
     public const string PlanSync = SystemPrefix + "plan-sync";
     public const string WeeklySummary = SystemPrefix + "weekly-summary";
+    public const string PeopleSync = SystemPrefix + "people-sync";
 
     /// <summary>The prefix of a plan's pause record: pauses are kept by plan, which outlives a rename of its job.</summary>
     public const string PlanPausePrefix = "plan:";

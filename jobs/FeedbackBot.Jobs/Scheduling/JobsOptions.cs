@@ -1,14 +1,24 @@
 namespace FeedbackBot.Jobs.Scheduling;
 
-/// <summary>The scheduler's settings: <c>Jobs:Enabled</c>, <c>Jobs:WeeklySummaryCron</c> and <c>Jobs:TimeZone</c>.</summary>
+/// <summary>
+/// The scheduler's settings: <c>Jobs:Enabled</c>, <c>Jobs:WeeklySummaryCron</c>, <c>Jobs:TimeZone</c>, and when the
+/// people rosters are synchronised, <c>People:SyncSchedule</c>.
+/// </summary>
 public sealed class JobsOptions
 {
     public const string EnabledKey = "Jobs:Enabled";
     public const string WeeklySummaryCronKey = "Jobs:WeeklySummaryCron";
     public const string TimeZoneKey = "Jobs:TimeZone";
+    public const string PeopleSyncScheduleKey = "People:SyncSchedule";
 
     public const string DefaultWeeklySummaryCron = "0 9 * * 1";
     public const string DefaultTimeZone = "UTC";
+
+    /// <summary>Daily at 03:00 (in <c>Jobs:TimeZone</c>): before the working day, so a morning's cycle samples today's staff.</summary>
+    public const string DefaultPeopleSyncSchedule = "0 3 * * *";
+
+    /// <summary>The <c>People:SyncSchedule</c> that turns the scheduled sync off (<c>feedbackbot people sync</c> still works).</summary>
+    public const string Off = "off";
 
     /// <summary>As configured; empty means true. False: this instance serves the overview but runs no jobs.</summary>
     public string? EnabledText { get; set; }
@@ -18,6 +28,11 @@ public sealed class JobsOptions
 
     /// <summary>The IANA zone the weekly summary's cron is read in.</summary>
     public string TimeZone { get; set; } = DefaultTimeZone;
+
+    /// <summary>Five-field cron in <see cref="TimeZone"/>, or <see cref="Off"/>.</summary>
+    public string PeopleSyncSchedule { get; set; } = DefaultPeopleSyncSchedule;
+
+    public bool PeopleSyncEnabled => !string.Equals(PeopleSyncSchedule.Trim(), Off, StringComparison.OrdinalIgnoreCase);
 
     public bool Enabled => string.IsNullOrWhiteSpace(EnabledText) || !bool.TryParse(EnabledText.Trim(), out var enabled) || enabled;
 
@@ -29,6 +44,7 @@ public sealed class JobsOptions
             EnabledText = configuration[EnabledKey],
             WeeklySummaryCron = NonEmpty(configuration[WeeklySummaryCronKey]) ?? DefaultWeeklySummaryCron,
             TimeZone = NonEmpty(configuration[TimeZoneKey]) ?? DefaultTimeZone,
+            PeopleSyncSchedule = NonEmpty(configuration[PeopleSyncScheduleKey]) ?? DefaultPeopleSyncSchedule,
         };
     }
 

@@ -20,6 +20,11 @@ public sealed class JobsOptionsValidator : IValidateOptions<JobsOptions>
             failures.Add($"{JobsOptions.WeeklySummaryCronKey} '{options.WeeklySummaryCron}' is not a schedule: {cronError}.");
         }
 
+        if (options.PeopleSyncEnabled && !CronSchedule.TryParse(options.PeopleSyncSchedule, out _, out var syncError))
+        {
+            failures.Add($"{JobsOptions.PeopleSyncScheduleKey} '{options.PeopleSyncSchedule}' is not a schedule: {syncError}; use a cron expression such as '{JobsOptions.DefaultPeopleSyncSchedule}', or {JobsOptions.Off}.");
+        }
+
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out _))
         {
             failures.Add($"{JobsOptions.TimeZoneKey} '{options.TimeZone}' is not a known time zone; use an IANA name such as Europe/Berlin or UTC.");

@@ -1,5 +1,6 @@
 using FeedbackBot.Data;
 using FeedbackBot.Jobs.Cycles;
+using FeedbackBot.Jobs.People;
 using Hangfire;
 using Hangfire.Common;
 using Hangfire.Storage;
@@ -10,7 +11,8 @@ using Microsoft.Extensions.Options;
 namespace FeedbackBot.Jobs.Scheduling;
 
 /// <summary>
-/// Makes Hangfire's recurring jobs match the database: the bot's own two (plan sync, weekly summary) and one per
+/// Makes Hangfire's recurring jobs match the database: the bot's own (plan sync, weekly summary, people sync unless
+/// <c>People:SyncSchedule</c> is off) and one per
 /// scheduled plan, each with its cron and time zone; none for a plan removed or no longer scheduled. A paused plan, or
 /// a job an operator paused, keeps its job with a schedule that never fires (Hangfire has no paused state), so it
 /// stays visible by its name. The plan sync job runs this every minute on whichever instance picks it up, and the
@@ -46,6 +48,13 @@ public sealed class RecurringJobSync(
             changes = Apply(existing, JobIds.WeeklySummary, Job.FromExpression<WeeklySummaryJob>(j => j.RunAsync(CancellationToken.None)), settings.WeeklySummaryCron, summaryZone, pauses.Contains(JobIds.WeeklySummary), changes);
         }
 
+        var wanted = plans.Select(p => p.JobId).Append(JobIds.PlanSync).Append(JobIds.WeeklySummary).ToHashSet(StringComparer.Ordinal);
+        if (settings.PeopleSyncEnabled && TimeZoneInfo.TryFindSystemTimeZoneById(settings.TimeZone, out var syncZone))
+        {
+            changes = Apply(existing, JobIds.PeopleSync, Job.FromExpression<PeopleSyncJob>(j => j.RunAsync(CancellationToken.None)), settings.PeopleSyncSchedule.Trim(), syncZone, pauses.Contains(JobIds.PeopleSync), changes);
+            wanted.Add(JobIds.PeopleSync);
+        }
+
         foreach (var plan in plans)
         {
             var paused = plan.Paused || pauses.Contains(JobIds.PlanPause(plan.PlanId));
@@ -53,7 +62,6 @@ public sealed class RecurringJobSync(
             changes = Apply(existing, plan.JobId, job, plan.Cron, plan.TimeZone, paused, changes);
         }
 
-        var wanted = plans.Select(p => p.JobId).Append(JobIds.PlanSync).Append(JobIds.WeeklySummary).ToHashSet(StringComparer.Ordinal);
         foreach (var id in existing.Keys.Where(id => !wanted.Contains(id)))
         {
             manager.RemoveIfExists(id);

@@ -194,6 +194,7 @@ public sealed class SchedulerOverview(
     {
         JobIds.PlanSync => Cron.Minutely(),
         JobIds.WeeklySummary => options.Value.WeeklySummaryCron,
+        JobIds.PeopleSync => options.Value.PeopleSyncSchedule,
         _ => null,
     };
 
@@ -201,6 +202,7 @@ public sealed class SchedulerOverview(
     {
         JobIds.PlanSync => "Synchronise the plans' jobs and book every open cycle's steps",
         JobIds.WeeklySummary => "Post the weekly summary of every plan",
+        JobIds.PeopleSync => "Synchronise the people rosters from Teams and Slack",
         _ => "A recurring job this bot no longer defines",
     };
 

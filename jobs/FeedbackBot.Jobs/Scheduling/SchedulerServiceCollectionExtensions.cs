@@ -1,4 +1,5 @@
 using FeedbackBot.Jobs.Cycles;
+using FeedbackBot.Jobs.People;
 using Hangfire;
 using Hangfire.AspNetCore;
 using Microsoft.Extensions.Configuration;
@@ -22,7 +23,7 @@ public static class SchedulerServiceCollectionExtensions
     /// <summary>
     /// Hangfire on the bot's database, with this host's own storage and activator rather than Hangfire's process-wide
     /// ones, so that two hosts in one process (the tests run several) never run each other's jobs. Expects the
-    /// <c>FeedbackDbContext</c> factory and an <see cref="ICycleLifecycle"/> from the host.
+    /// <c>FeedbackDbContext</c> factory, an <see cref="ICycleLifecycle"/> and an <see cref="IPeopleSync"/> from the host.
     /// </summary>
     public static IServiceCollection AddFeedbackScheduler(
         this IServiceCollection services, IConfiguration configuration, SchedulerRole role = SchedulerRole.Host)
@@ -37,6 +38,7 @@ public static class SchedulerServiceCollectionExtensions
                 o.EnabledText = settings.EnabledText;
                 o.WeeklySummaryCron = settings.WeeklySummaryCron;
                 o.TimeZone = settings.TimeZone;
+                o.PeopleSyncSchedule = settings.PeopleSyncSchedule;
             })
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<JobsOptions>, JobsOptionsValidator>();
@@ -68,6 +70,7 @@ public static class SchedulerServiceCollectionExtensions
             services.AddTransient<RemindJob>();
             services.AddTransient<WeeklySummaryJob>();
             services.AddTransient<PlanSyncJob>();
+            services.AddTransient<PeopleSyncJob>();
             services.AddHostedService<RecurringJobStarter>();
             if (settings.Enabled)
             {

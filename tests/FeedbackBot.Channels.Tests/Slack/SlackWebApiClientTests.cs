@@ -143,6 +143,78 @@ public sealed class SlackWebApiClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ListUsersAsync_FirstPage_PostsAFormWithTheLimitAndReadsProfiles()
+    {
+        _harness.Api.AddUser(new FakeSlackUser("U0ANA", "ana", "Ana Lima", "T0HARNESS", Email: "Ana.Lima@contoso.example", Title: "Team lead"));
+        _harness.Api.AddUser(new FakeSlackUser("U0BOT", "helper", "Helper Bot", "T0HARNESS", IsBot: true));
+        _harness.Api.AddUser(new FakeSlackUser("U0GONE", "gone", "Gone Person", "T0HARNESS", Deleted: true));
+
+        var page = await _harness.Client().ListUsersAsync(BotToken);
+
+        var call = Assert.Single(_harness.Api.Calls);
+        Assert.Equal("users.list", call.Method);
+        Assert.Equal(BotToken, call.Token);
+        Assert.True(call.IsForm);
+        Assert.Equal("200", call.Field("limit"));
+        Assert.Null(call.Field("cursor"));
+        Assert.Null(page.NextCursor);
+        Assert.Equal(
+            [
+                new SlackMember("U0ANA", "ana", "Ana Lima", "ana", "Ana.Lima@contoso.example", "Team lead", IsBot: false, Deleted: false),
+                new SlackMember("U0BOT", "helper", "Helper Bot", "helper", null, "", IsBot: true, Deleted: false),
+                new SlackMember("U0GONE", "gone", "Gone Person", "gone", null, "", IsBot: false, Deleted: true),
+                new SlackMember("USLACKBOT", "slackbot", "Slackbot", "slackbot", null, "", IsBot: false, Deleted: false),
+            ],
+            page.Members);
+        Assert.Equal([true, false, false, false], page.Members.Select(m => m.IsPerson));
+    }
+
+    [Fact]
+    public async Task ListUsersAsync_NextCursor_ReadsEveryPageOnce()
+    {
+        foreach (var n in Enumerable.Range(1, 5))
+        {
+            _harness.Api.AddUser(new FakeSlackUser($"U0P{n}", $"p{n}", $"Person {n}", "T0HARNESS"));
+        }
+
+        var client = _harness.Client();
+        var ids = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = await client.ListUsersAsync(BotToken, cursor, limit: 2);
+            ids.AddRange(page.Members.Select(m => m.Id));
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+
+        Assert.Equal(["U0P1", "U0P2", "U0P3", "U0P4", "U0P5", "USLACKBOT"], ids);
+        Assert.Equal(3, _harness.Api.CallsTo("users.list").Count);
+        Assert.Equal(_harness.Api.CallsTo("users.list").Skip(1).Select(c => c.Field("cursor")), _harness.Api.CallsTo("users.list").Skip(1).Select(c => c.Field("cursor")).Distinct());
+    }
+
+    [Fact]
+    public async Task ListUsersAsync_Throttled_WaitsRetryAfterThenReadsThePage()
+    {
+        _harness.Api.ThrottleNext("users.list", 1, retryAfterSeconds: 20);
+
+        var page = await _harness.Client().ListUsersAsync(BotToken);
+
+        Assert.Equal("USLACKBOT", Assert.Single(page.Members).Id);
+        Assert.Equal([TimeSpan.FromSeconds(20)], _harness.RetryDelays);
+    }
+
+    [Fact]
+    public async Task ListUsersAsync_MissingScope_ThrowsNamingSlacksError()
+    {
+        _harness.Api.FailNext("users.list", 1, "missing_scope");
+
+        var error = await Assert.ThrowsAsync<SlackApiException>(() => _harness.Client().ListUsersAsync(BotToken));
+
+        Assert.Equal(("users.list", "missing_scope"), (error.Method, error.Error));
+    }
+
+    [Fact]
     public async Task ExchangeOAuthCodeAsync_ValidCode_ReturnsTheWorkspaceInstall()
     {
         var install = await _harness.Client().ExchangeOAuthCodeAsync(_harness.Api.OAuthCode);

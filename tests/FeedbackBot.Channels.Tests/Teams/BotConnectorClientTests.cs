@@ -343,6 +343,96 @@ public sealed class BotConnectorClientTests : IAsyncLifetime
         Assert.Empty(_harness.Connector.Requests);
     }
 
+    [Fact]
+    public async Task GetPagedMembersAsync_FirstPage_GetsThePagedMembersOfTheTeamWithTheBotsToken()
+    {
+        _harness.Connector.SetMembers(TeamId,
+            new FakeTeamsMember("29:1ana", "Ana Lima", "Ana.Lima@contoso.example", "ana@contoso.example", "5b0e4c3a-0000-4000-8000-000000000001"),
+            new FakeTeamsMember("29:1ben", null, null, "ben@contoso.example", GivenName: "Ben", Surname: "Okafor"),
+            new FakeTeamsMember("29:1guest", "Visitor (Guest)", null, UserRole: "anonymous"));
+
+        var page = await _harness.ConnectorClient().GetPagedMembersAsync(_harness.Connector.ServiceUrl, TeamsHarness.TenantId, TeamId, pageSize: 50);
+
+        var request = Assert.Single(_harness.Connector.Requests);
+        Assert.Equal("GET", request.Method);
+        Assert.Equal($"/emea/v3/conversations/{Uri.EscapeDataString(TeamId)}/pagedmembers?pageSize=50", request.RawTarget);
+        Assert.Equal("Bearer token-1", request.Header("Authorization"));
+        Assert.Equal("", request.Body);
+        Assert.Null(page.ContinuationToken);
+        Assert.Equal(
+            [
+                new TeamsChannelAccount("29:1ana", "Ana Lima", "5b0e4c3a-0000-4000-8000-000000000001", "Ana.Lima@contoso.example", "ana@contoso.example", null, null, "user", null),
+                new TeamsChannelAccount("29:1ben", null, null, null, "ben@contoso.example", "Ben", "Okafor", "user", null),
+                new TeamsChannelAccount("29:1guest", "Visitor (Guest)", null, null, null, null, null, "anonymous", null),
+            ],
+            page.Members);
+        Assert.Equal("Ben Okafor", page.Members[1].DisplayName);
+        Assert.True(page.Members[2].IsAnonymous);
+    }
+
+    [Fact]
+    public async Task GetPagedMembersAsync_ContinuationToken_GetsTheNextPageUntilThereIsNone()
+    {
+        _harness.Connector.SetMembers(TeamId, [.. Enumerable.Range(1, 5).Select(n => new FakeTeamsMember($"29:1member-{n}", $"Member {n}", $"member{n}@contoso.example"))]);
+        var client = _harness.ConnectorClient();
+
+        var first = await client.GetPagedMembersAsync(_harness.Connector.ServiceUrl, TeamsHarness.TenantId, TeamId, pageSize: 2);
+        var second = await client.GetPagedMembersAsync(_harness.Connector.ServiceUrl, TeamsHarness.TenantId, TeamId, pageSize: 2, first.ContinuationToken);
+        var third = await client.GetPagedMembersAsync(_harness.Connector.ServiceUrl, TeamsHarness.TenantId, TeamId, pageSize: 2, second.ContinuationToken);
+
+        Assert.Equal(["29:1member-1", "29:1member-2", "29:1member-3", "29:1member-4", "29:1member-5"], first.Members.Concat(second.Members).Concat(third.Members).Select(m => m.Id));
+        Assert.NotNull(second.ContinuationToken);
+        Assert.Null(third.ContinuationToken);
+        Assert.EndsWith("&continuationToken=" + Uri.EscapeDataString(first.ContinuationToken!), _harness.Connector.Requests[1].RawTarget, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetPagedMembersAsync_429WithRetryAfter_WaitsThenGetsThePage()
+    {
+        _harness.Connector.SetMembers(TeamId, new FakeTeamsMember("29:1ana", "Ana Lima", "ana@contoso.example"));
+        _harness.Connector.EnqueueMembers(new ScriptedResponse(429, """{"error":{"code":"Throttled","message":"Too many requests"}}""", ("Retry-After", "2")));
+
+        var page = await _harness.ConnectorClient().GetPagedMembersAsync(_harness.Connector.ServiceUrl, TeamsHarness.TenantId, TeamId);
+
+        Assert.Equal("29:1ana", Assert.Single(page.Members).Id);
+        Assert.Equal([TimeSpan.FromSeconds(2)], _harness.RetryDelays);
+        Assert.Equal(2, _harness.Connector.Requests.Count);
+    }
+
+    [Fact]
+    public async Task GetPagedMembersAsync_ServerError_ThrowsNamingTheCall()
+    {
+        _harness.Connector.EnqueueMembers(new ScriptedResponse(500, """{"error":{"code":"InternalServerError","message":"Something went wrong"}}"""));
+
+        var error = await Assert.ThrowsAsync<BotConnectorException>(
+            () => _harness.ConnectorClient().GetPagedMembersAsync(_harness.Connector.ServiceUrl, TeamsHarness.TenantId, TeamId));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, error.StatusCode);
+        Assert.Contains("pagedmembers answered 500", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetPagedMembersAsync_AnswerWithoutMembers_Throws()
+    {
+        _harness.Connector.EnqueueMembers(new ScriptedResponse(200, """{"id":"not-a-members-list"}"""));
+
+        await Assert.ThrowsAsync<BotConnectorException>(
+            () => _harness.ConnectorClient().GetPagedMembersAsync(_harness.Connector.ServiceUrl, TeamsHarness.TenantId, TeamId));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(501)]
+    public async Task GetPagedMembersAsync_PageSizeOutsideTeamsLimits_ThrowsBeforeCalling(int pageSize)
+    {
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(
+            () => _harness.ConnectorClient().GetPagedMembersAsync(_harness.Connector.ServiceUrl, TeamsHarness.TenantId, TeamId, pageSize));
+
+        Assert.Empty(_harness.Connector.Requests);
+    }
+
+    private const string TeamId = "19:8a7c6e5d4b3a49f1a2c3d4e5f6a7b8c9@thread.tacv2";
+
     private static Activity Message(string text) => new()
     {
         Type = ActivityTypes.Message,

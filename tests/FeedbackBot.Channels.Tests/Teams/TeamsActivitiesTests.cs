@@ -84,6 +84,21 @@ public sealed class TeamsActivitiesTests
     }
 
     [Fact]
+    public void GetTeamId_ChannelMessageInATeam_ReadsTheTeamFromChannelData()
+    {
+        var activity = Parse("""{"conversation":{"id":"19:general@thread.tacv2","conversationType":"channel"},"channelData":{"tenant":{"id":"tenant-b"},"team":{"id":"19:team@thread.tacv2","name":"Support"}}}""");
+
+        Assert.Equal("19:team@thread.tacv2", TeamsActivities.GetTeamId(activity));
+    }
+
+    [Fact]
+    public void GetTeamId_PersonalChat_Null()
+    {
+        Assert.Null(TeamsActivities.GetTeamId(Parse("""{"conversation":{"id":"a:1","conversationType":"personal"},"channelData":{"tenant":{"id":"tenant-b"}}}""")));
+        Assert.Null(TeamsActivities.GetTeamId(Parse("""{"conversation":{"id":"a:1"},"channelData":{"team":"19:not-an-object"}}""")));
+    }
+
+    [Fact]
     public void GetConversationReference_TeamsMessage_HasEverythingForAProactiveMessage()
     {
         var activity = Parse(PersonalMessage);

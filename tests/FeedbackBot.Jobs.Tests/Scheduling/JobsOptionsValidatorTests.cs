@@ -18,6 +18,8 @@ public sealed class JobsOptionsValidatorTests
     [InlineData("Jobs:Enabled", "sometimes", "Jobs:Enabled must be true or false, not 'sometimes'.")]
     [InlineData("Jobs:WeeklySummaryCron", "0 9 * *", "Jobs:WeeklySummaryCron '0 9 * *' is not a schedule: expected five fields")]
     [InlineData("Jobs:TimeZone", "Mars/Olympus", "Jobs:TimeZone 'Mars/Olympus' is not a known time zone")]
+    [InlineData("People:SyncSchedule", "daily", "People:SyncSchedule 'daily' is not a schedule: expected five fields")]
+    [InlineData("People:SyncSchedule", "0 25 * * *", "People:SyncSchedule '0 25 * * *' is not a schedule: ")]
     public void Validate_BadSetting_FailsNamingTheKey(string key, string value, string expected)
     {
         var configuration = new ConfigurationBuilder()
@@ -28,6 +30,29 @@ public sealed class JobsOptionsValidatorTests
 
         Assert.True(result.Failed);
         Assert.StartsWith(expected, Assert.Single(result.Failures!), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("off")]
+    [InlineData(" OFF ")]
+    public void Validate_PeopleSyncScheduleOff_SucceedsAndTurnsTheSyncOff(string value)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["People:SyncSchedule"] = value })
+            .Build();
+        var options = JobsOptions.From(configuration);
+
+        Assert.True(new JobsOptionsValidator().Validate(null, options).Succeeded);
+        Assert.False(options.PeopleSyncEnabled);
+    }
+
+    [Fact]
+    public void From_NoPeopleSyncSchedule_SyncsDailyAtThree()
+    {
+        var options = JobsOptions.From(new ConfigurationBuilder().Build());
+
+        Assert.Equal("0 3 * * *", options.PeopleSyncSchedule);
+        Assert.True(options.PeopleSyncEnabled);
     }
 
     [Fact]

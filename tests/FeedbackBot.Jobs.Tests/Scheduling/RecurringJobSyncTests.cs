@@ -26,8 +26,8 @@ public sealed class RecurringJobSyncTests
 
         var changes = await harness.Sync.SyncAsync(CancellationToken.None);
 
-        // The plan's job and the bot's own two.
-        Assert.Equal(3, changes.Added);
+        // The plan's job and the bot's own three.
+        Assert.Equal(4, changes.Added);
         var job = Assert.IsType<RecurringJobDto>(harness.RecurringJob("pulse"));
         Assert.Equal("0 9 * * 1", job.Cron);
         Assert.Equal("America/New_York", job.TimeZoneId);
@@ -113,8 +113,50 @@ public sealed class RecurringJobSyncTests
 
         Assert.Equal(2, changes.Removed);
         Assert.Equal(
-            ["kept", JobIds.PlanSync, JobIds.WeeklySummary],
+            ["kept", JobIds.PeopleSync, JobIds.PlanSync, JobIds.WeeklySummary],
             harness.RecurringJobs().Select(j => j.Id).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [ClassData(typeof(ProviderData))]
+    public async Task SyncAsync_PeopleSyncSchedule_AddsThePeopleSyncJobAtThatTimeInTheJobsTimeZone(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await (await SchedulerHarness.MigrateAsync(database)).DisposeAsync();
+        await using var harness = SchedulerHarness.Create(database, new RecordingLifecycle(), SchedulerRole.Standby, recurringNow: Now, settings: new Dictionary<string, string?>
+        {
+            ["People:SyncSchedule"] = "30 5 * * 1-5",
+            ["Jobs:TimeZone"] = "Europe/Berlin",
+        });
+
+        await harness.Sync.SyncAsync(CancellationToken.None);
+
+        var job = Assert.IsType<RecurringJobDto>(harness.RecurringJob(JobIds.PeopleSync));
+        Assert.Equal(("30 5 * * 1-5", "Europe/Berlin"), (job.Cron, job.TimeZoneId));
+        // Thursday 26 November, 05:30 in Berlin (CET, UTC+1).
+        Assert.Equal(new DateTimeOffset(2026, 11, 26, 4, 30, 0, TimeSpan.Zero), Utc(job.NextExecution));
+    }
+
+    [Theory]
+    [ClassData(typeof(ProviderData))]
+    public async Task SyncAsync_PeopleSyncTurnedOff_RemovesThePeopleSyncJob(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await (await SchedulerHarness.MigrateAsync(database)).DisposeAsync();
+        await using (var before = SchedulerHarness.Create(database, new RecordingLifecycle(), SchedulerRole.Standby, recurringNow: Now))
+        {
+            await before.Sync.SyncAsync(CancellationToken.None);
+            Assert.NotNull(before.RecurringJob(JobIds.PeopleSync));
+        }
+
+        await using var harness = SchedulerHarness.Create(database, new RecordingLifecycle(), SchedulerRole.Standby, recurringNow: Now, settings: new Dictionary<string, string?>
+        {
+            ["People:SyncSchedule"] = "off",
+        });
+        var changes = await harness.Sync.SyncAsync(CancellationToken.None);
+
+        Assert.Equal(1, changes.Removed);
+        Assert.Equal([JobIds.PlanSync, JobIds.WeeklySummary], harness.RecurringJobs().Select(j => j.Id).Order(StringComparer.Ordinal));
     }
 
     [Theory]
@@ -151,8 +193,8 @@ public sealed class RecurringJobSyncTests
 
         var second = await harness.Sync.SyncAsync(CancellationToken.None);
 
-        // Two plans with a schedule, and the bot's own two jobs.
-        Assert.Equal(4, first.Added);
+        // Two plans with a schedule, and the bot's own three jobs.
+        Assert.Equal(5, first.Added);
         Assert.False(second.Any, second.ToString());
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FeedbackBot.Testing.Teams;
@@ -11,7 +12,8 @@ namespace FeedbackBot.Testing.Slack;
 /// <summary>
 /// The Slack Web API on loopback. It records every call (method, token, parsed body), answers each method the way
 /// Slack does, can be told to throttle or fail the next calls of a method, and can hold <c>chat.postMessage</c> to a
-/// per-channel rate, counting the calls that break it. Interaction <c>response_url</c>s point at it too.
+/// per-channel rate, counting the calls that break it. Interaction <c>response_url</c>s point at it too. The people
+/// it is given (<see cref="AddUser"/>) answer <c>users.info</c>, and <c>users.list</c> lists them page by page.
 /// </summary>
 public sealed class FakeSlackWebApi : IAsyncDisposable
 {
@@ -24,7 +26,7 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ConcurrentQueue<SlackApiCall> _calls = new();
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, Queue<Func<HttpContext, Task>>> _scripts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Queue<Func<HttpContext, Task>?>> _scripts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FakeSlackUser> _users = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _directMessages = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _viewHashes = new(StringComparer.Ordinal);
@@ -76,6 +78,12 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The next <paramref name="count"/> calls of <paramref name="method"/> are answered as usual, ahead of what is
+    /// scripted after them: a later page of a list can be made to fail after the first was served.
+    /// </summary>
+    public void AnswerNormallyNext(string method, int count) => Script(method, count, null);
+
     /// <summary>The next <paramref name="count"/> calls of <paramref name="method"/> get 429 with Retry-After.</summary>
     public void ThrottleNext(string method, int count, int retryAfterSeconds) =>
         Script(method, count, context => Answer(
@@ -104,13 +112,13 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _server.DisposeAsync();
 
-    private void Script(string method, int count, Func<HttpContext, Task> answer)
+    private void Script(string method, int count, Func<HttpContext, Task>? answer)
     {
         lock (_lock)
         {
             if (!_scripts.TryGetValue(method, out var queue))
             {
-                queue = new Queue<Func<HttpContext, Task>>();
+                queue = new Queue<Func<HttpContext, Task>?>();
                 _scripts[method] = queue;
             }
 
@@ -185,6 +193,7 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
             "views.update" => UpdateView(context, body),
             "views.publish" => Require(context, body, ["user_id"], "invalid_arguments", () => NewView(body, null)),
             "users.info" => UserInfo(context, body),
+            "users.list" => ListUsers(context, body),
             "oauth.v2.access" => OAuthAccess(context, body),
             "apps.connections.open" => Answer(context, new JsonObject
             {
@@ -337,6 +346,83 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
                     ["profile"] = new JsonObject { ["real_name"] = user.RealName },
                 },
             });
+    }
+
+    // Every member in id order with Slackbot among them, as Slack lists a workspace: limit per page, and an opaque
+    // cursor (base64 of "user:" and the next id, as Slack's look) in response_metadata.next_cursor, empty on the last.
+    private Task ListUsers(HttpContext context, JsonObject body)
+    {
+        var limit = int.TryParse(Text(body, "limit"), CultureInfo.InvariantCulture, out var asked) && asked > 0 ? Math.Min(asked, 1000) : 1000;
+        List<FakeSlackUser> users;
+        lock (_lock)
+        {
+            users = [.. _users.Values.Append(new FakeSlackUser("USLACKBOT", "slackbot", "Slackbot", InstalledTeamId)).OrderBy(u => u.Id, StringComparer.Ordinal)];
+        }
+
+        var start = 0;
+        if (Text(body, "cursor") is { Length: > 0 } cursor)
+        {
+            string after;
+            try
+            {
+                after = Encoding.UTF8.GetString(Convert.FromBase64String(cursor));
+            }
+            catch (FormatException)
+            {
+                return Fail(context, "invalid_cursor");
+            }
+
+            start = users.FindIndex(u => "user:" + u.Id == after);
+            if (start < 0)
+            {
+                return Fail(context, "invalid_cursor");
+            }
+        }
+
+        var page = users.Skip(start).Take(limit).ToList();
+        var next = start + limit < users.Count ? Convert.ToBase64String(Encoding.UTF8.GetBytes("user:" + users[start + limit].Id)) : "";
+        return Answer(context, new JsonObject
+        {
+            ["ok"] = true,
+            ["members"] = new JsonArray([.. page.Select(Member)]),
+            ["cache_ts"] = 1767225600,
+            ["response_metadata"] = new JsonObject { ["next_cursor"] = next },
+        });
+    }
+
+    private static JsonNode Member(FakeSlackUser user)
+    {
+        var profile = new JsonObject
+        {
+            ["title"] = user.Title ?? "",
+            ["real_name"] = user.RealName,
+            ["real_name_normalized"] = user.RealName,
+            ["display_name"] = user.Name,
+            ["display_name_normalized"] = user.Name,
+            ["team"] = user.TeamId,
+        };
+        if (user.Email is not null)
+        {
+            profile["email"] = user.Email;
+        }
+
+        return new JsonObject
+        {
+            ["id"] = user.Id,
+            ["team_id"] = user.TeamId,
+            ["name"] = user.Name,
+            ["deleted"] = user.Deleted,
+            ["real_name"] = user.RealName,
+            ["tz"] = "Europe/London",
+            ["profile"] = profile,
+            ["is_admin"] = false,
+            ["is_owner"] = false,
+            ["is_restricted"] = false,
+            ["is_ultra_restricted"] = false,
+            ["is_bot"] = user.IsBot,
+            ["is_app_user"] = false,
+            ["updated"] = 1767225600,
+        };
     }
 
     private Task OAuthAccess(HttpContext context, JsonObject body)

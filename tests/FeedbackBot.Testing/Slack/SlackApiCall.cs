@@ -15,5 +15,9 @@ public sealed record SlackApiCall(string Method, string? Token, JsonObject Body,
     public bool IsForm => ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true;
 }
 
-/// <summary>A person the fake Web API knows, for <c>users.info</c> and <c>conversations.open</c>.</summary>
-public sealed record FakeSlackUser(string Id, string Name, string RealName, string TeamId, bool IsBot = false, bool Deleted = false);
+/// <summary>
+/// A person the fake Web API knows, for <c>users.info</c>, <c>users.list</c> and <c>conversations.open</c>; the
+/// profile's e-mail address is there only when given, as Slack gives it only with the <c>users:read.email</c> scope.
+/// </summary>
+public sealed record FakeSlackUser(
+    string Id, string Name, string RealName, string TeamId, bool IsBot = false, bool Deleted = false, string? Email = null, string? Title = null);

@@ -1,12 +1,23 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace FeedbackBot.Testing.Teams;
 
 /// <summary>An answer the fake Connector gives to one request.</summary>
 public sealed record ScriptedResponse(int Status, string Body = "", params (string Name, string Value)[] Headers);
+
+/// <summary>
+/// A member of a team as the fake Connector lists it: the fields Teams' <c>pagedmembers</c> answer carries. A null
+/// <paramref name="Name"/> is left out, as Teams leaves it out for some users (their given name and surname remain).
+/// </summary>
+public sealed record FakeTeamsMember(
+    string Id, string? Name, string? Email, string? UserPrincipalName = null, string? ObjectId = null,
+    string? GivenName = null, string? Surname = null, string UserRole = "user");
 
 /// <summary>An activity the fake Connector accepted: where it went, the tenant it named, the activity, and when.</summary>
 public sealed record ConnectorDelivery(string ConversationId, string? TenantId, JsonNode Activity, DateTimeOffset At);
@@ -15,6 +26,8 @@ public sealed record ConnectorDelivery(string ConversationId, string? TenantId, 
 /// The Bot Framework Connector on loopback: records every call, answers from a script when one is queued and
 /// otherwise 200 with a new activity id, always with an X-Correlating-OperationId. Told to, it enforces Teams' rate
 /// limits the way Teams does, refusing with 429 and Retry-After whatever comes too fast, and counts each refusal.
+/// It lists the members of the teams it is given (<see cref="SetMembers"/>) as <c>GET .../pagedmembers</c>, page by
+/// page with a continuation token, and <c>GET .../members</c> do.
 /// </summary>
 public sealed class FakeConnector : IAsyncDisposable
 {
@@ -27,6 +40,8 @@ public sealed class FakeConnector : IAsyncDisposable
     private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
 
     private readonly ConcurrentQueue<ScriptedResponse> _script = new();
+    private readonly ConcurrentQueue<ScriptedResponse?> _memberScript = new();
+    private readonly ConcurrentDictionary<string, FakeTeamsMember[]> _members = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<ConnectorDelivery> _deliveries = new();
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Queue<DateTimeOffset>> _tenantCalls = new(StringComparer.Ordinal);
@@ -80,6 +95,21 @@ public sealed class FakeConnector : IAsyncDisposable
         }
     }
 
+    /// <summary>The members of a team (or conversation) from now on, in the order its pages list them.</summary>
+    public void SetMembers(string conversationId, params FakeTeamsMember[] members) => _members[conversationId] = members;
+
+    /// <summary>
+    /// Answers for the next requests for members, in order, ahead of the members themselves; a null answers that
+    /// request normally, so a later page can be made to fail after the first was served.
+    /// </summary>
+    public void EnqueueMembers(params ScriptedResponse?[] responses)
+    {
+        foreach (var response in responses)
+        {
+            _memberScript.Enqueue(response);
+        }
+    }
+
     /// <summary>
     /// From now on, refuses with 429 and <c>Retry-After: 1</c> (counted in <see cref="RateViolations"/>) a request
     /// that would make more than <see cref="TenantLimitPerSecond"/> in one second for its tenant (named in the
@@ -105,6 +135,12 @@ public sealed class FakeConnector : IAsyncDisposable
         var number = Interlocked.Increment(ref _count);
         context.Response.Headers["X-Correlating-OperationId"] = $"op-{number}";
         context.Response.ContentType = "application/json";
+        if (MembersRequest(request) is { } members)
+        {
+            await AnswerMembersAsync(context, members.ConversationId, members.Paged, request.RawTarget);
+            return;
+        }
+
         var activity = ParseActivity(request.Body);
         var conversation = ConversationOf(request.RawTarget);
         var tenant = activity is null ? null : TenantOf(activity);
@@ -140,6 +176,82 @@ public sealed class FakeConnector : IAsyncDisposable
         }
 
         await context.Response.WriteAsync(scripted.Body);
+    }
+
+    private async Task AnswerMembersAsync(HttpContext context, string conversationId, bool paged, string rawTarget)
+    {
+        if (_memberScript.TryDequeue(out var scripted) && scripted is not null)
+        {
+            context.Response.StatusCode = scripted.Status;
+            foreach (var (name, value) in scripted.Headers)
+            {
+                context.Response.Headers[name] = value;
+            }
+
+            await context.Response.WriteAsync(scripted.Body);
+            return;
+        }
+
+        if (!_members.TryGetValue(conversationId, out var all))
+        {
+            // What Teams answers for a conversation the bot is not in (or that does not exist).
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            await context.Response.WriteAsync("""{"error":{"code":"ConversationNotFound","message":"Conversation not found."}}""");
+            return;
+        }
+
+        if (!paged)
+        {
+            await context.Response.WriteAsync(new JsonArray([.. all.Select(Member)]).ToJsonString());
+            return;
+        }
+
+        var question = rawTarget.IndexOf('?', StringComparison.Ordinal);
+        var query = QueryHelpers.ParseQuery(question < 0 ? "" : rawTarget[question..]);
+        var size = query.TryGetValue("pageSize", out var sizeText) && int.TryParse(sizeText, CultureInfo.InvariantCulture, out var asked) ? Math.Clamp(asked, 1, 500) : 200;
+        var start = query.TryGetValue("continuationToken", out var token) && token.ToString() is { Length: > 0 } text
+            ? int.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(text)).Split(':')[1], CultureInfo.InvariantCulture)
+            : 0;
+        var page = new JsonObject { ["members"] = new JsonArray([.. all.Skip(start).Take(size).Select(Member)]) };
+        if (start + size < all.Length)
+        {
+            page["continuationToken"] = Convert.ToBase64String(Encoding.UTF8.GetBytes($"offset:{start + size}"));
+        }
+
+        await context.Response.WriteAsync(page.ToJsonString());
+    }
+
+    // As Teams' REST answer writes a member: the Entra id as objectId, the name left out when Teams has none.
+    private static JsonNode Member(FakeTeamsMember member)
+    {
+        var json = new JsonObject { ["id"] = member.Id };
+        if (member.Name is not null)
+        {
+            json["name"] = member.Name;
+        }
+
+        json["objectId"] = member.ObjectId;
+        json["givenName"] = member.GivenName;
+        json["surname"] = member.Surname;
+        json["email"] = member.Email;
+        json["userPrincipalName"] = member.UserPrincipalName;
+        json["userRole"] = member.UserRole;
+        return json;
+    }
+
+    // GET /emea/v3/conversations/{id}/pagedmembers or /members: whose members are asked for, and whether by page.
+    private static (string ConversationId, bool Paged)? MembersRequest(RecordedRequest request)
+    {
+        if (request.Method != "GET")
+        {
+            return null;
+        }
+
+        var path = request.RawTarget.Split('?')[0];
+        const string Marker = "/v3/conversations/";
+        var at = path.IndexOf(Marker, StringComparison.Ordinal);
+        var rest = at < 0 ? [] : path[(at + Marker.Length)..].Split('/');
+        return rest.Length == 2 && rest[1] is "pagedmembers" or "members" ? (Uri.UnescapeDataString(rest[0]), rest[1] == "pagedmembers") : null;
     }
 
     private bool IsOverLimit(string? tenant, string? conversation)

@@ -18,7 +18,7 @@ internal static class SlackInstallEndpoints
     public const string AuthorizeUrl = "https://slack.com/oauth/v2/authorize";
 
     /// <summary>The bot scopes the features need; manifests/slack lists the same ones.</summary>
-    public static readonly string[] BotScopes = ["app_mentions:read", "chat:write", "commands", "im:history", "im:read", "im:write", "users:read"];
+    public static readonly string[] BotScopes = ["app_mentions:read", "chat:write", "commands", "im:history", "im:read", "im:write", "users:read", "users:read.email"];
 
     private const string StateCookie = "feedbackbot_slack_install";
     private static readonly TimeSpan StateLifetime = TimeSpan.FromMinutes(10);

@@ -1,5 +1,7 @@
+using FeedbackBot.Channels;
 using FeedbackBot.Channels.Slack;
 using FeedbackBot.Conversations;
+using FeedbackBot.Features.People;
 using Microsoft.Extensions.Options;
 
 namespace FeedbackBot.Adapters.Slack;
@@ -7,6 +9,28 @@ namespace FeedbackBot.Adapters.Slack;
 internal static class SlackServiceCollectionExtensions
 {
     public static IServiceCollection AddFeedbackSlack(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSlackWebApi(configuration);
+        services.AddSingleton<SlackRequestVerifier>();
+        services.AddSingleton<SlackUserNames>();
+        services.AddSingleton<SlackWorkQueue>();
+        services.AddSingleton<SlackAfterwards>();
+        services.AddHostedService(sp => sp.GetRequiredService<SlackAfterwards>());
+        services.AddHostedService<SlackWorker>();
+        services.AddHostedService<SlackSocketModeService>();
+        services.AddScoped<SlackInbound>();
+        services.AddScoped<SlackTurns>();
+        services.AddScoped<SlackHome>();
+        services.AddScoped<IProactiveSender, SlackProactiveSender>();
+        return services;
+    }
+
+    /// <summary>
+    /// The Slack settings, the Web API client with its pacer, the workspaces' tokens and the roster reader: what calling Slack needs, in
+    /// the bot and in a command that calls Slack (<c>people sync</c>). A <see cref="PlatformRetryPolicy"/> in the
+    /// container replaces the default one (tests wait on nothing).
+    /// </summary>
+    public static IServiceCollection AddSlackWebApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
@@ -18,19 +42,10 @@ internal static class SlackServiceCollectionExtensions
             sp.GetRequiredService<IOptions<SlackOptions>>(),
             sp.GetRequiredService<SlackApiPacer>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<SlackWebApiClient>>()));
-        services.AddSingleton<SlackRequestVerifier>();
+            sp.GetRequiredService<ILogger<SlackWebApiClient>>(),
+            sp.GetService<PlatformRetryPolicy>()));
         services.AddSingleton<SlackWorkspaces>();
-        services.AddSingleton<SlackUserNames>();
-        services.AddSingleton<SlackWorkQueue>();
-        services.AddSingleton<SlackAfterwards>();
-        services.AddHostedService(sp => sp.GetRequiredService<SlackAfterwards>());
-        services.AddHostedService<SlackWorker>();
-        services.AddHostedService<SlackSocketModeService>();
-        services.AddScoped<SlackInbound>();
-        services.AddScoped<SlackTurns>();
-        services.AddScoped<SlackHome>();
-        services.AddScoped<IProactiveSender, SlackProactiveSender>();
+        services.AddScoped<IPlatformRosterReader, SlackRosterReader>();
         return services;
     }
 }

@@ -1,5 +1,7 @@
+using FeedbackBot.Channels;
 using FeedbackBot.Channels.Teams;
 using FeedbackBot.Conversations;
+using FeedbackBot.Features.People;
 using Microsoft.Extensions.Options;
 
 namespace FeedbackBot.Adapters.Teams;
@@ -8,15 +10,30 @@ internal static class TeamsServiceCollectionExtensions
 {
     public static IServiceCollection AddFeedbackTeams(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<TeamsOptions>().Bind(configuration.GetSection(TeamsOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>();
+        services.AddTeamsConnector(configuration);
 
-        // One of each for the process: the key cache, the token cache and the send pacer must be shared.
+        // One for the process: the key cache must be shared.
         services.AddSingleton(sp => new BotFrameworkAuthenticator(
             new HttpClient { Timeout = TimeSpan.FromSeconds(10) },
             sp.GetRequiredService<IOptions<TeamsOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<BotFrameworkAuthenticator>>()));
+        services.AddScoped<IProactiveSender, TeamsProactiveSender>();
+        services.AddScoped<TeamsTurn>();
+        return services;
+    }
+
+    /// <summary>
+    /// The Teams settings, the Connector client with its token provider and pacer, and the roster reader: what calling
+    /// Teams needs, in the bot and in a command that calls Teams (<c>people sync</c>). A <see cref="PlatformRetryPolicy"/> in the
+    /// container replaces the default one (tests wait on nothing).
+    /// </summary>
+    public static IServiceCollection AddTeamsConnector(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TeamsOptions>().Bind(configuration.GetSection(TeamsOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>();
+
+        // One of each for the process: the token cache and the send pacer must be shared.
         services.AddSingleton(sp => new BotTokenProvider(
             new HttpClient { Timeout = TimeSpan.FromSeconds(30) },
             sp.GetRequiredService<IOptions<TeamsOptions>>(),
@@ -28,9 +45,9 @@ internal static class TeamsServiceCollectionExtensions
             sp.GetRequiredService<BotTokenProvider>(),
             sp.GetRequiredService<TeamsSendPacer>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<BotConnectorClient>>()));
-        services.AddScoped<IProactiveSender, TeamsProactiveSender>();
-        services.AddScoped<TeamsTurn>();
+            sp.GetRequiredService<ILogger<BotConnectorClient>>(),
+            sp.GetService<PlatformRetryPolicy>()));
+        services.AddScoped<IPlatformRosterReader, TeamsRosterReader>();
         return services;
     }
 }

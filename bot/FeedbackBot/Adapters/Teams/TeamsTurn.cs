@@ -4,7 +4,9 @@ using FeedbackBot.Channels.Teams;
 using FeedbackBot.Conversations;
 using FeedbackBot.Core.Conversations;
 using FeedbackBot.Data;
+using FeedbackBot.Data.Entities;
 using FeedbackBot.Infrastructure.Inbox;
+using Microsoft.EntityFrameworkCore;
 
 namespace FeedbackBot.Adapters.Teams;
 
@@ -33,6 +35,12 @@ internal sealed class TeamsTurn(
             return null;
         }
 
+        if (TeamsActivities.IsBotRemoved(activity))
+        {
+            await ForgetTeamAsync(activity, tenantId, cancellationToken);
+            return null;
+        }
+
         var installed = TeamsActivities.IsBotInstalled(activity);
         var submission = activity.Value is { } value ? AdaptiveCardSubmissions.Read(value) : null;
         var isInvoke = activity.Type == ActivityTypes.Invoke;
@@ -43,7 +51,7 @@ internal sealed class TeamsTurn(
 
         var request = Request(activity, activity.Conversation.Id, tenantId, userId, installed, submission);
         var personal = activity.Conversation.ConversationType is null or "personal";
-        var place = new ConversationPlace(activity.Conversation.Id, personal, activity.ServiceUrl, activity.Recipient?.Id);
+        var place = new ConversationPlace(activity.Conversation.Id, personal, activity.ServiceUrl, activity.Recipient?.Id, TeamsActivities.GetTeamId(activity));
         var party = await ConversationParty.ResolveAsync(db, request, place, role: null, clock.GetUtcNow().UtcDateTime, cancellationToken);
         if (isInvoke)
         {
@@ -55,6 +63,23 @@ internal sealed class TeamsTurn(
 
         await ReplyOnceAsync(activity, party, request, cancellationToken);
         return null;
+    }
+
+    /// <summary>
+    /// The bot was removed from a team (or uninstalled there): its members are no longer a roster the bot can read,
+    /// so the team's conversations stop naming it and the people sync stops asking for its members.
+    /// </summary>
+    private async Task ForgetTeamAsync(Activity activity, string tenantId, CancellationToken cancellationToken)
+    {
+        if (TeamsActivities.GetTeamId(activity) is not { } teamId)
+        {
+            return;
+        }
+
+        await db.ConversationReferences
+            .Where(r => r.TeamId == teamId && r.Tenant!.Channel == TenantChannel.Teams && r.Tenant.ExternalId == tenantId)
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.TeamId, (string?)null), cancellationToken);
+        log.LogInformation("The bot was removed from a Teams team; its members are no longer synchronised");
     }
 
     private static BotRequest Request(Activity activity, string conversationId, string tenantId, string userId, bool installed, BotSubmission? submission)

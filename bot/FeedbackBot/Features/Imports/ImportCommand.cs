@@ -3,21 +3,23 @@ using FeedbackBot.CommandLine;
 using FeedbackBot.Data;
 using FeedbackBot.Features.Contacts;
 using FeedbackBot.Features.Cycles;
+using FeedbackBot.Features.People;
 using FeedbackBot.Infrastructure.Storage;
 using FeedbackBot.Infrastructure.Tenancy;
 
 namespace FeedbackBot.Features.Imports;
 
-/// <summary><c>feedbackbot import</c>: survey responses, complaints and operational metrics from CSV files.</summary>
+/// <summary><c>feedbackbot import</c>: survey responses, complaints, operational metrics and people rosters from CSV files.</summary>
 internal static class ImportCommand
 {
     public static Command Create(CliContext context) =>
-        new("import", "Import survey responses, complaints, operational metrics and customer contacts from CSV files (see docs/imports.md, docs/customers.md).")
+        new("import", "Import survey responses, complaints, operational metrics, people rosters and customer contacts from CSV files (see docs/imports.md, docs/people.md, docs/customers.md).")
         {
             Responses(context),
             Complaints(context),
             Metrics(context),
             ContactImportCommand.Create(context),
+            ImportPeopleCommand.Create(context),
         };
 
     private static Command Responses(CliContext context)
@@ -82,7 +84,7 @@ internal static class ImportCommand
         return command;
     }
 
-    private static Task<int> RunAsync(
+    internal static Task<int> RunAsync(
         ParseResult parseResult, CliContext context, Func<FeedbackDbContext, DateTime, Task<string>> import, CancellationToken cancellationToken) =>
         RunAsync(parseResult, context, (_, db, now) => import(db, now), more: null, cancellationToken);
 

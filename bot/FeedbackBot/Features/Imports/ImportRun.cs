@@ -139,6 +139,11 @@ internal sealed class ImportRun(CliContext context, string path, bool skipBad)
                 await writer.WriteAsync(batch, counts, cancellationToken);
             }
 
+            if (writer is IFinishingBatchWriter<TRow> finishing)
+            {
+                await finishing.FinishAsync(counts, cancellationToken);
+            }
+
             return true;
         });
 
