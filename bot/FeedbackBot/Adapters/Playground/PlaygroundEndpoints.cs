@@ -24,6 +24,7 @@ internal static class PlaygroundEndpoints
 
             group.MapPlaygroundPage();
             group.MapDirectLine();
+            group.MapPlaygroundCustomerSurvey();
         }
 
         return endpoints;

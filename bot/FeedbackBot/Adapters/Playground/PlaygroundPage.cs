@@ -31,7 +31,7 @@ internal static class PlaygroundPage
 
     public static string ContentSecurityPolicy(string nonce) =>
         $"default-src 'none'; script-src 'self'; style-src 'self' 'nonce-{nonce}' {EmptyStyleHash}; img-src 'self' data: blob:; " +
-        "font-src 'self' data:; media-src 'self' data: blob:; connect-src 'self'; base-uri 'none'; form-action 'none'; " +
+        "font-src 'self' data:; media-src 'self' data: blob:; connect-src 'self'; base-uri 'none'; form-action 'self'; " +
         "frame-ancestors 'none'";
 
     public static string Render(string nonce)

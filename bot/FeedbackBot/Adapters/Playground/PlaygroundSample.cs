@@ -1,6 +1,7 @@
 using FeedbackBot.CommandLine;
 using FeedbackBot.Core.Plans;
 using FeedbackBot.Data;
+using FeedbackBot.Features.Contacts;
 using FeedbackBot.Features.Cycles;
 using FeedbackBot.Features.Imports;
 using FeedbackBot.Features.Plans;
@@ -13,8 +14,9 @@ namespace FeedbackBot.Adapters.Playground;
 
 /// <summary>
 /// On the first run with the playground on, gives the local tenant the two example plans, their two weeks of
-/// example data and a review of each, so "latest review" in the playground shows something real straight away, and
-/// the quick pulse (examples/playground), whose five-minute cycle shows the whole loop while someone watches.
+/// example data (the customer plan's contacts among it) and a review of each, so "latest review" in the playground
+/// shows something real straight away, and the quick pulse (examples/playground), whose five-minute cycle shows the
+/// whole loop while someone watches.
 /// Nothing happens once the local tenant has any plan of its own.
 /// </summary>
 internal static class PlaygroundSample
@@ -73,6 +75,11 @@ internal static class PlaygroundSample
 
         await ComplaintImport.RunAsync(quiet, db, TenantSelector.Local, "customer-experience", Path.Combine(data, "customer-experience", "complaints.csv"), skipBad: false, now, cancellationToken);
         await MetricImport.RunAsync(quiet, db, TenantSelector.Local, "customer-experience", Path.Combine(data, "customer-experience", "metrics.csv"), skipBad: false, now, cancellationToken);
+
+        // The customers the plan's next cycle samples and e-mails (they wait while e-mail is off, as it is here).
+        await ContactImport.RunAsync(
+            quiet, db, scope.ServiceProvider.GetRequiredService<ContactEmails>(), TenantSelector.Local, "customer-experience",
+            Path.Combine(data, "customer-experience", "contacts.csv"), skipBad: false, now, cancellationToken);
 
         // Staff first, so the customer review is the latest one "latest review" shows.
         foreach (var key in new[] { "staff-pulse", "customer-experience" })

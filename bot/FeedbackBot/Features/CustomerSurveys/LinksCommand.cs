@@ -2,10 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using FeedbackBot.CommandLine;
-using FeedbackBot.Core.Plans;
-using FeedbackBot.Core.Serialization;
-using FeedbackBot.Data;
-using FeedbackBot.Data.Entities;
 using FeedbackBot.Features.Contacts;
 using FeedbackBot.Features.Cycles;
 using FeedbackBot.Features.Reviews;
@@ -13,7 +9,6 @@ using FeedbackBot.Infrastructure.Storage;
 using FeedbackBot.Infrastructure.Tenancy;
 using FeedbackBot.Jobs.Outbox;
 using FeedbackBot.Jobs.Scheduling;
-using Microsoft.EntityFrameworkCore;
 
 namespace FeedbackBot.Features.CustomerSurveys;
 
@@ -26,9 +21,6 @@ namespace FeedbackBot.Features.CustomerSurveys;
 internal static class LinksCommand
 {
     public const int MaxCount = 10_000;
-
-    /// <summary>How an invitation handed out as a bare link is recorded (<see cref="Invitation.Via"/>).</summary>
-    public const string Via = "link";
 
     public static Command Create(CliContext context) =>
         new("links", "Single-use survey links for customers (see docs/customers.md).")
@@ -79,58 +71,11 @@ internal static class LinksCommand
             await using var services = CreateServices(parseResult, context);
             await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
             await using var scope = services.CreateAsyncScope();
-            var created = await CreateAsync(scope.ServiceProvider, selector, key, how, cancellationToken);
+            var created = await HandOutLinks.CreateAsync(scope.ServiceProvider, selector, key, how, cancellationToken);
             await WriteAsync(context, created, file, qrFolder, cancellationToken);
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    private static async Task<CreatedLinks> CreateAsync(IServiceProvider services, TenantSelector selector, string key, int count, CancellationToken cancellationToken)
-    {
-        var db = services.GetRequiredService<FeedbackDbContext>();
-        var owner = await selector.FindAsync(db, cancellationToken);
-        var found = owner is null ? null : await db.FindPlanAsync(owner.Id, key, cancellationToken);
-        if (found is null)
-        {
-            throw new UsageException($"No plan '{key}' in tenant {selector}; see 'feedbackbot plans list'.");
-        }
-
-        if (found.State != PlanState.Active)
-        {
-            throw new UsageException($"Plan '{key}' is paused; resume it before creating links.");
-        }
-
-        var definition = PlanJson.Deserialize(await db.PlanVersions
-            .Where(v => v.PlanId == found.Id && v.Number == found.CurrentVersion).Select(v => v.Definition).SingleAsync(cancellationToken));
-        if (!definition.Questions.Any(q => q.Audience == Audience.Customer))
-        {
-            throw new UsageException($"Plan '{key}' asks customers nothing (it has no customer questions), so a link would have nothing to answer.");
-        }
-
-        var lifecycle = services.GetRequiredService<CycleLifecycle>();
-        if (await lifecycle.OpenNowAsync(found.Id, cancellationToken) is not { } open)
-        {
-            throw new UsageException($"Plan '{key}' is paused; resume it before creating links.");
-        }
-
-        // Booked once per cycle: a cycle opened before, by its schedule or an earlier run, keeps its booking.
-        await services.GetRequiredService<CycleRunner>().FollowAsync(open.Cycle, cancellationToken);
-
-        var cycle = await db.ReviewCycles.AsNoTracking().SingleAsync(c => c.Id == open.Cycle.CycleId, cancellationToken);
-        var links = services.GetRequiredService<SurveyLinks>();
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        var created = new List<CreatedLink>(count);
-        for (var i = 0; i < count; i++)
-        {
-            // Handed out, as far as the bot knows, the moment it is made: there is nothing for it to send.
-            var invitation = new Invitation { Id = Guid.NewGuid(), CycleId = cycle.Id, Via = Via, State = InvitationState.Sent, CreatedAt = now, SentAt = now };
-            db.Invitations.Add(invitation);
-            created.Add(new CreatedLink(await links.CreateAsync(cycle.Id, invitation.Id, cycle.EndsAt, cancellationToken), invitation.Id));
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return new CreatedLinks(definition, cycle.StartsAt, cycle.EndsAt, open.Opened, created);
     }
 
     private static async Task WriteAsync(CliContext context, CreatedLinks created, FileInfo? output, DirectoryInfo? qr, CancellationToken cancellationToken)
@@ -197,8 +142,4 @@ internal static class LinksCommand
             services.AddSingleton<IOutboxSignal, OutboxSignal>();
             services.AddFeedbackScheduler(configuration, SchedulerRole.Standby);
         });
-
-    private sealed record CreatedLink(Uri Url, Guid InvitationId);
-
-    private sealed record CreatedLinks(MeasurementPlan Plan, DateTime StartsAt, DateTime EndsAt, bool Opened, IReadOnlyList<CreatedLink> Links);
 }

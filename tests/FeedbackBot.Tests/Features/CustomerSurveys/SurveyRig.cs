@@ -78,7 +78,7 @@ internal sealed class SurveyRig : IAsyncDisposable
         var planId = await db.Plans.Where(p => p.Key == plan).Select(p => p.Id).SingleAsync();
         var opened = await scope.ServiceProvider.GetRequiredService<CycleLifecycle>().OpenNowAsync(planId, CancellationToken.None);
         var cycle = await db.ReviewCycles.SingleAsync(c => c.Id == opened!.Value.Cycle.CycleId);
-        var invitation = new Invitation { Id = Guid.NewGuid(), CycleId = cycle.Id, Via = LinksCommand.Via, State = InvitationState.Sent, CreatedAt = cycle.StartsAt };
+        var invitation = new Invitation { Id = Guid.NewGuid(), CycleId = cycle.Id, Via = HandOutLinks.Via, State = InvitationState.Sent, CreatedAt = cycle.StartsAt };
         shape?.Invoke(invitation);
         db.Invitations.Add(invitation);
         await db.SaveChangesAsync();
