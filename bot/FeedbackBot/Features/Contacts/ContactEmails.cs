@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using FeedbackBot.Data;
+using FeedbackBot.Infrastructure.Storage;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace FeedbackBot.Features.Contacts;
@@ -16,10 +16,9 @@ internal sealed class ContactEmails(IServiceScopeFactory scopes, IDataProtection
     public const string SecretName = "contact-email";
 
     private readonly IDataProtector _protector = protection.CreateProtector("FeedbackBot.ContactEmail.v1");
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private byte[]? _secret;
+    private readonly CachedSecret _secret = new(scopes, SecretName);
 
-    public void Dispose() => _gate.Dispose();
+    public void Dispose() => _secret.Dispose();
 
     /// <summary>The address as compared: trimmed and in lower case.</summary>
     public static string Normalize(string email) => email.Trim().ToLowerInvariant();
@@ -49,36 +48,11 @@ internal sealed class ContactEmails(IServiceScopeFactory scopes, IDataProtection
     /// </summary>
     public async Task PrepareAsync(CancellationToken cancellationToken)
     {
-        await SecretAsync(cancellationToken);
+        await _secret.GetAsync(cancellationToken);
         _protector.Unprotect(_protector.Protect("prepare@example.invalid"));
     }
 
     /// <summary>The keyed hash of an address (64 hex characters).</summary>
     public async Task<string> HashAsync(string email, CancellationToken cancellationToken) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(await SecretAsync(cancellationToken), Encoding.UTF8.GetBytes(Normalize(email))));
-
-    private async Task<byte[]> SecretAsync(CancellationToken cancellationToken)
-    {
-        if (_secret is { } cached)
-        {
-            return cached;
-        }
-
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            if (_secret is null)
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<FeedbackDbContext>();
-                _secret = await InstallationSecrets.GetOrCreateAsync(db, SecretName, cancellationToken);
-            }
-
-            return _secret;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+        Convert.ToHexStringLower(HMACSHA256.HashData(await _secret.GetAsync(cancellationToken), Encoding.UTF8.GetBytes(Normalize(email))));
 }

@@ -1,8 +1,8 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
-using FeedbackBot.Data;
 using FeedbackBot.Features.CustomerSurveys;
+using FeedbackBot.Infrastructure.Storage;
 using Microsoft.Extensions.Options;
 
 namespace FeedbackBot.Features.Contacts;
@@ -16,17 +16,16 @@ internal sealed class UnsubscribeLinks(IServiceScopeFactory scopes, IOptions<Sur
 {
     public const string SecretName = "unsubscribe-links";
 
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private byte[]? _secret;
+    private readonly CachedSecret _secret = new(scopes, SecretName);
 
-    public void Dispose() => _gate.Dispose();
+    public void Dispose() => _secret.Dispose();
 
     /// <summary>The public address of the unsubscribe page of an invitation's e-mail, on the survey links' address.</summary>
     public async Task<Uri> CreateAsync(Guid invitationId, CancellationToken cancellationToken) =>
         new(options.Value.BaseUrl, "u/" + await TokenAsync(invitationId, cancellationToken));
 
     public async Task<string> TokenAsync(Guid invitationId, CancellationToken cancellationToken) =>
-        $"{invitationId:N}." + Base64Url.EncodeToString(Sign(await SecretAsync(cancellationToken), invitationId));
+        $"{invitationId:N}." + Base64Url.EncodeToString(Sign(await _secret.GetAsync(cancellationToken), invitationId));
 
     /// <summary>The invitation a token was made for, or null when it is not one of ours (unknown, cut or changed).</summary>
     public async Task<Guid?> ReadAsync(string? token, CancellationToken cancellationToken)
@@ -42,35 +41,10 @@ internal sealed class UnsubscribeLinks(IServiceScopeFactory scopes, IOptions<Sur
             return null;
         }
 
-        var expected = Sign(await SecretAsync(cancellationToken), invitationId);
+        var expected = Sign(await _secret.GetAsync(cancellationToken), invitationId);
         return CryptographicOperations.FixedTimeEquals(Base64Url.DecodeFromChars(parts[1]), expected) ? invitationId : null;
     }
 
     private static byte[] Sign(byte[] secret, Guid invitationId) =>
         HMACSHA256.HashData(secret, Encoding.ASCII.GetBytes($"unsubscribe:{invitationId:N}"));
-
-    private async Task<byte[]> SecretAsync(CancellationToken cancellationToken)
-    {
-        if (_secret is { } cached)
-        {
-            return cached;
-        }
-
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            if (_secret is null)
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<FeedbackDbContext>();
-                _secret = await InstallationSecrets.GetOrCreateAsync(db, SecretName, cancellationToken);
-            }
-
-            return _secret;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
 }

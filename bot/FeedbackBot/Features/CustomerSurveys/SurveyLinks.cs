@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using FeedbackBot.Data;
+using FeedbackBot.Infrastructure.Storage;
 using Microsoft.Extensions.Options;
 
 namespace FeedbackBot.Features.CustomerSurveys;
@@ -17,10 +17,9 @@ internal sealed class SurveyLinks(IServiceScopeFactory scopes, IOptions<SurveyLi
 {
     public const string SecretName = "survey-links";
 
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private byte[]? _secret;
+    private readonly CachedSecret _secret = new(scopes, SecretName);
 
-    public void Dispose() => _gate.Dispose();
+    public void Dispose() => _secret.Dispose();
 
     /// <summary>The public address of an invitation's survey page.</summary>
     public async Task<Uri> CreateAsync(Guid cycleId, Guid invitationId, DateTime expiresAt, CancellationToken cancellationToken) =>
@@ -30,7 +29,7 @@ internal sealed class SurveyLinks(IServiceScopeFactory scopes, IOptions<SurveyLi
     public async Task<string> TokenAsync(Guid cycleId, Guid invitationId, DateTime expiresAt, CancellationToken cancellationToken)
     {
         var seconds = new DateTimeOffset(DateTime.SpecifyKind(expiresAt, DateTimeKind.Utc)).ToUnixTimeSeconds();
-        var mac = Sign(await SecretAsync(cancellationToken), cycleId, invitationId, seconds);
+        var mac = Sign(await _secret.GetAsync(cancellationToken), cycleId, invitationId, seconds);
         return string.Create(CultureInfo.InvariantCulture, $"{invitationId:N}.{seconds}.") + Base64Url.EncodeToString(mac);
     }
 
@@ -61,7 +60,7 @@ internal sealed class SurveyLinks(IServiceScopeFactory scopes, IOptions<SurveyLi
     /// <summary>Whether a parsed token was signed by this installation for that cycle's invitation, and whether it has expired.</summary>
     public async Task<SurveyTokenCheck> CheckAsync(SurveyToken token, Guid cycleId, CancellationToken cancellationToken)
     {
-        var expected = Sign(await SecretAsync(cancellationToken), cycleId, token.InvitationId, token.ExpiresAtSeconds);
+        var expected = Sign(await _secret.GetAsync(cancellationToken), cycleId, token.InvitationId, token.ExpiresAtSeconds);
         if (!CryptographicOperations.FixedTimeEquals(token.Mac, expected))
         {
             return SurveyTokenCheck.Invalid;
@@ -72,31 +71,6 @@ internal sealed class SurveyLinks(IServiceScopeFactory scopes, IOptions<SurveyLi
 
     private static byte[] Sign(byte[] secret, Guid cycleId, Guid invitationId, long expires) =>
         HMACSHA256.HashData(secret, Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"survey:{cycleId:N}:{invitationId:N}:{expires}")));
-
-    private async Task<byte[]> SecretAsync(CancellationToken cancellationToken)
-    {
-        if (_secret is { } cached)
-        {
-            return cached;
-        }
-
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            if (_secret is null)
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<FeedbackDbContext>();
-                _secret = await InstallationSecrets.GetOrCreateAsync(db, SecretName, cancellationToken);
-            }
-
-            return _secret;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
 }
 
 /// <summary>A survey token as read from a link, not yet checked.</summary>

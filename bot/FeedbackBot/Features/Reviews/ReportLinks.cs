@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using FeedbackBot.Data;
+using FeedbackBot.Infrastructure.Storage;
 using Microsoft.Extensions.Options;
 
 namespace FeedbackBot.Features.Reviews;
@@ -15,10 +15,9 @@ internal sealed class ReportLinks(IServiceScopeFactory scopes, IOptions<ReportOp
 {
     public const string SecretName = "report-links";
 
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private byte[]? _secret;
+    private readonly CachedSecret _secret = new(scopes, SecretName);
 
-    public void Dispose() => _gate.Dispose();
+    public void Dispose() => _secret.Dispose();
 
     /// <summary>The address of a review's HTML report, with a token valid for the configured lifetime.</summary>
     public async Task<Uri> CreateAsync(Guid reviewId, CancellationToken cancellationToken)
@@ -31,7 +30,7 @@ internal sealed class ReportLinks(IServiceScopeFactory scopes, IOptions<ReportOp
     public async Task<string> TokenAsync(Guid reviewId, DateTimeOffset expires, CancellationToken cancellationToken)
     {
         var seconds = expires.ToUnixTimeSeconds();
-        var mac = Sign(await SecretAsync(cancellationToken), reviewId, seconds);
+        var mac = Sign(await _secret.GetAsync(cancellationToken), reviewId, seconds);
         return seconds.ToString(CultureInfo.InvariantCulture) + "." + Base64Url.EncodeToString(mac);
     }
 
@@ -52,35 +51,10 @@ internal sealed class ReportLinks(IServiceScopeFactory scopes, IOptions<ReportOp
         }
 
         var given = Base64Url.DecodeFromChars(token.AsSpan(dot + 1));
-        var expected = Sign(await SecretAsync(cancellationToken), reviewId, seconds);
+        var expected = Sign(await _secret.GetAsync(cancellationToken), reviewId, seconds);
         return CryptographicOperations.FixedTimeEquals(given, expected) && clock.GetUtcNow().ToUnixTimeSeconds() < seconds;
     }
 
     private static byte[] Sign(byte[] secret, Guid reviewId, long expires) =>
         HMACSHA256.HashData(secret, Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"review:{reviewId:N}:{expires}")));
-
-    private async Task<byte[]> SecretAsync(CancellationToken cancellationToken)
-    {
-        if (_secret is { } cached)
-        {
-            return cached;
-        }
-
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            if (_secret is null)
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<FeedbackDbContext>();
-                _secret = await InstallationSecrets.GetOrCreateAsync(db, SecretName, cancellationToken);
-            }
-
-            return _secret;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
 }
