@@ -22,6 +22,7 @@ namespace FeedbackBot.Tests.Features.CustomerSurveys;
 /// </summary>
 public sealed class SurveyLinkBrowserTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
 {
+    private static readonly LocatorAssertionsToBeFocusedOptions Focused = new() { Timeout = 30_000 };
     private static readonly LocatorAssertionsToBeVisibleOptions Visible = new() { Timeout = 30_000 };
 
     [Fact]
@@ -53,10 +54,10 @@ public sealed class SurveyLinkBrowserTests(ChromiumFixture chromium) : IClassFix
         await AnswerAsync(page, "kept_informed", right: 2);
         await AnswerAsync(page, "contact_channel", right: 1);
         await page.Keyboard.PressAsync("Tab");
-        Assert.Equal("q-comment", await page.EvaluateAsync<string>("document.activeElement.id"));
+        await Expect(page.Locator("#q-comment")).ToBeFocusedAsync(Focused);
         await page.Keyboard.TypeAsync("Sorted out on the first call.");
         await page.Keyboard.PressAsync("Tab");
-        Assert.Equal("Send my answers", await page.EvaluateAsync<string>("document.activeElement.textContent"));
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Send my answers" })).ToBeFocusedAsync(Focused);
         await AssertFocusRingAsync(page);
         await page.Keyboard.PressAsync("Enter");
 
@@ -139,10 +140,11 @@ public sealed class SurveyLinkBrowserTests(ChromiumFixture chromium) : IClassFix
         await page.Locator("button[type=submit]").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Please answer this question.", new() { Timeout = 30_000 });
-        Assert.Equal("error-summary", await page.EvaluateAsync<string>("document.activeElement.className"));
+        // Waited for, not read at once: the focus moves when the page has loaded, and following the link is a navigation.
+        await Expect(page.Locator(".error-summary")).ToBeFocusedAsync(Focused);
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.PressAsync("Enter");
-        Assert.Equal("q-customer_speed-1", await page.EvaluateAsync<string>("document.activeElement.id"));
+        await Expect(page.Locator("#q-customer_speed-1")).ToBeFocusedAsync(Focused);
         await AssertAccessibleAsync(page, "errors");
         await ChromiumFixture.SaveScreenshotAsync(page, "survey-link-errors");
 
@@ -162,7 +164,7 @@ public sealed class SurveyLinkBrowserTests(ChromiumFixture chromium) : IClassFix
     private static async Task AnswerAsync(IPage page, string question, int right)
     {
         await page.Keyboard.PressAsync("Tab");
-        Assert.Equal($"q-{question}-1", await page.EvaluateAsync<string>("document.activeElement.id"));
+        await Expect(page.Locator($"#q-{question}-1")).ToBeFocusedAsync(Focused);
         await page.Keyboard.PressAsync("Space");
         for (var i = 0; i < right; i++)
         {
