@@ -36,6 +36,11 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<JobPause> JobPauses => Set<JobPause>();
     public DbSet<SendLease> SendLeases => Set<SendLease>();
+    public DbSet<MonitoredInteraction> MonitoredInteractions => Set<MonitoredInteraction>();
+    public DbSet<Evaluation> Evaluations => Set<Evaluation>();
+    public DbSet<EvaluationAnswer> EvaluationAnswers => Set<EvaluationAnswer>();
+    public DbSet<CoachingAction> CoachingActions => Set<CoachingAction>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

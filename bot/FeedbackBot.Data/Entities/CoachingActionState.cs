@@ -1,0 +1,8 @@
+namespace FeedbackBot.Data.Entities;
+
+public enum CoachingActionState
+{
+    Planned,
+    Done,
+    Cancelled,
+}
