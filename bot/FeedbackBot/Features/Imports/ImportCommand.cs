@@ -4,22 +4,24 @@ using FeedbackBot.Data;
 using FeedbackBot.Features.Contacts;
 using FeedbackBot.Features.Cycles;
 using FeedbackBot.Features.People;
+using FeedbackBot.Features.Scorecards;
 using FeedbackBot.Infrastructure.Storage;
 using FeedbackBot.Infrastructure.Tenancy;
 
 namespace FeedbackBot.Features.Imports;
 
-/// <summary><c>feedbackbot import</c>: survey responses, complaints, operational metrics and people rosters from CSV files.</summary>
+/// <summary><c>feedbackbot import</c>: survey responses, complaints, operational metrics, people rosters, customer contacts and interaction logs from CSV files.</summary>
 internal static class ImportCommand
 {
     public static Command Create(CliContext context) =>
-        new("import", "Import survey responses, complaints, operational metrics, people rosters and customer contacts from CSV files (see docs/imports.md, docs/people.md, docs/customers.md).")
+        new("import", "Import survey responses, complaints, operational metrics, people rosters, customer contacts and interaction logs from CSV files (see docs/imports.md, docs/people.md, docs/customers.md).")
         {
             Responses(context),
             Complaints(context),
             Metrics(context),
             ContactImportCommand.Create(context),
             ImportPeopleCommand.Create(context),
+            ImportInteractionsCommand.Create(context),
         };
 
     private static Command Responses(CliContext context)
