@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using FeedbackBot.Core.Scorecards;
 
 namespace FeedbackBot.Core.Plans;
 
@@ -26,6 +27,9 @@ namespace FeedbackBot.Core.Plans;
 /// <param name="Themes">Themes added to the default taxonomy.</param>
 /// <param name="CycleLength">How long a cycle stays open when the plan gives <c>cycle_length</c>; null when it is whole days.</param>
 /// <param name="WebLink">Settings of the <c>web_link</c> method (a helpdesk trigger's delay); null when the plan gives none.</param>
+/// <param name="Scorecards">The QA scorecards for monitoring interactions; null when the plan has none.</param>
+/// <param name="QaTarget">How many evaluations each agent should have per channel and window; null when the plan sets none.</param>
+/// <param name="QaRetentionDays">How many days evaluations are kept before they are deleted; null keeps them until erased.</param>
 public sealed record MeasurementPlan(
     string Id,
     string Name,
@@ -46,7 +50,11 @@ public sealed record MeasurementPlan(
     IReadOnlyDictionary<string, int> Population,
     IReadOnlyList<ThemeDefinition> Themes,
     TimeSpan? CycleLength = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] WebLinkSettings? WebLink = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] WebLinkSettings? WebLink = null,
+    // Written only when given, so that plans stored before scorecards existed keep their content hash.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Scorecard>? Scorecards = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] QaTarget? QaTarget = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? QaRetentionDays = null)
 {
     /// <summary>How long each cycle stays open.</summary>
     public TimeSpan Length => CycleLength ?? TimeSpan.FromDays(CycleDays);
@@ -57,6 +65,9 @@ public sealed record MeasurementPlan(
     /// <summary>Whether a helpdesk may trigger this plan's survey for a customer (<c>web_link</c> with a <c>delay</c>).</summary>
     public bool TakesHelpdeskTriggers =>
         WebLink?.Delay is not null && Methods.Contains(CollectionMethod.WebLink) && Questions.Any(q => q.Audience == Audience.Customer);
+
+    /// <summary>The scorecard with the given id, or null.</summary>
+    public Scorecard? FindScorecard(string id) => Scorecards?.FirstOrDefault(s => s.Id == id);
 
     /// <summary>The question with the given id, or null.</summary>
     public Question? FindQuestion(string id) => Questions.FirstOrDefault(q => q.Id == id);

@@ -17,7 +17,7 @@ internal sealed partial class PlanReader(PlanErrors errors, PlanParserOptions op
     [
         "id", "name", "description", "audiences", "features", "methods", "questions", "kpis", "schedule",
         "cycle_days", "cycle_length", "sample", "minimum_group_size", "min_days_between_invitations", "reminders", "post_to",
-        "validation", "population", "themes",
+        "validation", "population", "themes", "scorecards", "qa_target", "qa_retention_days",
     ];
 
     private readonly PlanErrors _errors = errors;
@@ -66,11 +66,12 @@ internal sealed partial class PlanReader(PlanErrors errors, PlanParserOptions op
         var validation = ReadValidation(plan);
         var population = ReadPopulation(plan);
         var themes = ReadThemes(plan);
+        var qa = ReadQualityMonitoring(plan, kpis);
 
         if (_errors.Count > 0 || id is null || name is null || _audiences is null || _features is null
             || methods is null || questions is null || kpis is null || cycleDays is null || !cycleLengthValid || sample is null
             || minimumGroupSize is null || minDaysBetweenInvitations is null || reminders is null || postTo is null
-            || validation is null || population is null || themes is null)
+            || validation is null || population is null || themes is null || qa is null)
         {
             return null;
         }
@@ -79,7 +80,7 @@ internal sealed partial class PlanReader(PlanErrors errors, PlanParserOptions op
             id, name, description, _audiences, _features, questions, kpis, methods, schedule,
             cycleLength is { } length ? (int)Math.Ceiling(length.TotalDays) : cycleDays.Value,
             sample, minimumGroupSize.Value, minDaysBetweenInvitations.Value, reminders, postTo, validation,
-            population, themes, cycleLength, _webLink);
+            population, themes, cycleLength, _webLink, qa.Value.Scorecards, qa.Value.Target, qa.Value.RetentionDays);
     }
 
     private List<Audience>? ReadAudiences(FieldMap plan)
@@ -178,16 +179,20 @@ internal sealed partial class PlanReader(PlanErrors errors, PlanParserOptions op
     }
 
     /// <summary>Checks that a feature named by a question or theme is one of the plan's features.</summary>
-    private string? ReadFeatureReference(FieldMap fields)
+    private string? ReadFeatureReference(FieldMap fields) =>
+        fields.Optional("feature") is { } node ? ReadFeature(node, fields.PathOf("feature")) : null;
+
+    /// <summary>A feature name that must be one of the plan's features (checked only when they were read without error).</summary>
+    private string? ReadFeature(YamlNode node, string path)
     {
-        if (fields.Optional("feature") is not { } node || _values.String(node, fields.PathOf("feature")) is not { } feature)
+        if (_values.String(node, path) is not { } feature)
         {
             return null;
         }
 
         if (_features is not null && !_features.Contains(feature, StringComparer.Ordinal))
         {
-            _errors.Add(node, fields.PathOf("feature"),
+            _errors.Add(node, path,
                 $"unknown feature '{feature}'; {PlanVocabulary.DidYouMean(feature, _features)}expected one of the plan's features: {string.Join(", ", _features)}");
             return null;
         }

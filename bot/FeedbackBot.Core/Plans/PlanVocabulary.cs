@@ -1,3 +1,4 @@
+using FeedbackBot.Core.Scorecards;
 using FeedbackBot.Core.Text;
 
 namespace FeedbackBot.Core.Plans;
@@ -48,6 +49,18 @@ internal static class PlanVocabulary
     public static Vocabulary<SampleMethod> SampleMethods { get; } = new(
         ("everyone", SampleMethod.Everyone),
         ("stratified", SampleMethod.Stratified));
+
+    public static Vocabulary<InteractionChannel> InteractionChannels { get; } = new(
+        ("phone", InteractionChannel.Phone),
+        ("email", InteractionChannel.Email),
+        ("chat", InteractionChannel.Chat),
+        ("face_to_face", InteractionChannel.FaceToFace),
+        ("social", InteractionChannel.Social),
+        ("other", InteractionChannel.Other));
+
+    public static Vocabulary<CriterionScale> CriterionScales { get; } = new(
+        ("yesno", CriterionScale.YesNo),
+        ("rating5", CriterionScale.Rating5));
 
     /// <summary>
     /// "did you mean 'x'? " (with its trailing space) for a name close to one of <paramref name="names"/>, or empty:

@@ -1,4 +1,5 @@
 using FeedbackBot.Core.Plans;
+using FeedbackBot.Core.Serialization;
 
 namespace FeedbackBot.Core.Tests.Plans;
 
@@ -58,6 +59,16 @@ public class ExamplePlansTests
         Assert.Contains(staff.Questions, q => q.Type == QuestionType.Nps);
         Assert.Contains(staff.Questions, q => q.Type == QuestionType.Text);
         Assert.All(customer.Features, f => Assert.Contains(staff.Kpis, k => k.Metric == KpiMetric.Mean && staff.FindQuestion(k.Question!)?.Feature == f));
+    }
+
+    [Theory]
+    [InlineData("customer-experience.yaml", "59d4dd5936535c7b260122900339a3922ee9e7f8e917ab725bef180848847f41")]
+    [InlineData("staff-pulse.yaml", "f7bd15cfffd0912b5e67d479c0d7a044ac5f5dd5f4f11b7cd7a7184867f62ebd")]
+    public void ContentHash_ExamplePlanWithoutScorecards_IsTheHashStoredBeforeScorecardsExisted(string file, string hash)
+    {
+        // The hashes were taken before plans could hold scorecards: a plan without them must keep its hash, or
+        // re-applying an unchanged plan would store a new version of it.
+        Assert.Equal(hash, PlanJson.ContentHash(Read(file)));
     }
 
     private static MeasurementPlan Read(string file)
