@@ -1,3 +1,4 @@
+using FeedbackBot.Core.Scorecards;
 using FeedbackBot.Features.Imports;
 
 namespace FeedbackBot.Features.Contacts;
@@ -17,7 +18,7 @@ internal sealed class ContactRowReader : IRowReader<ContactRow>
     public const string LastContactAtColumn = "last_contact_at";
 
     /// <summary>The channels of an interaction, as <c>channel</c> names them.</summary>
-    public static readonly IReadOnlyList<string> Channels = ["phone", "email", "chat", "face_to_face", "social", "other"];
+    public static readonly IReadOnlyList<string> Channels = InteractionChannels.Names;
 
     // The database's column sizes.
     private const int MaxKeyLength = 200;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using FeedbackBot.Core.Scorecards;
 using FeedbackBot.Features.Contacts;
 
 namespace FeedbackBot.Features.HelpdeskTriggers;
@@ -24,7 +25,7 @@ internal sealed partial record ClosedInteraction(
     string? Plan,
     string? Tenant)
 {
-    public static readonly IReadOnlyList<string> Channels = ["phone", "email", "chat", "face_to_face", "social", "other"];
+    public static readonly IReadOnlyList<string> Channels = InteractionChannels.Names;
 
     private static readonly string[] Fields = ["interaction_id", "customer", "agent", "channel", "closed_at", "plan", "tenant"];
     private static readonly string[] CustomerFields = ["id", "email"];

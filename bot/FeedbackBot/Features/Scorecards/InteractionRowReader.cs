@@ -1,3 +1,4 @@
+using FeedbackBot.Core.Scorecards;
 using FeedbackBot.Core.Text;
 using FeedbackBot.Features.Imports;
 
@@ -18,7 +19,7 @@ internal sealed class InteractionRowReader : IRowReader<InteractionRow>
     public const string QueueColumn = "queue";
 
     /// <summary>The channels of an interaction, as scorecards name them.</summary>
-    public static readonly IReadOnlyList<string> Channels = ["phone", "email", "chat", "face_to_face", "social", "other"];
+    public static readonly IReadOnlyList<string> Channels = InteractionChannels.Names;
 
     // The database's column sizes.
     private const int MaxKeyLength = 200;
