@@ -8,6 +8,7 @@ using FeedbackBot.Features.People;
 using FeedbackBot.Features.Plans;
 using FeedbackBot.Features.Reviews;
 using FeedbackBot.Features.Scheduling;
+using FeedbackBot.Features.Scorecards;
 using FeedbackBot.Infrastructure.Hosting;
 using FeedbackBot.Infrastructure.Storage;
 using Microsoft.Extensions.Options;
@@ -95,6 +96,7 @@ public static class FeedbackBotCli
             ContactsCommand.Create(context),
             PeopleCommand.Create(context),
             ReviewCommand.Create(context),
+            QaCommand.Create(context),
             TeamsCommand.Create(context),
             JobsCommand.Create(context),
         };

@@ -13,17 +13,18 @@ internal sealed record CycleDates(DateOnly First, DateOnly Last)
 
     public DateTime EndsAt => Last.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 
-    public static CycleDates Parse(string text)
+    /// <summary>Reads START..END; <paramref name="option"/> names the option in the message when it is wrong.</summary>
+    public static CycleDates Parse(string text, string option = "--cycle")
     {
         var parts = text.Trim().Split("..");
         if (parts.Length != 2 || !TryDate(parts[0], out var first) || !TryDate(parts[1], out var last))
         {
             throw new UsageException(
-                $"--cycle must be START..END with ISO dates, both days included, such as 2026-10-05..2026-10-11; not '{text}'.");
+                $"{option} must be START..END with ISO dates, both days included, such as 2026-10-05..2026-10-11; not '{text}'.");
         }
 
         return last < first
-            ? throw new UsageException($"--cycle {text} ends before it starts; write the earlier date first.")
+            ? throw new UsageException($"{option} {text} ends before it starts; write the earlier date first.")
             : new CycleDates(first, last);
     }
 

@@ -10,11 +10,11 @@ using FeedbackBot.Infrastructure.Tenancy;
 
 namespace FeedbackBot.Features.Imports;
 
-/// <summary><c>feedbackbot import</c>: survey responses, complaints, operational metrics, people rosters, customer contacts and interaction logs from CSV files.</summary>
+/// <summary><c>feedbackbot import</c>: survey responses, complaints, operational metrics, people rosters, customer contacts, interaction logs and QA evaluations from CSV files.</summary>
 internal static class ImportCommand
 {
     public static Command Create(CliContext context) =>
-        new("import", "Import survey responses, complaints, operational metrics, people rosters, customer contacts and interaction logs from CSV files (see docs/imports.md, docs/people.md, docs/customers.md).")
+        new("import", "Import survey responses, complaints, operational metrics, people rosters, customer contacts, interaction logs and QA evaluations from CSV files (see docs/imports.md, docs/people.md, docs/customers.md).")
         {
             Responses(context),
             Complaints(context),
@@ -22,6 +22,7 @@ internal static class ImportCommand
             ContactImportCommand.Create(context),
             ImportPeopleCommand.Create(context),
             ImportInteractionsCommand.Create(context),
+            ImportEvaluationsCommand.Create(context),
         };
 
     private static Command Responses(CliContext context)

@@ -1,4 +1,3 @@
-using FeedbackBot.Core.People;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
 using FeedbackBot.Features.Imports;
@@ -21,7 +20,7 @@ internal sealed class InteractionBatchWriter(FeedbackDbContext db, Guid tenantId
         var stored = await db.MonitoredInteractions
             .Where(i => i.TenantId == tenantId && keys.Contains(i.InteractionKey))
             .ToDictionaryAsync(i => i.InteractionKey, StringComparer.Ordinal, cancellationToken);
-        var agents = await ResolveAgentsAsync(rows, cancellationToken);
+        var agents = await RosterPeople.ResolveAsync(db, tenantId, rows.Select(r => r.Agent), cancellationToken);
 
         foreach (var row in rows)
         {
@@ -73,32 +72,5 @@ internal sealed class InteractionBatchWriter(FeedbackDbContext db, Guid tenantId
         interaction.Queue = row.Queue;
         interaction.AgentPersonId = personId;
         return changed;
-    }
-
-    /// <summary>
-    /// The tenant's people the batch's agents are, by work e-mail address (compared in lower case, as rosters store
-    /// it) or by Teams or Slack id. An agent two people could be (one address on two entries) is left unresolved
-    /// rather than given to the wrong person: evaluations of them are confidential.
-    /// </summary>
-    private async Task<Dictionary<string, Guid?>> ResolveAgentsAsync(IReadOnlyList<InteractionRow> rows, CancellationToken cancellationToken)
-    {
-        var names = rows.Select(r => r.Agent).Distinct(StringComparer.Ordinal).ToList();
-        var emails = names.Select(n => WorkEmail.TryNormalize(n, out var email) ? email : null).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-        var ids = names.Where(n => !WorkEmail.LooksLikeEmail(n)).ToList();
-        var people = await db.People
-            .Where(p => p.TenantId == tenantId && ((p.Email != null && emails.Contains(p.Email)) || (p.ChannelUserId != null && ids.Contains(p.ChannelUserId))))
-            .Select(p => new { p.Id, p.Email, p.ChannelUserId })
-            .ToListAsync(cancellationToken);
-
-        var resolved = new Dictionary<string, Guid?>(StringComparer.Ordinal);
-        foreach (var name in names)
-        {
-            var matches = WorkEmail.TryNormalize(name, out var email)
-                ? people.Where(p => p.Email == email).Select(p => p.Id).ToList()
-                : people.Where(p => p.ChannelUserId == name).Select(p => p.Id).ToList();
-            resolved[name] = matches.Count == 1 ? matches[0] : null;
-        }
-
-        return resolved;
     }
 }

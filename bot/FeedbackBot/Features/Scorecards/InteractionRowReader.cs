@@ -71,7 +71,8 @@ internal sealed class InteractionRowReader : IRowReader<InteractionRow>
         return value;
     }
 
-    private static string? ReadChannel(RowCells row)
+    /// <summary>The <c>channel</c> cell, as a scorecard names it; null after an error on the row.</summary>
+    internal static string? ReadChannel(RowCells row)
     {
         var text = row.Text(ChannelColumn);
         if (text.Length == 0)

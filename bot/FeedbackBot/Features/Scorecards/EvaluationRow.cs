@@ -1,0 +1,18 @@
+using FeedbackBot.Core.Scorecards;
+
+namespace FeedbackBot.Features.Scorecards;
+
+/// <summary>One good row of an evaluations file, scored on its scorecard.</summary>
+internal sealed record EvaluationRow(
+    string Key,
+    string InteractionKey,
+    string Agent,
+    string Evaluator,
+    string ScorecardId,
+    string Channel,
+    DateTime EvaluatedAt,
+    DateTime? InteractionAt,
+    IReadOnlyDictionary<string, CriterionAnswer> Answers,
+    EvaluationScore Result,
+    string WentWell,
+    string ToImprove);

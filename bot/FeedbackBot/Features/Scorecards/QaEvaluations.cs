@@ -1,0 +1,51 @@
+using FeedbackBot.Core.Scorecards;
+using FeedbackBot.Data;
+using FeedbackBot.Features.Cycles;
+using FeedbackBot.Features.Imports;
+using Microsoft.EntityFrameworkCore;
+
+namespace FeedbackBot.Features.Scorecards;
+
+/// <summary>A plan's stored evaluations as Core's reports read them.</summary>
+internal static class QaEvaluations
+{
+    /// <summary>
+    /// The plan's evaluations made in <paramref name="period"/> (all when null), with their stored scores: an evaluation
+    /// keeps the score of the scorecard it was made on. Answers are read on the current scorecards; one that no longer
+    /// fits its criterion (a criterion removed or its scale changed) is left out as a missing value.
+    /// </summary>
+    public static async Task<List<QaEvaluation>> LoadAsync(
+        FeedbackDbContext db, ImportPlan plan, IReadOnlyList<Scorecard> scorecards, CycleDates? period, CancellationToken cancellationToken)
+    {
+        var query = db.Evaluations.AsNoTracking().Include(e => e.Answers).Where(e => e.PlanId == plan.Entity.Id);
+        if (period is not null)
+        {
+            query = query.Where(e => e.EvaluatedAt >= period.StartsAt && e.EvaluatedAt < period.EndsAt);
+        }
+
+        var stored = await query.ToListAsync(cancellationToken);
+        return [.. stored
+            .OrderBy(e => e.EvaluatedAt)
+            .ThenBy(e => e.EvaluationKey, StringComparer.Ordinal)
+            .Select(e =>
+            {
+                var scorecard = scorecards.FirstOrDefault(s => s.Id == e.ScorecardId);
+                var answers = new Dictionary<string, CriterionAnswer>(StringComparer.Ordinal);
+                foreach (var answer in e.Answers)
+                {
+                    if (scorecard?.FindCriterion(answer.CriterionId) is { } criterion
+                        && CriterionAnswer.TryParse(answer.Answer, criterion, out var read, out _))
+                    {
+                        answers[criterion.Id] = read;
+                    }
+                }
+
+                var channel = Enum.TryParse<InteractionChannel>(e.Channel.Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out var c)
+                    ? c
+                    : InteractionChannel.Other;
+                var result = new EvaluationScore(e.Score, e.CriticalFail, e.Score is null ? null : e.Passed);
+                return new QaEvaluation(e.EvaluationKey, e.InteractionKey, e.Agent, e.Evaluator, e.ScorecardId, channel,
+                    DateTime.SpecifyKind(e.EvaluatedAt, DateTimeKind.Utc), answers, result);
+            })];
+    }
+}
