@@ -1,6 +1,7 @@
 using FeedbackBot.Data.Migrations;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace FeedbackBot.Data;
@@ -15,7 +16,11 @@ public static class FeedbackDatabase
         ArgumentNullException.ThrowIfNull(builder);
         return provider switch
         {
-            DatabaseProvider.Sqlite => builder.UseSqlite(connectionString),
+            // The SQLite table rebuilds turn foreign keys off and on outside the migration's transaction (a PRAGMA has no
+            // effect inside one); the rebuild itself stays in the transaction, so the warning that such a step cannot be
+            // rolled back is about a connection setting only, and would alarm every new installation for nothing.
+            DatabaseProvider.Sqlite => builder.UseSqlite(connectionString)
+                .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning)),
             // Several instances migrate one database at start-up; see PostgresMigrationLock for why the provider's lock is not enough.
             DatabaseProvider.Postgres => builder.UseNpgsql(connectionString).ReplaceService<IHistoryRepository, PostgresMigrationLock>(),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
