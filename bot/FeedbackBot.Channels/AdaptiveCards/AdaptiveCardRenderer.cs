@@ -22,6 +22,7 @@ public static class AdaptiveCardRenderer
             ReviewSummary summary => RenderedReply.FromCard(ReviewSummaryCard.Build(summary)),
             FeedbackPrompt feedback => RenderedReply.FromCard(FeedbackCards.Prompt(feedback)),
             FeedbackThanks logged => RenderedReply.FromCard(FeedbackCards.Thanks(logged)),
+            EvaluationView evaluation => RenderedReply.FromCard(EvaluationCard.Build(evaluation)),
             _ => throw new ArgumentException($"There is no Adaptive Card for a {reply.GetType().Name}.", nameof(reply)),
         };
     }

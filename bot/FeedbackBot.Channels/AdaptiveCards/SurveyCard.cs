@@ -4,10 +4,16 @@ using FeedbackBot.Core.Plans;
 
 namespace FeedbackBot.Channels.AdaptiveCards;
 
-/// <summary>A pulse survey as a card: one input per question, each refused value's error right under its input.</summary>
+/// <summary>
+/// A pulse survey (or another of the bot's forms) as a card: one input per question, each refused value's error right
+/// under its input.
+/// </summary>
 internal static class SurveyCard
 {
     internal const string SubmitTitle = "Submit";
+
+    /// <summary>Text boxes for at most this many characters are one line (a reference, a date); longer ones are multiline.</summary>
+    internal const int SingleLineLength = 100;
 
     internal static JsonObject Build(SurveyPrompt prompt)
     {
@@ -17,25 +23,32 @@ internal static class SurveyCard
             body.Add(CardElements.TextBlock(intro, subtle: true));
         }
 
+        body.AddRange(Inputs(prompt));
+        return AdaptiveCardFormat.Card($"{prompt.Title}: this form needs a newer version of the app.", body, [Submit(prompt)]);
+    }
+
+    /// <summary>The form's inputs, each followed by its error when it has one.</summary>
+    internal static IEnumerable<JsonNode> Inputs(SurveyPrompt prompt)
+    {
         foreach (var question in prompt.Questions)
         {
-            body.Add(Input(question, prompt.Values.GetValueOrDefault(question.Id)));
+            yield return Input(question, prompt.Values.GetValueOrDefault(question.Id));
             if (prompt.Errors.GetValueOrDefault(question.Id) is { Length: > 0 } error)
             {
-                body.Add(CardElements.TextBlock(error, color: "attention", spacing: "small"));
+                yield return CardElements.TextBlock(error, color: "attention", spacing: "small");
             }
         }
-
-        var submit = CardElements.Execute(
-            SubmitTitle,
-            Verbs.SubmitSurvey,
-            [
-                new(Verbs.PlanField, prompt.PlanId),
-                new(Verbs.CycleField, prompt.CycleId),
-                new(Verbs.CardField, prompt.CardId),
-            ]);
-        return AdaptiveCardFormat.Card($"{prompt.Title}: this survey needs a newer version of the app.", body, [submit]);
     }
+
+    /// <summary>The form's submit button, with its verb and hidden fields.</summary>
+    internal static JsonObject Submit(SurveyPrompt prompt) => CardElements.Execute(
+        prompt.SubmitTitle,
+        prompt.Verb,
+        [
+            new(Verbs.PlanField, prompt.PlanId),
+            new(Verbs.CycleField, prompt.CycleId),
+            new(Verbs.CardField, prompt.CardId),
+        ]);
 
     private static JsonObject Input(SurveyQuestion question, string? value)
     {
@@ -61,7 +74,7 @@ internal static class SurveyCard
 
     private static void AddText(JsonObject input, SurveyQuestion question, string? value)
     {
-        input["isMultiline"] = true;
+        input["isMultiline"] = question.MaxLength is not { } length || length > SingleLineLength;
         if (question.MaxLength is { } maxLength)
         {
             input["maxLength"] = maxLength;
@@ -118,11 +131,15 @@ internal static class SurveyCard
         return string.Join(',', parts.Where(allowed.Contains).Distinct(StringComparer.Ordinal));
     }
 
+    // A scorecard's rating may add "not applicable" after the numbers.
+    private static List<string> Numbers(SurveyQuestion question) =>
+        [.. question.Choices.Select(c => c.Value).Where(v => int.TryParse(v, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _))];
+
     private static string ErrorMessage(SurveyQuestion question) => question.Type switch
     {
         QuestionType.Agree5 => "Choose how much you agree.",
-        QuestionType.Rating5 or QuestionType.Nps or QuestionType.Effort7 when question.Choices.Count > 0 =>
-            $"Choose a number from {question.Choices[0].Value} to {question.Choices[^1].Value}.",
+        QuestionType.Rating5 or QuestionType.Nps or QuestionType.Effort7 when Numbers(question) is [var first, .., var last] =>
+            $"Choose a number from {first} to {last}." + (question.Choices.Count > Numbers(question).Count ? " Or not applicable." : ""),
         QuestionType.YesNo => "Choose yes or no.",
         QuestionType.MultiChoice => "Choose at least one option.",
         QuestionType.Text => "Please write an answer.",

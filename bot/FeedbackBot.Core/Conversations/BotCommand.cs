@@ -47,6 +47,19 @@ public abstract record BotCommand
     /// <summary><c>my pulses</c> (or <c>pending</c>): the open pulses the person has not answered, as their cards.</summary>
     public sealed record MyPulses : BotCommand;
 
+    /// <summary><c>qa score @agent [SCORECARD] [PLAN]</c> (managers): score one of the agent's interactions on a QA scorecard.</summary>
+    /// <param name="Agent">The agent as written (a mention or an id).</param>
+    /// <param name="Scorecard">The scorecard's id; null when the tenant's plans have only one.</param>
+    /// <param name="Plan">The plan whose scorecard it is; null when the scorecard's id names one plan's only.</param>
+    public sealed record ScoreInteraction(string Agent, string? Scorecard, string? Plan) : BotCommand;
+
+    /// <summary><c>my evaluations</c> (or <c>qa mine</c>): the person's own latest QA evaluations.</summary>
+    public sealed record MyEvaluations : BotCommand;
+
+    /// <summary><c>qa show @person</c>: someone's latest evaluations, for their evaluators and their team's managers.</summary>
+    /// <param name="Person">The person as written (a mention or an id).</param>
+    public sealed record ShowEvaluations(string Person) : BotCommand;
+
     /// <summary>Something the bot does not understand, or a known command used wrongly.</summary>
     /// <param name="Text">What was written.</param>
     /// <param name="Hint">How to write it (arguments in capitals), when the command was recognised but its arguments were not.</param>

@@ -12,6 +12,10 @@ namespace FeedbackBot.Core.Conversations;
 /// <param name="Text">The message text with mentions of the bot removed; null for a submission.</param>
 /// <param name="Submission">The submitted card or form, if that is what happened.</param>
 /// <param name="Mentions">The people @-mentioned in the message, the bot left out; null when the channel gives none.</param>
+/// <param name="Private">
+/// Whether only the person sees the answer: their own chat with the bot, or a Slack reply only they can see. A
+/// named person's evaluation is shown only then; in a channel everyone would read it.
+/// </param>
 public sealed record BotRequest(
     BotChannel Channel,
     string TenantId,
@@ -20,7 +24,8 @@ public sealed record BotRequest(
     string? MessageId,
     string? Text,
     BotSubmission? Submission,
-    IReadOnlyList<BotMention>? Mentions = null);
+    IReadOnlyList<BotMention>? Mentions = null,
+    bool Private = false);
 
 /// <summary>The channels the bot speaks.</summary>
 public enum BotChannel
@@ -68,7 +73,35 @@ public static class Verbs
     /// <summary>The details of logged customer feedback.</summary>
     public const string SubmitFeedback = "feedback.submit";
 
-    /// <summary>The hidden field carrying the cycle a survey card belongs to.</summary>
+    /// <summary>An interaction scored on a QA scorecard (managers and evaluators).</summary>
+    public const string ScoreInteraction = "qa.score";
+
+    /// <summary>Asks for the scorecard's form where the channel shows forms apart from messages (Slack's modal).</summary>
+    public const string OpenScorecard = "qa.score.open";
+
+    /// <summary>An agent's answer to the feedback on their evaluation: acknowledge or discuss, reflection, action plan.</summary>
+    public const string RespondToEvaluation = "qa.respond";
+
+    /// <summary>Asks for the form answering an evaluation, where the channel shows forms apart from messages.</summary>
+    public const string OpenEvaluationResponse = "qa.respond.open";
+
+    /// <summary>The verbs of forms (<see cref="SurveyPrompt"/>): each has a verb that asks for it (<see cref="OpenVerbFor"/>).</summary>
+    public static IReadOnlyList<string> Forms { get; } = [SubmitSurvey, ScoreInteraction, RespondToEvaluation];
+
+    /// <summary>The verb that asks for the form submitted with <paramref name="formVerb"/>.</summary>
+    /// <exception cref="ArgumentException">Not a form's verb.</exception>
+    public static string OpenVerbFor(string formVerb) => formVerb switch
+    {
+        SubmitSurvey => OpenSurvey,
+        ScoreInteraction => OpenScorecard,
+        RespondToEvaluation => OpenEvaluationResponse,
+        _ => throw new ArgumentException($"'{formVerb}' is not the verb of a form.", nameof(formVerb)),
+    };
+
+    /// <summary>Whether <paramref name="verb"/> asks for a form rather than submitting one.</summary>
+    public static bool IsOpenVerb(string? verb) => verb is OpenSurvey or OpenScorecard or OpenEvaluationResponse;
+
+    /// <summary>The hidden field carrying the cycle a survey card belongs to (for a scorecard: the agent and scorecard; for a response: the evaluation).</summary>
     public const string CycleField = "_cycle";
 
     /// <summary>The hidden field carrying the plan a card belongs to.</summary>

@@ -81,7 +81,39 @@ public static partial class CommandParser
             return new BotCommand.MyPulses();
         }
 
+        if (lower is "my evaluations" or "my evaluation" or "qa mine")
+        {
+            return new BotCommand.MyEvaluations();
+        }
+
+        if (StartsWith(lower, "qa"))
+        {
+            return Qa(message);
+        }
+
         return new BotCommand.Unknown(message, null, null, CommandSuggestions.Closest(lower));
+    }
+
+    private static BotCommand Qa(string message)
+    {
+        if (QaScoreArguments().Match(message) is { Success: true } score)
+        {
+            return new BotCommand.ScoreInteraction(
+                score.Groups["person"].Value,
+                score.Groups["scorecard"].Success ? PlanId(score.Groups["scorecard"].Value) : null,
+                score.Groups["plan"].Success ? PlanId(score.Groups["plan"].Value) : null);
+        }
+
+        if (QaShowArguments().Match(message) is { Success: true } show)
+        {
+            return new BotCommand.ShowEvaluations(show.Groups["person"].Value);
+        }
+
+        return message.ToLowerInvariant().Split(' ') switch
+        {
+            [_, "show", ..] => Usage(message, "qa show @person", "qa show @Sam"),
+            _ => Usage(message, "qa score @person [SCORECARD]", "qa score @Sam phone-call"),
+        };
     }
 
     private static BotCommand.Unknown Usage(string message, string usage, string example) => new(message, usage, example);
@@ -100,6 +132,15 @@ public static partial class CommandParser
 
     [GeneratedRegex(@"^run\s+(?<plan>\S+)\s+now$", RegexOptions.IgnoreCase)]
     private static partial Regex RunArguments();
+
+    // A person is a Teams mention (which may hold spaces), a Slack mention, or one word (@Name, an id or an e-mail).
+    private const string Person = @"(?<person><at>.+?</at>|<@[^>]+>|\S+)";
+
+    [GeneratedRegex(@"^qa\s+score\s+" + Person + @"(?:\s+(?<scorecard>[A-Za-z0-9_-]+))?(?:\s+(?<plan>[A-Za-z0-9_-]+))?$", RegexOptions.IgnoreCase)]
+    private static partial Regex QaScoreArguments();
+
+    [GeneratedRegex(@"^qa\s+show\s+" + Person + "$", RegexOptions.IgnoreCase)]
+    private static partial Regex QaShowArguments();
 
     [GeneratedRegex(@"^role\s+(?<person>.+?)\s+(?<role>manager|staff)$", RegexOptions.IgnoreCase)]
     private static partial Regex RoleArguments();

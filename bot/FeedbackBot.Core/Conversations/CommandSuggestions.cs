@@ -27,6 +27,9 @@ internal static class CommandSuggestions
         ("role", null),
         ("my pulses", null),
         ("pending", null),
+        ("qa score", null),
+        ("qa show", null),
+        ("my evaluations", null),
     ];
 
     /// <summary>The nearest commands to a lower-case message, each written out with the rest of the message; empty when none is near.</summary>

@@ -20,6 +20,7 @@ public static class HelpCatalog
             new("my pulses", "The open pulses you have not answered yet, here, whichever conversation they were sent to."),
             new("latest review [PLAN]", "The latest review of a plan: KPIs against targets, strengths, shortfalls and recommendations, with a link to the full report.", $"latest review {plan}"),
             new("log feedback TEXT", "Record feedback a customer gave you; it becomes evidence in the next review.", "log feedback The new opening hours suit me much better"),
+            new("my evaluations", "Your latest QA evaluations, privately: acknowledge or discuss each, add your reflection and agree an action."),
         };
         if (role is PersonRole.Manager or PersonRole.Admin)
         {
@@ -28,6 +29,8 @@ public static class HelpCatalog
             commands.Add(new("status PLAN", "How the open cycle is going: invited, answered, response rate by group.", $"status {plan}"));
             commands.Add(new("pause PLAN", "Stop opening new cycles of a plan.", $"pause {plan}"));
             commands.Add(new("resume PLAN", "Open a paused plan's cycles on schedule again.", $"resume {plan}"));
+            commands.Add(new("qa score @person [SCORECARD]", "Score one of their interactions on a plan's QA scorecard; they get it privately and can answer.", "qa score @Sam phone-call"));
+            commands.Add(new("qa show @person", "The latest evaluations of someone you evaluated or whose team you manage; each read is recorded.", "qa show @Sam"));
             commands.Add(new("run PLAN now", "Open a cycle of the plan now: draw the sample, invite, remind, close and review on its schedule.", $"run {plan} now"));
         }
 

@@ -2,7 +2,10 @@ using FeedbackBot.Core.Plans;
 
 namespace FeedbackBot.Core.Conversations;
 
-/// <summary>A pulse survey to answer: one input per question, required ones marked.</summary>
+/// <summary>
+/// A form to fill in: a pulse survey, or another of the bot's forms (a QA scorecard, the answer to an evaluation).
+/// One input per question, required ones marked.
+/// </summary>
 /// <param name="CardId">The card's own id, so every delivery of one submission is recognised as the same one.</param>
 /// <param name="PlanId">The plan.</param>
 /// <param name="CycleId">The cycle answers are stored in.</param>
@@ -11,6 +14,9 @@ namespace FeedbackBot.Core.Conversations;
 /// <param name="Questions">The questions, in plan order.</param>
 /// <param name="Values">Values already entered, shown again when the card comes back with errors.</param>
 /// <param name="Errors">Why given values were refused, by question id.</param>
+/// <param name="Verb">What submitting it does: a pulse's answers, or another form of the bot's (<see cref="Verbs.Forms"/>).</param>
+/// <param name="OpenTitle">The button that opens the form where it is shown apart from its message (Slack).</param>
+/// <param name="SubmitTitle">The button that submits it.</param>
 public sealed record SurveyPrompt(
     string CardId,
     string PlanId,
@@ -19,7 +25,10 @@ public sealed record SurveyPrompt(
     string? Intro,
     IReadOnlyList<SurveyQuestion> Questions,
     IReadOnlyDictionary<string, string> Values,
-    IReadOnlyDictionary<string, string> Errors) : BotReply;
+    IReadOnlyDictionary<string, string> Errors,
+    string Verb = Verbs.SubmitSurvey,
+    string OpenTitle = "Answer",
+    string SubmitTitle = "Submit") : BotReply;
 
 /// <summary>One question as an input.</summary>
 /// <param name="Id">The question's id, which is the input's id.</param>

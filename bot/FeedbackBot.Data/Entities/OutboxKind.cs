@@ -8,4 +8,7 @@ public enum OutboxKind
     WeeklySummary,
     EmailInvitation,
     EmailReminder,
+
+    /// <summary>A QA evaluation, an answer to one, or an action's reminder, to one person's private chat.</summary>
+    Coaching,
 }

@@ -12,10 +12,10 @@ public sealed class OutboxMessage
     public Tenant? Tenant { get; set; }
     public OutboxKind Kind { get; set; }
 
-    /// <summary>Unique: <c>invite:{cycle}:{person}</c>, <c>email-invite:{invitation}</c>, <c>email-remind:{invitation}:{n}</c>, <c>remind:{cycle}:{person}:{n}</c>, <c>review:{review}:{channel}:{conversation}</c>, <c>weekly:{tenant}:{week}:{channel}:{conversation}</c>.</summary>
+    /// <summary>Unique: <c>invite:{cycle}:{person}</c>, <c>email-invite:{invitation}</c>, <c>email-remind:{invitation}:{n}</c>, <c>remind:{cycle}:{person}:{n}</c>, <c>review:{review}:{channel}:{conversation}</c>, <c>weekly:{tenant}:{week}:{channel}:{conversation}</c>, <c>qa-feedback:{evaluation}</c>, <c>qa-answer:{evaluation}:{answer}</c>, <c>coaching-due:{action}:{who}</c>.</summary>
     public required string DedupeKey { get; set; }
 
-    /// <summary>The person written to, for invitations and reminders (through their stored conversation).</summary>
+    /// <summary>The person written to, for invitations, reminders and coaching messages (through their stored conversation).</summary>
     public Guid? PersonId { get; set; }
 
     public Guid? CycleId { get; set; }
@@ -29,7 +29,7 @@ public sealed class OutboxMessage
 
     public string? TargetConversation { get; set; }
 
-    /// <summary>What a weekly summary says, prepared when it was queued (JSON); null for the other kinds.</summary>
+    /// <summary>What a weekly summary says, or which evaluation a coaching message is about (JSON); null for the other kinds.</summary>
     public string? Body { get; set; }
 
     public OutboxState State { get; set; }

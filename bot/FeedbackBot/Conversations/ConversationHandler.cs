@@ -1,6 +1,7 @@
 using FeedbackBot.Core.Conversations;
 using FeedbackBot.Core.People;
 using FeedbackBot.Data;
+using FeedbackBot.Features.Coaching;
 using FeedbackBot.Features.FeedbackLog;
 using FeedbackBot.Features.Plans;
 using FeedbackBot.Features.Pulses;
@@ -23,7 +24,10 @@ internal sealed class ConversationHandler(
     LogFeedbackFeature logFeedback,
     SetRoleFeature setRole,
     PlanCommandsFeature planCommands,
-    MyPulsesFeature myPulses)
+    MyPulsesFeature myPulses,
+    ScoreInteractionFeature scoreInteraction,
+    RespondToEvaluationFeature respondToEvaluation,
+    EvaluationsInChatFeature evaluationsInChat)
 {
     /// <summary>
     /// A turn from a channel adapter: resolves the tenant and person once, remembering where they spoke, then answers.
@@ -52,6 +56,10 @@ internal sealed class ConversationHandler(
                 Verbs.SubmitSurvey => await answerSurvey.SubmitAsync(party, submission, now, cancellationToken),
                 Verbs.OpenSurvey => await answerSurvey.OpenAsync(party, submission, now, cancellationToken),
                 Verbs.SubmitFeedback => await logFeedback.SubmitAsync(party, submission, now, cancellationToken),
+                Verbs.ScoreInteraction => await scoreInteraction.SubmitAsync(party, submission, now, cancellationToken),
+                Verbs.OpenScorecard => await scoreInteraction.OpenAsync(party, submission, cancellationToken),
+                Verbs.RespondToEvaluation => await respondToEvaluation.SubmitAsync(party, submission, now, cancellationToken),
+                Verbs.OpenEvaluationResponse => await respondToEvaluation.OpenAsync(party, submission, cancellationToken),
                 _ => ConversationTurn.Reply(new TextReply("That card is no longer in use. Type **help** to see what I can do.")),
             };
         }
@@ -69,6 +77,9 @@ internal sealed class ConversationHandler(
             BotCommand.PausePlan command => ConversationTurn.Reply(await planCommands.SetStateAsync(party, command.Plan, Data.Entities.PlanState.Paused, now, cancellationToken)),
             BotCommand.ResumePlan command => ConversationTurn.Reply(await planCommands.SetStateAsync(party, command.Plan, Data.Entities.PlanState.Active, now, cancellationToken)),
             BotCommand.RunPlanNow command => ConversationTurn.Reply(await planCommands.RunNowAsync(party, command.Plan, now, cancellationToken)),
+            BotCommand.ScoreInteraction command => ConversationTurn.Reply(await scoreInteraction.PromptAsync(party, request, command, cancellationToken)),
+            BotCommand.MyEvaluations => await evaluationsInChat.MineAsync(party, request, cancellationToken),
+            BotCommand.ShowEvaluations command => await evaluationsInChat.ShowAsync(party, request, command, cancellationToken),
             BotCommand.Unknown command => ConversationTurn.Reply(new TextReply(NotUnderstood(command))),
             _ => ConversationTurn.Reply(new TextReply("Sorry, I didn't understand that. Type **help** to see what I can do.")),
         };

@@ -1,3 +1,4 @@
+using FeedbackBot.Features.Coaching;
 using FeedbackBot.Features.Contacts;
 using FeedbackBot.Features.CustomerSurveys;
 using FeedbackBot.Features.Cycles;
@@ -31,6 +32,7 @@ internal static class FeatureServiceCollectionExtensions
         services.AddFeedbackCustomerSurveys(configuration);
         services.AddFeedbackHelpdeskTriggers(configuration);
         services.AddFeedbackPeople();
+        services.AddFeedbackCoaching();
         return services;
     }
 

@@ -1,4 +1,5 @@
 using FeedbackBot.Data;
+using FeedbackBot.Jobs.Coaching;
 using FeedbackBot.Jobs.Cycles;
 using FeedbackBot.Jobs.People;
 using Hangfire;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace FeedbackBot.Jobs.Scheduling;
 
 /// <summary>
-/// Makes Hangfire's recurring jobs match the database: the bot's own (plan sync, weekly summary, people sync unless
+/// Makes Hangfire's recurring jobs match the database: the bot's own (plan sync, weekly summary, coaching reminders, people sync unless
 /// <c>People:SyncSchedule</c> is off) and one per
 /// scheduled plan, each with its cron and time zone; none for a plan removed or no longer scheduled. A paused plan, or
 /// a job an operator paused, keeps its job with a schedule that never fires (Hangfire has no paused state), so it
@@ -48,7 +49,8 @@ public sealed class RecurringJobSync(
             changes = Apply(existing, JobIds.WeeklySummary, Job.FromExpression<WeeklySummaryJob>(j => j.RunAsync(CancellationToken.None)), settings.WeeklySummaryCron, summaryZone, pauses.Contains(JobIds.WeeklySummary), changes);
         }
 
-        var wanted = plans.Select(p => p.JobId).Append(JobIds.PlanSync).Append(JobIds.WeeklySummary).ToHashSet(StringComparer.Ordinal);
+        changes = Apply(existing, JobIds.CoachingReminders, Job.FromExpression<CoachingRemindersJob>(j => j.RunAsync(CancellationToken.None)), Cron.Hourly(), utc, pauses.Contains(JobIds.CoachingReminders), changes);
+        var wanted = plans.Select(p => p.JobId).Append(JobIds.PlanSync).Append(JobIds.WeeklySummary).Append(JobIds.CoachingReminders).ToHashSet(StringComparer.Ordinal);
         if (settings.PeopleSyncEnabled && TimeZoneInfo.TryFindSystemTimeZoneById(settings.TimeZone, out var syncZone))
         {
             changes = Apply(existing, JobIds.PeopleSync, Job.FromExpression<PeopleSyncJob>(j => j.RunAsync(CancellationToken.None)), settings.PeopleSyncSchedule.Trim(), syncZone, pauses.Contains(JobIds.PeopleSync), changes);

@@ -24,6 +24,7 @@ public static class BlockKitRenderer
             ReviewSummary summary => ReviewSummaryBlocks.Build(summary),
             FeedbackPrompt feedback => FeedbackBlocks.Prompt(feedback),
             FeedbackThanks logged => FeedbackBlocks.Thanks(logged),
+            EvaluationView evaluation => EvaluationBlocks.Build(evaluation),
             _ => throw new ArgumentException($"There are no Slack blocks for a {reply.GetType().Name}.", nameof(reply)),
         };
     }

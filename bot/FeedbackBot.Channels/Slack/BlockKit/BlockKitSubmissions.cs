@@ -13,12 +13,12 @@ public static class BlockKitSubmissions
     /// <summary>
     /// The submission in a <c>view_submission</c>'s <c>view</c>: the verb from its callback id, the hidden fields from
     /// its private metadata and the answers from <c>state.values</c>. Null when the view is not one of the bot's
-    /// survey modals or its hidden fields are missing.
+    /// forms or its hidden fields are missing.
     /// </summary>
     public static BotSubmission? ReadView(JsonElement view)
     {
         if (view.ValueKind != JsonValueKind.Object
-            || Text(view, "callback_id") != Verbs.SubmitSurvey
+            || Text(view, "callback_id") is not { } verb || !Verbs.Forms.Contains(verb)
             || SurveyHidden.Read(Text(view, "private_metadata")) is not { } values)
         {
             return null;
@@ -42,7 +42,7 @@ public static class BlockKitSubmissions
             }
         }
 
-        return new BotSubmission(Verbs.SubmitSurvey, values);
+        return new BotSubmission(verb, values);
     }
 
     /// <summary>The pulse message a survey modal was opened from; null when the view does not say.</summary>
@@ -65,11 +65,14 @@ public static class BlockKitSubmissions
         }
 
         var action = actions[0];
-        return Text(action, "action_id") switch
+        var actionId = Text(action, "action_id");
+        if (Verbs.IsOpenVerb(actionId))
         {
-            BlockKitActions.OpenSurvey => SurveyHidden.Read(Text(action, "value")) is { } hidden
-                ? new BotSubmission(BlockKitActions.OpenSurvey, hidden)
-                : null,
+            return SurveyHidden.Read(Text(action, "value")) is { } hidden ? new BotSubmission(actionId!, hidden) : null;
+        }
+
+        return actionId switch
+        {
             BlockKitActions.FeedbackPraise => Feedback(payload, action, FeedbackKind.Praise),
             BlockKitActions.FeedbackComplaint => Feedback(payload, action, FeedbackKind.Complaint),
             _ => null,

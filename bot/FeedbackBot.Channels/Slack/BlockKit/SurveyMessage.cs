@@ -21,11 +21,14 @@ internal static class SurveyMessage
         }
 
         blocks.Add(BlockElements.Context(SlackText.Escape(Size(prompt))));
-        blocks.Add(BlockElements.Actions(
-            BlockKitActions.OwnBlockPrefix + "survey",
-            BlockElements.Button(BlockKitActions.OpenSurvey, AnswerTitle, SurveyHidden.Write(prompt), style: "primary")));
-        return BlockKitRenderer.Message($"{prompt.Title}: {Size(prompt)}. Press Answer to fill it in.", blocks);
+        blocks.Add(OpenButton(prompt));
+        return BlockKitRenderer.Message($"{prompt.Title}: {Size(prompt)}. Press {prompt.OpenTitle} to fill it in.", blocks);
     }
+
+    /// <summary>The button that opens the form in a modal: its action id is the form's open verb.</summary>
+    internal static JsonObject OpenButton(SurveyPrompt prompt) => BlockElements.Actions(
+        BlockKitActions.OwnBlockPrefix + "survey",
+        BlockElements.Button(Verbs.OpenVerbFor(prompt.Verb), prompt.OpenTitle, SurveyHidden.Write(prompt), style: "primary"));
 
     internal static string Size(SurveyPrompt prompt)
     {

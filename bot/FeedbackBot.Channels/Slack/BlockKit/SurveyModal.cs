@@ -77,10 +77,10 @@ internal static class SurveyModal
         return new JsonObject
         {
             ["type"] = "modal",
-            ["callback_id"] = Verbs.SubmitSurvey,
+            ["callback_id"] = prompt.Verb,
             ["private_metadata"] = SurveyHidden.Write(prompt, origin),
             ["title"] = BlockElements.PlainText(prompt.Title, BlockKitLimits.ModalTitle),
-            ["submit"] = BlockElements.PlainText(SubmitTitle, BlockKitLimits.ModalTitle),
+            ["submit"] = BlockElements.PlainText(prompt.SubmitTitle, BlockKitLimits.ModalTitle),
             ["close"] = BlockElements.PlainText(CloseTitle, BlockKitLimits.ModalTitle),
             ["blocks"] = new JsonArray([.. blocks]),
         };
@@ -107,7 +107,7 @@ internal static class SurveyModal
         {
             ["type"] = "plain_text_input",
             ["action_id"] = BlockKitActions.Answer,
-            ["multiline"] = true,
+            ["multiline"] = question.MaxLength is not { } length || length > AdaptiveCards.SurveyCard.SingleLineLength,
             ["max_length"] = maxLength,
         };
         if (!string.IsNullOrEmpty(value))

@@ -31,7 +31,8 @@ internal sealed class PlaygroundConversationBot(ConversationHandler conversation
             turn.Conversation.Id,
             activity.Id,
             started ? "help" : submission is null ? activity.Text : null,
-            submission);
+            submission,
+            Private: true);
         var role = turn.Identity == PlaygroundIdentity.Manager ? PersonRole.Admin : PersonRole.Staff;
         var place = new ConversationPlace(turn.Conversation.Id, Personal: true, turn.Conversation.ServiceUrl, PlaygroundChannel.Bot.Id);
         var result = await conversations.HandleAsync(request, place, role, cancellationToken);

@@ -44,7 +44,7 @@ internal sealed class SlackTurns(
         var parsed = SlackInteractionParser.Parse(payload);
         switch (parsed.Value)
         {
-            case SlackBlockActions actions when actions.Actions.Count > 0 && actions.Actions[0].ActionId == BlockKitActions.OpenSurvey:
+            case SlackBlockActions actions when actions.Actions.Count > 0 && Verbs.IsOpenVerb(actions.Actions[0].ActionId):
                 await OpenSurveyAsync(actions, payload, cancellationToken);
                 return null;
             case SlackBlockActions actions when BlockKitSubmissions.ReadAction(payload) is not null && actions.TeamId is { } teamId:
@@ -88,7 +88,7 @@ internal sealed class SlackTurns(
         }
 
         var text = SlackMentions.WithoutBot(e.Text, workspace.BotUserId, mentionedFirst: e.Type == "app_mention");
-        var request = new BotRequest(BotChannel.Slack, callback.TeamId, await names.UserAsync(workspace, userId, cancellationToken), channel, e.Ts, text, null, SlackMentions.Read(text));
+        var request = new BotRequest(BotChannel.Slack, callback.TeamId, await names.UserAsync(workspace, userId, cancellationToken), channel, e.Ts, text, null, SlackMentions.Read(text), e.IsDirectMessage);
         var turn = await conversations.HandleAsync(request, e.IsDirectMessage ? new ConversationPlace(channel, Personal: true) : null, role: null, cancellationToken);
         var thread = e.IsDirectMessage ? e.ThreadTs : e.ThreadTs ?? e.Ts;
         foreach (var reply in turn.Replies)
@@ -107,7 +107,8 @@ internal sealed class SlackTurns(
         }
 
         var user = await names.UserAsync(workspace, command.UserId, cancellationToken);
-        var request = new BotRequest(BotChannel.Slack, command.TeamId, user, command.ChannelId ?? command.UserId, command.TriggerId, command.Text, null, SlackMentions.Read(command.Text));
+        // A slash command is answered only to the person who typed it (an ephemeral reply), wherever they typed it.
+        var request = new BotRequest(BotChannel.Slack, command.TeamId, user, command.ChannelId ?? command.UserId, command.TriggerId, command.Text, null, SlackMentions.Read(command.Text), Private: true);
         var party = await RememberDirectMessageAsync(workspace, request, cancellationToken);
         var turn = await conversations.HandleAsync(party, request, cancellationToken);
         foreach (var reply in turn.Replies)
@@ -199,8 +200,35 @@ internal sealed class SlackTurns(
             return ViewErrors.From(retry.Errors);
         }
 
+        if (answers.Verb != Verbs.SubmitSurvey)
+        {
+            // A form that is not a pulse's (a scorecard, an answer to an evaluation): what it produced is a message of
+            // its own, not a stand-in for the message the modal came from.
+            PostAfterwards(teamId, submission.User.Id, turn.Replies);
+            return null;
+        }
+
         ShowInPlaceOfPulse(teamId, origin?.ChannelId, origin?.MessageTs, submission.User.Id, reply);
         return null;
+    }
+
+    private void PostAfterwards(string teamId, string userId, IReadOnlyList<BotReply> replies)
+    {
+        var messages = replies.Select(BlockKitRenderer.Render).ToList();
+        afterwards.Run(async (services, cancellationToken) =>
+        {
+            if (await services.GetRequiredService<SlackWorkspaces>().FindAsync(teamId, cancellationToken) is not { } workspace)
+            {
+                return;
+            }
+
+            var api = services.GetRequiredService<SlackWebApiClient>();
+            var channel = await api.OpenConversationAsync(workspace.BotToken, [userId], cancellationToken);
+            foreach (var message in messages)
+            {
+                await api.PostMessageAsync(workspace.BotToken, channel, message.Text, message.Blocks, null, cancellationToken);
+            }
+        });
     }
 
     private void ShowInPlaceOfPulse(string teamId, string? channel, string? ts, string userId, BotReply reply)

@@ -93,7 +93,8 @@ internal sealed class TeamsTurn(
             activity.Id,
             installed ? "help" : text,
             submission,
-            TeamsActivities.GetMentions(activity).Select(m => new BotMention(new BotUser(m.Id, m.Name ?? m.Id), m.Text)).ToList());
+            TeamsActivities.GetMentions(activity).Select(m => new BotMention(new BotUser(m.Id, m.Name ?? m.Id), m.Text)).ToList(),
+            Private: activity.Conversation?.ConversationType is null or "personal");
     }
 
     private static InvokeResponse Answer(ConversationTurn answered)

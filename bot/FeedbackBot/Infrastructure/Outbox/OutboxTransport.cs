@@ -4,6 +4,7 @@ using FeedbackBot.Core.Plans;
 using FeedbackBot.Core.Serialization;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
+using FeedbackBot.Features.Coaching;
 using FeedbackBot.Features.Contacts;
 using FeedbackBot.Features.Reviews;
 using FeedbackBot.Jobs.Outbox;
@@ -39,6 +40,7 @@ internal sealed class OutboxTransport(
             OutboxKind.WeeklySummary => await PostAsync(tenant, message, new TextReply(WeeklySummaryBody.Text(message.Body)), cancellationToken),
             // Resolved only here: a process that sends no e-mail (a test rig, a chat-only host) need not register it.
             OutboxKind.EmailInvitation or OutboxKind.EmailReminder => await services.GetRequiredService<EmailInvitations>().SendAsync(message, cancellationToken),
+            OutboxKind.Coaching => await services.GetRequiredService<CoachingMessages>().SendAsync(tenant, message, cancellationToken),
             _ => throw new InvalidOperationException($"Outbox message {message.Id} is of an unknown kind ({message.Kind})."),
         };
     }
