@@ -30,6 +30,7 @@ public sealed class EveryReplyRendersTests
         CardSamples.Review(),
         new FeedbackPrompt("card-3", "The courier left the parcel in the rain.", ["delivery", "billing", "returns"], null),
         new FeedbackThanks("The courier left the parcel in the rain.", "delivery", "complaint"),
+        CardSamples.Evaluation(),
     }.ToDictionary(reply => reply.GetType());
 
     /// <summary>

@@ -29,6 +29,33 @@ internal static class CardSamples
         values ?? new Dictionary<string, string>(),
         errors ?? new Dictionary<string, string>());
 
+    /// <summary>An evaluation as its agent gets it: a critical criterion, a comment, hostile text, and the form to answer it.</summary>
+    public static EvaluationView Evaluation(bool withForm = true) => new(
+        "Your evaluation from Morgan",
+        "Sam",
+        "Morgan",
+        "Phone call",
+        "CALL-1001",
+        "phone",
+        new DateOnly(2026, 12, 4),
+        62.5,
+        false,
+        false,
+        80,
+        [
+            new("Greeted the customer", "Yes", true, false, null),
+            new("Checked the caller's identity", "Yes", true, true, Hostile),
+            new("Let the customer explain", "2 of 5", false, false, "Interrupted twice."),
+            new("Explained the hold", "Not applicable", null, false, null),
+        ],
+        "Clear explanation of the bill.",
+        "Let the customer finish before answering.",
+        "Sam asked to discuss it on 5 Dec 2026: the customer asked to be quick.",
+        "I rushed because the queue was long.",
+        [new CoachingStep("Summarise before answering", "Two calls with Morgan", new DateOnly(2026, 12, 19), "planned")],
+        "Only you, your evaluator and your team's managers see it.",
+        withForm ? EvaluationResponseForms.Prompt("customer-experience", "0f8fad5b-d9cb-469f-a165-70867728950e", "card-9", "Morgan") : null);
+
     public static Dictionary<string, string> Answers() => new()
     {
         ["sat"] = "4",

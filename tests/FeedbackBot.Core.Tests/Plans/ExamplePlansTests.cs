@@ -1,3 +1,4 @@
+using FeedbackBot.Core.Scorecards;
 using FeedbackBot.Core.Plans;
 using FeedbackBot.Core.Serialization;
 
@@ -67,8 +68,22 @@ public class ExamplePlansTests
     public void ContentHash_ExamplePlanWithoutScorecards_IsTheHashStoredBeforeScorecardsExisted(string file, string hash)
     {
         // The hashes were taken before plans could hold scorecards: a plan without them must keep its hash, or
-        // re-applying an unchanged plan would store a new version of it.
-        Assert.Equal(hash, PlanJson.ContentHash(Read(file)));
+        // re-applying an unchanged plan would store a new version of it. The customer plan has gained scorecards
+        // since, so it is hashed without them.
+        var plan = Read(file) with { Scorecards = null, QaTarget = null, QaRetentionDays = null };
+
+        Assert.Equal(hash, PlanJson.ContentHash(plan));
+    }
+
+    [Fact]
+    public void CustomerExperience_Scorecards_CoverPhoneAndWrittenChannelsOnThePlansFeatures()
+    {
+        var plan = Read("customer-experience.yaml");
+
+        Assert.Equal(["phone-call", "written-reply"], plan.Scorecards!.Select(s => s.Id));
+        Assert.All(plan.Scorecards!.SelectMany(s => s.Criteria), c => Assert.Contains(c.Feature, plan.Features));
+        Assert.Contains(plan.Scorecards![0].Criteria, c => c.Critical);
+        Assert.Equal(new QaTarget(4, TimeSpan.FromDays(30)), plan.QaTarget);
     }
 
     private static MeasurementPlan Read(string file)
