@@ -56,9 +56,11 @@ internal sealed class ConversationRig : IAsyncDisposable
     /// Sends a message as a person of the playground tenant (or another tenant) from their conversation (or another
     /// one), and returns the turn once what it queued in the outbox has been sent.
     /// </summary>
-    public async Task<ConversationTurn> SayAsync(string user, string text, string tenant = "local", string? conversation = null)
+    /// <remarks>A message is private (the person's own chat with the bot) unless <paramref name="inChannel"/>.</remarks>
+    public async Task<ConversationTurn> SayAsync(string user, string text, string tenant = "local", string? conversation = null, bool inChannel = false)
     {
-        var turn = await HandleAsync(new BotRequest(BotChannel.Playground, tenant, new BotUser(user, Name(user)), conversation ?? "conv-" + user, Guid.NewGuid().ToString(), text, null));
+        var turn = await HandleAsync(new BotRequest(
+            BotChannel.Playground, tenant, new BotUser(user, Name(user)), conversation ?? "conv-" + user, Guid.NewGuid().ToString(), text, null, Private: !inChannel));
         await DeliverAsync();
         return turn;
     }
@@ -77,7 +79,7 @@ internal sealed class ConversationRig : IAsyncDisposable
     public IReadOnlyList<string> AllJobNames() => DueJobs.All(_services);
 
     public Task<ConversationTurn> SubmitAsync(string user, string verb, IReadOnlyDictionary<string, string> values, string tenant = "local") =>
-        HandleAsync(new BotRequest(BotChannel.Playground, tenant, new BotUser(user, Name(user)), "conv-" + user, Guid.NewGuid().ToString(), null, new BotSubmission(verb, values)));
+        HandleAsync(new BotRequest(BotChannel.Playground, tenant, new BotUser(user, Name(user)), "conv-" + user, Guid.NewGuid().ToString(), null, new BotSubmission(verb, values), Private: true));
 
     /// <summary>Makes the person known with a personal conversation the bot can write to.</summary>
     public async Task MeetAsync(string user, string tenant = "local")
