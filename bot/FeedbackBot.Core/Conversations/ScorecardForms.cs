@@ -66,7 +66,8 @@ public static class ScorecardForms
                 Choices(criterion),
                 false,
                 null));
-            questions.Add(Text(CommentPrefix + criterion.Id, "Comment (optional)", required: false, CommentLength));
+            // Each comment box names its criterion, so a screen reader tells the boxes apart.
+            questions.Add(Text(CommentPrefix + criterion.Id, $"Comment on “{Shortened(criterion.Text)}” (optional)", required: false, CommentLength));
         }
 
         questions.Add(Text(WentWellInput, "What went well", required: true, FeedbackLength));
@@ -210,6 +211,8 @@ public static class ScorecardForms
 
         return [.. choices];
     }
+
+    private static string Shortened(string text) => text.Length <= 40 ? text : text[..39].TrimEnd() + "…";
 
     private static SurveyQuestion Text(string id, string text, bool required, int maxLength) =>
         new(id, text, QuestionType.Text, required, [], false, maxLength);
