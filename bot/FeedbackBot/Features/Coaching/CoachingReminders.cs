@@ -1,6 +1,7 @@
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
 using FeedbackBot.Jobs.Coaching;
+using FeedbackBot.Jobs.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace FeedbackBot.Features.Coaching;
@@ -10,7 +11,7 @@ namespace FeedbackBot.Features.Coaching;
 /// action is reminded once: its reminders are queued in the same write that marks it reminded, under keys the outbox
 /// never queues twice.
 /// </summary>
-internal sealed class CoachingReminders(FeedbackDbContext db, TimeProvider clock, ILogger<CoachingReminders> log) : ICoachingReminders
+internal sealed class CoachingReminders(FeedbackDbContext db, IOutboxSignal outbox, TimeProvider clock, ILogger<CoachingReminders> log) : ICoachingReminders
 {
     public async Task RemindDueAsync(CancellationToken cancellationToken)
     {
@@ -39,6 +40,7 @@ internal sealed class CoachingReminders(FeedbackDbContext db, TimeProvider clock
         if (due.Count > 0)
         {
             await db.SaveChangesAsync(cancellationToken);
+            outbox.Notify();
         }
 
         if (due.Count > 0 && log.IsEnabled(LogLevel.Information))

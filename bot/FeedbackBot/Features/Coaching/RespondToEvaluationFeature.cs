@@ -2,6 +2,7 @@ using FeedbackBot.Conversations;
 using FeedbackBot.Core.Conversations;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
+using FeedbackBot.Jobs.Outbox;
 
 namespace FeedbackBot.Features.Coaching;
 
@@ -10,7 +11,7 @@ namespace FeedbackBot.Features.Coaching;
 /// their reflection and the action plan they agree. The evaluator is sent the answer; the action's due date books a
 /// reminder for both. Only the agent can answer; anyone else is refused and nothing changes.
 /// </summary>
-internal sealed class RespondToEvaluationFeature(FeedbackDbContext db, EvaluationViews views)
+internal sealed class RespondToEvaluationFeature(FeedbackDbContext db, EvaluationViews views, IOutboxSignal outbox)
 {
     private static readonly TextReply NotValid = new("This evaluation is not valid any more. Type **my evaluations** to see yours.");
     private static readonly TextReply NotYours = new("This evaluation is not yours to answer: only the person evaluated can.");
@@ -93,6 +94,7 @@ internal sealed class RespondToEvaluationFeature(FeedbackDbContext db, Evaluatio
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        outbox.Notify();
         return ConversationTurn.ReplaceCard(await AnsweredAsync(evaluation, evaluator, cancellationToken));
     }
 

@@ -5,6 +5,7 @@ using FeedbackBot.Core.Scorecards;
 using FeedbackBot.Core.Serialization;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
+using FeedbackBot.Jobs.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace FeedbackBot.Features.Coaching;
@@ -14,7 +15,7 @@ namespace FeedbackBot.Features.Coaching;
 /// chat. The form is the scorecard; saved once per form (a redelivery or a double click stores nothing more), the
 /// evaluation goes to the agent privately through the outbox, so it is sent even if the bot restarts in between.
 /// </summary>
-internal sealed class ScoreInteractionFeature(FeedbackDbContext db, EvaluationViews views, TimeProvider clock)
+internal sealed class ScoreInteractionFeature(FeedbackDbContext db, EvaluationViews views, IOutboxSignal outbox, TimeProvider clock)
 {
     private const string KeyPrefix = "chat:";
 
@@ -96,6 +97,7 @@ internal sealed class ScoreInteractionFeature(FeedbackDbContext db, EvaluationVi
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            outbox.Notify();
         }
         catch (DbUpdateException)
         {
