@@ -11,7 +11,7 @@ using FeedbackBot.Infrastructure.Tenancy;
 namespace FeedbackBot.Features.Scorecards;
 
 /// <summary>
-/// <c>feedbackbot qa report|calibration</c>: the stored evaluations of a plan. They print named agents' and
+/// <c>feedbackbot qa report|calibration|sample</c>: the stored evaluations of a plan, and the interactions to evaluate next. They print named agents' and
 /// evaluators' figures, which are confidential, so they exist only on the operator's command line and never in a channel.
 /// </summary>
 internal static class QaCommand
@@ -20,10 +20,11 @@ internal static class QaCommand
         " It prints named people's figures: for the operator's command line only; do not paste its output into a channel.";
 
     public static Command Create(CliContext context) =>
-        new("qa", "Quality monitoring: reports on a plan's QA evaluations (see docs/imports.md)." + Confidential)
+        new("qa", "Quality monitoring: reports on a plan's QA evaluations, and the interactions to evaluate next (see docs/imports.md)." + Confidential)
         {
             Report(context),
             CalibrationCommand(context),
+            QaSampleCommand.Create(context, Confidential),
         };
 
     private static Command Report(CliContext context)
