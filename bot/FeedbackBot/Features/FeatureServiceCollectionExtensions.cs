@@ -9,6 +9,7 @@ using FeedbackBot.Features.Pulses;
 using FeedbackBot.Features.Reviews;
 using FeedbackBot.Features.Roles;
 using FeedbackBot.Features.Scheduling;
+using FeedbackBot.Features.Scorecards;
 
 namespace FeedbackBot.Features;
 
@@ -31,6 +32,7 @@ internal static class FeatureServiceCollectionExtensions
         services.AddFeedbackCustomerSurveys(configuration);
         services.AddFeedbackHelpdeskTriggers(configuration);
         services.AddFeedbackPeople();
+        services.AddFeedbackScorecards();
         return services;
     }
 

@@ -1,5 +1,6 @@
 using FeedbackBot.Jobs.Cycles;
 using FeedbackBot.Jobs.People;
+using FeedbackBot.Jobs.Scorecards;
 using Hangfire;
 using Hangfire.AspNetCore;
 using Microsoft.Extensions.Configuration;
@@ -23,7 +24,8 @@ public static class SchedulerServiceCollectionExtensions
     /// <summary>
     /// Hangfire on the bot's database, with this host's own storage and activator rather than Hangfire's process-wide
     /// ones, so that two hosts in one process (the tests run several) never run each other's jobs. Expects the
-    /// <c>FeedbackDbContext</c> factory, an <see cref="ICycleLifecycle"/> and an <see cref="IPeopleSync"/> from the host.
+    /// <c>FeedbackDbContext</c> factory, an <see cref="ICycleLifecycle"/>, an <see cref="IPeopleSync"/> and an
+    /// <see cref="IQaRetention"/> from the host.
     /// </summary>
     public static IServiceCollection AddFeedbackScheduler(
         this IServiceCollection services, IConfiguration configuration, SchedulerRole role = SchedulerRole.Host)
@@ -39,6 +41,7 @@ public static class SchedulerServiceCollectionExtensions
                 o.WeeklySummaryCron = settings.WeeklySummaryCron;
                 o.TimeZone = settings.TimeZone;
                 o.PeopleSyncSchedule = settings.PeopleSyncSchedule;
+                o.QaRetentionSchedule = settings.QaRetentionSchedule;
             })
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<JobsOptions>, JobsOptionsValidator>();
@@ -71,6 +74,7 @@ public static class SchedulerServiceCollectionExtensions
             services.AddTransient<WeeklySummaryJob>();
             services.AddTransient<PlanSyncJob>();
             services.AddTransient<PeopleSyncJob>();
+            services.AddTransient<QaRetentionJob>();
             services.AddHostedService<RecurringJobStarter>();
             if (settings.Enabled)
             {
