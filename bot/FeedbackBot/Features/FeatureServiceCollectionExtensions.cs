@@ -10,6 +10,7 @@ using FeedbackBot.Features.Pulses;
 using FeedbackBot.Features.Reviews;
 using FeedbackBot.Features.Roles;
 using FeedbackBot.Features.Scheduling;
+using FeedbackBot.Features.Scorecards;
 
 namespace FeedbackBot.Features;
 
@@ -33,6 +34,7 @@ internal static class FeatureServiceCollectionExtensions
         services.AddFeedbackHelpdeskTriggers(configuration);
         services.AddFeedbackPeople();
         services.AddFeedbackCoaching();
+        services.AddFeedbackScorecards();
         return services;
     }
 

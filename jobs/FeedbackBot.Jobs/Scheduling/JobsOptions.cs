@@ -2,7 +2,8 @@ namespace FeedbackBot.Jobs.Scheduling;
 
 /// <summary>
 /// The scheduler's settings: <c>Jobs:Enabled</c>, <c>Jobs:WeeklySummaryCron</c>, <c>Jobs:TimeZone</c>, and when the
-/// people rosters are synchronised, <c>People:SyncSchedule</c>.
+/// people rosters are synchronised, <c>People:SyncSchedule</c>, and when QA evaluations past their plan's retention are
+/// deleted, <c>Qa:RetentionSchedule</c>.
 /// </summary>
 public sealed class JobsOptions
 {
@@ -10,6 +11,7 @@ public sealed class JobsOptions
     public const string WeeklySummaryCronKey = "Jobs:WeeklySummaryCron";
     public const string TimeZoneKey = "Jobs:TimeZone";
     public const string PeopleSyncScheduleKey = "People:SyncSchedule";
+    public const string QaRetentionScheduleKey = "Qa:RetentionSchedule";
 
     public const string DefaultWeeklySummaryCron = "0 9 * * 1";
     public const string DefaultTimeZone = "UTC";
@@ -17,7 +19,13 @@ public sealed class JobsOptions
     /// <summary>Daily at 03:00 (in <c>Jobs:TimeZone</c>): before the working day, so a morning's cycle samples today's staff.</summary>
     public const string DefaultPeopleSyncSchedule = "0 3 * * *";
 
-    /// <summary>The <c>People:SyncSchedule</c> that turns the scheduled sync off (<c>feedbackbot people sync</c> still works).</summary>
+    /// <summary>Daily at 02:30 (in <c>Jobs:TimeZone</c>): a quiet hour, before the people sync and the working day.</summary>
+    public const string DefaultQaRetentionSchedule = "30 2 * * *";
+
+    /// <summary>
+    /// The <c>People:SyncSchedule</c> or <c>Qa:RetentionSchedule</c> that turns that job off (<c>feedbackbot people sync</c>
+    /// still works).
+    /// </summary>
     public const string Off = "off";
 
     /// <summary>As configured; empty means true. False: this instance serves the overview but runs no jobs.</summary>
@@ -34,6 +42,11 @@ public sealed class JobsOptions
 
     public bool PeopleSyncEnabled => !string.Equals(PeopleSyncSchedule.Trim(), Off, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Five-field cron in <see cref="TimeZone"/>, or <see cref="Off"/>: evaluations are then kept past their retention.</summary>
+    public string QaRetentionSchedule { get; set; } = DefaultQaRetentionSchedule;
+
+    public bool QaRetentionEnabled => !string.Equals(QaRetentionSchedule.Trim(), Off, StringComparison.OrdinalIgnoreCase);
+
     public bool Enabled => string.IsNullOrWhiteSpace(EnabledText) || !bool.TryParse(EnabledText.Trim(), out var enabled) || enabled;
 
     public static JobsOptions From(Microsoft.Extensions.Configuration.IConfiguration configuration)
@@ -45,6 +58,7 @@ public sealed class JobsOptions
             WeeklySummaryCron = NonEmpty(configuration[WeeklySummaryCronKey]) ?? DefaultWeeklySummaryCron,
             TimeZone = NonEmpty(configuration[TimeZoneKey]) ?? DefaultTimeZone,
             PeopleSyncSchedule = NonEmpty(configuration[PeopleSyncScheduleKey]) ?? DefaultPeopleSyncSchedule,
+            QaRetentionSchedule = NonEmpty(configuration[QaRetentionScheduleKey]) ?? DefaultQaRetentionSchedule,
         };
     }
 

@@ -25,6 +25,11 @@ public sealed class JobsOptionsValidator : IValidateOptions<JobsOptions>
             failures.Add($"{JobsOptions.PeopleSyncScheduleKey} '{options.PeopleSyncSchedule}' is not a schedule: {syncError}; use a cron expression such as '{JobsOptions.DefaultPeopleSyncSchedule}', or {JobsOptions.Off}.");
         }
 
+        if (options.QaRetentionEnabled && !CronSchedule.TryParse(options.QaRetentionSchedule, out _, out var retentionError))
+        {
+            failures.Add($"{JobsOptions.QaRetentionScheduleKey} '{options.QaRetentionSchedule}' is not a schedule: {retentionError}; use a cron expression such as '{JobsOptions.DefaultQaRetentionSchedule}', or {JobsOptions.Off}.");
+        }
+
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out _))
         {
             failures.Add($"{JobsOptions.TimeZoneKey} '{options.TimeZone}' is not a known time zone; use an IANA name such as Europe/Berlin or UTC.");

@@ -2,6 +2,7 @@ using FeedbackBot.Data;
 using FeedbackBot.Jobs.Coaching;
 using FeedbackBot.Jobs.Cycles;
 using FeedbackBot.Jobs.People;
+using FeedbackBot.Jobs.Scorecards;
 using Hangfire;
 using Hangfire.Common;
 using Hangfire.Storage;
@@ -12,8 +13,8 @@ using Microsoft.Extensions.Options;
 namespace FeedbackBot.Jobs.Scheduling;
 
 /// <summary>
-/// Makes Hangfire's recurring jobs match the database: the bot's own (plan sync, weekly summary, coaching reminders, people sync unless
-/// <c>People:SyncSchedule</c> is off) and one per
+/// Makes Hangfire's recurring jobs match the database: the bot's own (plan sync, weekly summary, coaching reminders,
+/// people sync unless <c>People:SyncSchedule</c> is off, QA retention unless <c>Qa:RetentionSchedule</c> is off) and one per
 /// scheduled plan, each with its cron and time zone; none for a plan removed or no longer scheduled. A paused plan, or
 /// a job an operator paused, keeps its job with a schedule that never fires (Hangfire has no paused state), so it
 /// stays visible by its name. The plan sync job runs this every minute on whichever instance picks it up, and the
@@ -55,6 +56,12 @@ public sealed class RecurringJobSync(
         {
             changes = Apply(existing, JobIds.PeopleSync, Job.FromExpression<PeopleSyncJob>(j => j.RunAsync(CancellationToken.None)), settings.PeopleSyncSchedule.Trim(), syncZone, pauses.Contains(JobIds.PeopleSync), changes);
             wanted.Add(JobIds.PeopleSync);
+        }
+
+        if (settings.QaRetentionEnabled && TimeZoneInfo.TryFindSystemTimeZoneById(settings.TimeZone, out var retentionZone))
+        {
+            changes = Apply(existing, JobIds.QaRetention, Job.FromExpression<QaRetentionJob>(j => j.RunAsync(CancellationToken.None)), settings.QaRetentionSchedule.Trim(), retentionZone, pauses.Contains(JobIds.QaRetention), changes);
+            wanted.Add(JobIds.QaRetention);
         }
 
         foreach (var plan in plans)

@@ -195,6 +195,7 @@ public sealed class SchedulerOverview(
         JobIds.PlanSync => Cron.Minutely(),
         JobIds.WeeklySummary => options.Value.WeeklySummaryCron,
         JobIds.PeopleSync => options.Value.PeopleSyncSchedule,
+        JobIds.QaRetention => options.Value.QaRetentionSchedule,
         _ => null,
     };
 
@@ -203,6 +204,7 @@ public sealed class SchedulerOverview(
         JobIds.PlanSync => "Synchronise the plans' jobs and book every open cycle's steps",
         JobIds.WeeklySummary => "Post the weekly summary of every plan",
         JobIds.PeopleSync => "Synchronise the people rosters from Teams and Slack",
+        JobIds.QaRetention => "Delete QA evaluations and interactions past each plan's qa_retention_days",
         _ => "A recurring job this bot no longer defines",
     };
 

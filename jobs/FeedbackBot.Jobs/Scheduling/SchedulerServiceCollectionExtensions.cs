@@ -1,6 +1,7 @@
 using FeedbackBot.Jobs.Coaching;
 using FeedbackBot.Jobs.Cycles;
 using FeedbackBot.Jobs.People;
+using FeedbackBot.Jobs.Scorecards;
 using Hangfire;
 using Hangfire.AspNetCore;
 using Microsoft.Extensions.Configuration;
@@ -24,8 +25,8 @@ public static class SchedulerServiceCollectionExtensions
     /// <summary>
     /// Hangfire on the bot's database, with this host's own storage and activator rather than Hangfire's process-wide
     /// ones, so that two hosts in one process (the tests run several) never run each other's jobs. Expects the
-    /// <c>FeedbackDbContext</c> factory, an <see cref="ICycleLifecycle"/>, an <see cref="IPeopleSync"/> and an
-    /// <see cref="ICoachingReminders"/> from the host.
+    /// <c>FeedbackDbContext</c> factory, an <see cref="ICycleLifecycle"/>, an <see cref="IPeopleSync"/>, an
+    /// <see cref="ICoachingReminders"/> and an <see cref="IQaRetention"/> from the host.
     /// </summary>
     public static IServiceCollection AddFeedbackScheduler(
         this IServiceCollection services, IConfiguration configuration, SchedulerRole role = SchedulerRole.Host)
@@ -41,6 +42,7 @@ public static class SchedulerServiceCollectionExtensions
                 o.WeeklySummaryCron = settings.WeeklySummaryCron;
                 o.TimeZone = settings.TimeZone;
                 o.PeopleSyncSchedule = settings.PeopleSyncSchedule;
+                o.QaRetentionSchedule = settings.QaRetentionSchedule;
             })
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<JobsOptions>, JobsOptionsValidator>();
@@ -74,6 +76,7 @@ public static class SchedulerServiceCollectionExtensions
             services.AddTransient<PlanSyncJob>();
             services.AddTransient<PeopleSyncJob>();
             services.AddTransient<CoachingRemindersJob>();
+            services.AddTransient<QaRetentionJob>();
             services.AddHostedService<RecurringJobStarter>();
             if (settings.Enabled)
             {

@@ -1,5 +1,5 @@
-using FeedbackBot.Core.Scorecards;
 using FeedbackBot.Core.Plans;
+using FeedbackBot.Core.Scorecards;
 using FeedbackBot.Core.Serialization;
 
 namespace FeedbackBot.Core.Tests.Plans;

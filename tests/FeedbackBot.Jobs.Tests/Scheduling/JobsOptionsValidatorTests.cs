@@ -20,6 +20,7 @@ public sealed class JobsOptionsValidatorTests
     [InlineData("Jobs:TimeZone", "Mars/Olympus", "Jobs:TimeZone 'Mars/Olympus' is not a known time zone")]
     [InlineData("People:SyncSchedule", "daily", "People:SyncSchedule 'daily' is not a schedule: expected five fields")]
     [InlineData("People:SyncSchedule", "0 25 * * *", "People:SyncSchedule '0 25 * * *' is not a schedule: ")]
+    [InlineData("Qa:RetentionSchedule", "nightly", "Qa:RetentionSchedule 'nightly' is not a schedule: expected five fields")]
     public void Validate_BadSetting_FailsNamingTheKey(string key, string value, string expected)
     {
         var configuration = new ConfigurationBuilder()
@@ -44,6 +45,29 @@ public sealed class JobsOptionsValidatorTests
 
         Assert.True(new JobsOptionsValidator().Validate(null, options).Succeeded);
         Assert.False(options.PeopleSyncEnabled);
+    }
+
+    [Theory]
+    [InlineData("off")]
+    [InlineData(" Off ")]
+    public void Validate_QaRetentionScheduleOff_SucceedsAndTurnsRetentionOff(string value)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Qa:RetentionSchedule"] = value })
+            .Build();
+        var options = JobsOptions.From(configuration);
+
+        Assert.True(new JobsOptionsValidator().Validate(null, options).Succeeded);
+        Assert.False(options.QaRetentionEnabled);
+    }
+
+    [Fact]
+    public void From_NoQaRetentionSchedule_DeletesDailyAtHalfPastTwo()
+    {
+        var options = JobsOptions.From(new ConfigurationBuilder().Build());
+
+        Assert.Equal("30 2 * * *", options.QaRetentionSchedule);
+        Assert.True(options.QaRetentionEnabled);
     }
 
     [Fact]

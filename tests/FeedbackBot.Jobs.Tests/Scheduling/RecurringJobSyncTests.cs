@@ -2,6 +2,7 @@ using FeedbackBot.Core.Plans;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
 using FeedbackBot.Jobs.Scheduling;
+using FeedbackBot.Jobs.Scorecards;
 using FeedbackBot.Testing;
 using FeedbackBot.Testing.Plans;
 using Hangfire;
@@ -26,8 +27,8 @@ public sealed class RecurringJobSyncTests
 
         var changes = await harness.Sync.SyncAsync(CancellationToken.None);
 
-        // The plan's job and the bot's own three.
-        Assert.Equal(4, changes.Added);
+        // The plan's job and the bot's own four.
+        Assert.Equal(5, changes.Added);
         var job = Assert.IsType<RecurringJobDto>(harness.RecurringJob("pulse"));
         Assert.Equal("0 9 * * 1", job.Cron);
         Assert.Equal("America/New_York", job.TimeZoneId);
@@ -113,7 +114,7 @@ public sealed class RecurringJobSyncTests
 
         Assert.Equal(2, changes.Removed);
         Assert.Equal(
-            ["kept", JobIds.PeopleSync, JobIds.PlanSync, JobIds.WeeklySummary],
+            ["kept", JobIds.PeopleSync, JobIds.PlanSync, JobIds.QaRetention, JobIds.WeeklySummary],
             harness.RecurringJobs().Select(j => j.Id).Order(StringComparer.Ordinal));
     }
 
@@ -156,7 +157,49 @@ public sealed class RecurringJobSyncTests
         var changes = await harness.Sync.SyncAsync(CancellationToken.None);
 
         Assert.Equal(1, changes.Removed);
-        Assert.Equal([JobIds.PlanSync, JobIds.WeeklySummary], harness.RecurringJobs().Select(j => j.Id).Order(StringComparer.Ordinal));
+        Assert.Equal([JobIds.PlanSync, JobIds.QaRetention, JobIds.WeeklySummary], harness.RecurringJobs().Select(j => j.Id).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [ClassData(typeof(ProviderData))]
+    public async Task SyncAsync_NoQaRetentionSchedule_AddsTheQaRetentionJobDailyAtHalfPastTwo(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await (await SchedulerHarness.MigrateAsync(database)).DisposeAsync();
+        await using var harness = SchedulerHarness.Create(database, new RecordingLifecycle(), SchedulerRole.Standby, recurringNow: Now, settings: new Dictionary<string, string?>
+        {
+            ["Jobs:TimeZone"] = "Europe/Berlin",
+        });
+
+        await harness.Sync.SyncAsync(CancellationToken.None);
+
+        var job = Assert.IsType<RecurringJobDto>(harness.RecurringJob(JobIds.QaRetention));
+        Assert.Equal(("30 2 * * *", "Europe/Berlin"), (job.Cron, job.TimeZoneId));
+        Assert.Equal(nameof(QaRetentionJob), job.Job.Type.Name);
+        // Thursday 26 November, 02:30 in Berlin (CET, UTC+1).
+        Assert.Equal(new DateTimeOffset(2026, 11, 26, 1, 30, 0, TimeSpan.Zero), Utc(job.NextExecution));
+    }
+
+    [Theory]
+    [ClassData(typeof(ProviderData))]
+    public async Task SyncAsync_QaRetentionTurnedOff_RemovesTheQaRetentionJob(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await (await SchedulerHarness.MigrateAsync(database)).DisposeAsync();
+        await using (var before = SchedulerHarness.Create(database, new RecordingLifecycle(), SchedulerRole.Standby, recurringNow: Now))
+        {
+            await before.Sync.SyncAsync(CancellationToken.None);
+            Assert.NotNull(before.RecurringJob(JobIds.QaRetention));
+        }
+
+        await using var harness = SchedulerHarness.Create(database, new RecordingLifecycle(), SchedulerRole.Standby, recurringNow: Now, settings: new Dictionary<string, string?>
+        {
+            ["Qa:RetentionSchedule"] = "OFF",
+        });
+        var changes = await harness.Sync.SyncAsync(CancellationToken.None);
+
+        Assert.Equal(1, changes.Removed);
+        Assert.Null(harness.RecurringJob(JobIds.QaRetention));
     }
 
     [Theory]
@@ -193,8 +236,8 @@ public sealed class RecurringJobSyncTests
 
         var second = await harness.Sync.SyncAsync(CancellationToken.None);
 
-        // Two plans with a schedule, and the bot's own three jobs.
-        Assert.Equal(5, first.Added);
+        // Two plans with a schedule, and the bot's own four jobs.
+        Assert.Equal(6, first.Added);
         Assert.False(second.Any, second.ToString());
     }
 

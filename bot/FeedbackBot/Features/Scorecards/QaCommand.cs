@@ -11,7 +11,7 @@ using FeedbackBot.Infrastructure.Tenancy;
 namespace FeedbackBot.Features.Scorecards;
 
 /// <summary>
-/// <c>feedbackbot qa report|calibration</c>: the stored evaluations of a plan. They print named agents' and
+/// <c>feedbackbot qa report|calibration|sample</c>: the stored evaluations of a plan, and the interactions to evaluate next. They print named agents' and
 /// evaluators' figures, which are confidential, so they exist only on the operator's command line and never in a channel.
 /// </summary>
 internal static class QaCommand
@@ -20,25 +20,31 @@ internal static class QaCommand
         " It prints named people's figures: for the operator's command line only; do not paste its output into a channel.";
 
     public static Command Create(CliContext context) =>
-        new("qa", "Quality monitoring: reports on a plan's QA evaluations (see docs/imports.md)." + Confidential)
+        new("qa", "Quality monitoring: reports on a plan's QA evaluations, and the interactions to evaluate next (see docs/imports.md)." + Confidential)
         {
             Report(context),
             CalibrationCommand(context),
+            QaSampleCommand.Create(context, Confidential),
         };
 
     private static Command Report(CliContext context)
     {
-        var options = new QaOptions();
+        var options = new QaOptions("md");
         var command = new Command(
             "report",
             "The plan's evaluations in a period: average score, pass and critical-fail rates, each criterion's pass rate, " +
             "each agent's average and coverage against qa_target." + Confidential);
         options.AddTo(command);
         command.AllowOverrides().SetAction((parseResult, cancellationToken) => RunAsync(parseResult, context, options,
-            (plan, scorecards, evaluations, now) =>
+            (plan, scorecards, evaluations, now, format) =>
             {
                 var report = QaReport.Build(scorecards, evaluations, plan.Current.QaTarget, now);
-                return (QaJson.Serialize(report, indented: true), QaText.Report(plan.Key, Describe(parseResult, options), report));
+                return format switch
+                {
+                    "json" => QaJson.Serialize(report, indented: true) + "\n",
+                    "md" => QaMarkdown.Report(plan.Key, Describe(parseResult, options), report),
+                    _ => QaText.Report(plan.Key, Describe(parseResult, options), report),
+                };
             }, cancellationToken));
         return command;
     }
@@ -57,11 +63,13 @@ internal static class QaCommand
         { scorecardOption };
         options.AddTo(command);
         command.AllowOverrides().SetAction((parseResult, cancellationToken) => RunAsync(parseResult, context, options,
-            (plan, scorecards, evaluations, _) =>
+            (plan, scorecards, evaluations, _, format) =>
             {
                 var scorecard = Choose(plan.Key, scorecards, parseResult.GetValue(scorecardOption));
                 var report = Calibration.Compute(scorecard, evaluations);
-                return (QaJson.Serialize(report, indented: true), QaText.Calibration(plan.Key, Describe(parseResult, options), report));
+                return format == "json"
+                    ? QaJson.Serialize(report, indented: true) + "\n"
+                    : QaText.Calibration(plan.Key, Describe(parseResult, options), report);
             }, cancellationToken));
         return command;
     }
@@ -88,7 +96,7 @@ internal static class QaCommand
         ParseResult parseResult,
         CliContext context,
         QaOptions options,
-        Func<ImportPlan, IReadOnlyList<Scorecard>, List<QaEvaluation>, DateTime, (string Json, string Text)> render,
+        Func<ImportPlan, IReadOnlyList<Scorecard>, List<QaEvaluation>, DateTime, string, string> render,
         CancellationToken cancellationToken)
     {
         var selector = TenantSelector.Parse(parseResult.GetValue(options.Tenant));
@@ -102,13 +110,12 @@ internal static class QaCommand
         var plan = await ImportPlan.FindAsync(db, selector, parseResult.GetRequiredValue(options.Plan), cancellationToken);
         var scorecards = QaPlan.Scorecards(plan);
         var evaluations = await QaEvaluations.LoadAsync(db, plan, scorecards, period, cancellationToken);
-        var (json, readable) = render(plan, scorecards, evaluations, now);
-        await context.Out.WriteAsync(parseResult.GetValue(options.Format) == "json" ? json + "\n" : readable);
+        await context.Out.WriteAsync(render(plan, scorecards, evaluations, now, parseResult.GetRequiredValue(options.Format)));
         return ExitCodes.Ok;
     }
 
-    /// <summary>The options both commands take.</summary>
-    private sealed class QaOptions
+    /// <summary>The options both commands take; <c>--format</c> offers text, json and the command's <paramref name="moreFormats"/>.</summary>
+    private sealed class QaOptions(params string[] moreFormats)
     {
         public Option<string> Plan { get; } = new("--plan") { Description = "The plan's id.", Required = true };
 
@@ -117,7 +124,7 @@ internal static class QaCommand
             Description = "Only evaluations made in START..END (ISO dates, both days included, such as 2026-12-01..2026-12-31). Default: all.",
         };
 
-        public Option<string> Format { get; } = CreateFormat();
+        public Option<string> Format { get; } = CreateFormat(["text", "json", .. moreFormats]);
 
         public Option<string> Tenant { get; } = TenantSelector.CreateOption();
 
@@ -129,10 +136,14 @@ internal static class QaCommand
             command.Options.Add(Tenant);
         }
 
-        private static Option<string> CreateFormat()
+        private static Option<string> CreateFormat(string[] formats)
         {
-            var format = new Option<string>("--format") { Description = "text (default) or json.", DefaultValueFactory = _ => "text" };
-            format.AcceptOnlyFromAmong("text", "json");
+            var format = new Option<string>("--format")
+            {
+                Description = formats.Length == 2 ? "text (default) or json." : $"text (default), {string.Join(", ", formats[1..^1])} or {formats[^1]}.",
+                DefaultValueFactory = _ => "text",
+            };
+            format.AcceptOnlyFromAmong(formats);
             return format;
         }
     }

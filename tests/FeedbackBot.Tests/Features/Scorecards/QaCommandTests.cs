@@ -125,6 +125,89 @@ public sealed class QaCommandTests
         Assert.StartsWith("--period 2026-12-31..2026-12-01 ends before it starts", run.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [ClassData(typeof(ProviderData))]
+    public async Task QaReport_Markdown_PrintsTheHandWorkedFiguresAsTableRows(DatabaseProvider provider)
+    {
+        await using var database = await ImportedAsync(provider);
+
+        var run = await CliRun.RunAsync(database, "qa", "report", "--plan", "p", "--format", "md");
+
+        // greeting: yes, yes, no, yes, yes and one not applicable; pace: 5, 3, 1, 2, 4, 4, of which 5, 4, 4 pass.
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Equal(
+            """
+            # QA report for plan p, all dates
+
+            | Evaluations | Scored | Average score | Pass rate | Critical fail rate |
+            |---|---|---|---|---|
+            | 6 | 6 | 66.7 | 33.3% | 0.0% |
+
+            ## Criteria
+
+            | Scorecard | Criterion | Applicable | Passed | Pass rate |
+            |---|---|---|---|---|
+            | phone-call | greeting | 5 | 4 | 80.0% |
+            | phone-call | pace | 6 | 3 | 50.0% |
+
+            ## Agents
+
+            | Agent | Evaluations | Average score |
+            |---|---|---|
+            | kim | 2 | 81.3 |
+            | sam | 4 | 59.4 |
+
+            ## Coverage
+
+            No coverage: the plan sets no qa_target, or nobody was evaluated.
+
+            """.ReplaceLineEndings("\n"),
+            run.Out);
+    }
+
+    [Fact]
+    public async Task QaReport_MarkdownWithTarget_PrintsACoverageRowPerAgentAndChannel()
+    {
+        // Dated from today, as coverage counts the qa_target window ending now.
+        var today = DateTime.UtcNow.Date;
+        string At(int daysAgo) => today.AddDays(-daysAgo).ToString("yyyy-MM-dd'T'09:00:00'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        using var folder = new TempFolder();
+        await QaPlans.ApplyAsync(database, folder, QaPlans.OneScorecard + "\nqa_target: {per_agent: 2, every: 30d}\n");
+        var evaluations = folder.Write("evaluations.csv", $"""
+            evaluation_id,interaction_id,agent,evaluator,scorecard,channel,evaluated_at,greeting,pace,went_well,to_improve
+            E-1,CALL-1,sam,anna,phone-call,phone,{At(1)},yes,5,Warm,Nothing
+            E-2,CALL-2,sam,anna,phone-call,phone,{At(2)},yes,4,Warm,Nothing
+            E-3,CHAT-1,kim,anna,phone-call,chat,{At(3)},no,2,Quick,Greeting
+            """);
+        Assert.Equal(0, (await CliRun.RunAsync(database, "import", "evaluations", evaluations, "--plan", "p")).ExitCode);
+
+        var run = await CliRun.RunAsync(database, "qa", "report", "--plan", "p", "--format", "md");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var coverage = run.Out[run.Out.IndexOf("## Coverage", StringComparison.Ordinal)..].Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(
+            [
+                "## Coverage",
+                "| Agent | Channel | Evaluations | Target | Met |",
+                "|---|---|---|---|---|",
+                "| kim | chat | 1 | 2 | below target |",
+                "| sam | phone | 2 | 2 | yes |",
+            ],
+            coverage);
+    }
+
+    [Fact]
+    public async Task QaCalibration_Markdown_IsRefusedAsAnUnknownFormat()
+    {
+        await using var database = await ImportedAsync(DatabaseProvider.Sqlite);
+
+        var run = await CliRun.RunAsync(database, "qa", "calibration", "--plan", "p", "--format", "md");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Empty(run.Out);
+    }
+
     private static async Task<TestDatabase> ImportedAsync(DatabaseProvider provider)
     {
         var database = await TestDatabase.CreateAsync(provider);
