@@ -4,6 +4,8 @@ using FeedbackBot.Core.Reviews.Building;
 using FeedbackBot.Core.Scorecards;
 using FeedbackBot.Core.Serialization;
 using FeedbackBot.Core.Tests.Scorecards;
+using FsCheck;
+using FsCheck.Fluent;
 using static FeedbackBot.Core.Tests.Reviews.ReviewFixtures;
 
 namespace FeedbackBot.Core.Tests.Reviews.Building;
@@ -202,8 +204,39 @@ public sealed class QualityMonitoringTests
         Assert.DoesNotContain("Quartermaine", text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("Ottoline", text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("Vexby", text, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("agent", text, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("evaluator\"", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("\"agent\"", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"evaluator\"", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_AnyEvaluations_FiguresStayInRangeAndNoNameAppears()
+    {
+        var evaluations =
+            from count in Gen.Choose(1, 30)
+            from answers in (
+                from acknowledge in Gen.Elements("yes", "no")
+                from solve in Gen.Elements("1", "2", "3", "4", "5")
+                from callback in Gen.Elements("yes", "no", "na")
+                from recap in Gen.Elements("yes", "no", "na")
+                select new[] { acknowledge, solve, callback, recap }).ArrayOf(count)
+            select answers;
+
+        Prop.ForAll(evaluations.ToArbitrary(), answers =>
+        {
+            var list = answers.Select((a, i) => ScorecardFixtures.Evaluation(
+                $"E-{i}", $"CALL-{i}", AgentName, EvaluatorName, InteractionChannel.Phone, Start.AddHours(i), Phone, a)).ToList();
+            var review = ReviewBuilder.Build(QaInput(list));
+            var quality = review.QualityMonitoring!;
+            var text = ReviewJson.Serialize(review, indented: false);
+            return quality.Evaluations == answers.Length
+                && quality.Features.All(f => f.QaPassRate is null || (f.QaCi95![0] <= f.QaPassRate && f.QaPassRate <= f.QaCi95[1]))
+                && quality.FailedCriteria.Count <= 3
+                && quality.FailedCriteria.All(c => c.Applicable >= 5 && c.PassRate < Phone.PassMark)
+                && quality.FailedCriteria.Select(c => c.PassRate).SequenceEqual(quality.FailedCriteria.Select(c => c.PassRate).Order())
+                && review.Recommendations.Count(r => r.Title.StartsWith("Coach on", StringComparison.Ordinal)) == quality.FailedCriteria.Count
+                && !text.Contains(AgentName, StringComparison.Ordinal)
+                && !text.Contains(EvaluatorName, StringComparison.Ordinal);
+        }).QuickCheckThrowOnFailure();
     }
 
     private sealed record QaFeatureSnapshot(string Feature, double? QaPassRate, int QaN, double[]? QaCi95, double? CustomerScore, long? CustomerN, double? Gap)
