@@ -74,5 +74,8 @@ public static class DefaultRecommendations
         new("access_channel", "Make it easier to reach us on the channels customers use",
             "Check opening hours, channel availability and hand-offs between channels against when and how customers try to reach us, and fix the worst gaps.",
             ServiceManager, 45),
+        new("qa_coaching", "Coach on {metric}",
+            "Go through recorded interactions where this was missed with the team, show what good looks like from ones where it was done, and check it again in the next evaluations.",
+            TeamLeader, 30),
     ];
 }

@@ -4,8 +4,8 @@ namespace FeedbackBot.Core.Reviews;
 /// What to recommend when a review finds a problem with a service feature, a comment theme or a metric. Kept as
 /// data so an organisation can change the advice without changing the engine.
 /// </summary>
-/// <param name="Key">What it applies to: a feature (responsiveness), a theme (waiting_time), a metric kind (nps, response_rate), operational, or staff_vs_customer.</param>
-/// <param name="Title">The recommendation's title; <c>{feature}</c>, <c>{theme}</c> and <c>{metric}</c> are filled in.</param>
+/// <param name="Key">What it applies to: a feature (responsiveness), a theme (waiting_time), a metric kind (nps, response_rate), operational, staff_vs_customer, or qa_coaching (a most-failed QA criterion).</param>
+/// <param name="Title">The recommendation's title; <c>{feature}</c>, <c>{theme}</c> and <c>{metric}</c> are filled in (for qa_coaching, <c>{metric}</c> is the criterion with how often it passed).</param>
 /// <param name="Action">The suggested actions.</param>
 /// <param name="OwnerRole">Who should own it.</param>
 /// <param name="ReviewAfterDays">How long after the cycle's end to check the result.</param>

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace FeedbackBot.Core.Reviews;
 
 /// <summary>
@@ -17,6 +19,10 @@ namespace FeedbackBot.Core.Reviews;
 /// <param name="Shortfalls">What falls short, with evidence.</param>
 /// <param name="Gaps">Where sources disagree about the same feature.</param>
 /// <param name="Recommendations">What to do next, prioritised, each with its evidence.</param>
+/// <param name="QualityMonitoring">
+/// What QA evaluations of the cycle's interactions say, team-level only; null when the plan has no scorecards or no
+/// evaluation falls in the cycle. Left out of the JSON when null, so reviews of plans without scorecards read as before.
+/// </param>
 public sealed record Review(
     ReviewPlan Plan,
     ReviewCycle Cycle,
@@ -29,7 +35,8 @@ public sealed record Review(
     IReadOnlyList<Finding> Strengths,
     IReadOnlyList<Finding> Shortfalls,
     IReadOnlyList<Gap> Gaps,
-    IReadOnlyList<Recommendation> Recommendations);
+    IReadOnlyList<Recommendation> Recommendations,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] QualityMonitoring? QualityMonitoring = null);
 
 /// <summary>The plan a review is of.</summary>
 /// <param name="Id">The plan's id.</param>

@@ -1,5 +1,6 @@
 using FeedbackBot.Core.Analysis;
 using FeedbackBot.Core.Plans;
+using FeedbackBot.Core.Scorecards;
 
 namespace FeedbackBot.Core.Reviews;
 
@@ -17,6 +18,10 @@ namespace FeedbackBot.Core.Reviews;
 /// <param name="PreviousOperational">Operational metric values in the previous cycle's window.</param>
 /// <param name="Companions">Other plans' cycles over the same period measuring the same features from another audience.</param>
 /// <param name="Rules">Thresholds and advice.</param>
+/// <param name="Evaluations">
+/// QA evaluations of the plan whose interaction (or, without its date, the evaluation) falls in the cycle's window;
+/// empty when the plan has no scorecards.
+/// </param>
 public sealed record ReviewInput(
     MeasurementPlan Plan,
     int PlanVersion,
@@ -30,7 +35,8 @@ public sealed record ReviewInput(
     IReadOnlyList<OperationalObservation> Operational,
     IReadOnlyList<OperationalObservation> PreviousOperational,
     IReadOnlyList<Companion> Companions,
-    ReviewRules Rules);
+    ReviewRules Rules,
+    IReadOnlyList<QaEvaluation>? Evaluations = null);
 
 /// <summary>How many people were invited to a cycle, in all and per segment.</summary>
 /// <param name="Invited">People invited.</param>

@@ -9,13 +9,23 @@ namespace FeedbackBot.Core.Reviews;
 /// <param name="ThemeShareGapPoints">How far apart (percentage points) a theme's share of complaints and of survey comments must be to report a gap.</param>
 /// <param name="ProminentThemeShare">A theme mentioned in at least this percentage of coded comments, mostly negatively, is a shortfall.</param>
 /// <param name="Recommendations">The advice catalogue.</param>
+/// <param name="QaCustomerGapPoints">
+/// How far apart (on a 0–100 scale) a feature's QA pass rate and the share of customers rating it 4 or 5 must be, more
+/// than, to report a gap. Wider than the staff–customer threshold because no test backs it: one evaluation answers
+/// several criteria of a feature, so its answers are not independent draws.
+/// </param>
+/// <param name="QaMinimumApplicable">How many applicable answers a criterion or a feature's criteria need before their pass rate is a finding.</param>
+/// <param name="QaMostFailed">At most this many of the most-failed criteria become shortfalls, each with its coaching recommendation.</param>
 public sealed record ReviewRules(
     double Alpha,
     IReadOnlyDictionary<KpiMetric, double> StrengthMargins,
     double StaffCustomerGapPoints,
     double ThemeShareGapPoints,
     double ProminentThemeShare,
-    IReadOnlyList<RecommendationRule> Recommendations)
+    IReadOnlyList<RecommendationRule> Recommendations,
+    double QaCustomerGapPoints = 20,
+    int QaMinimumApplicable = 5,
+    int QaMostFailed = 3)
 {
     /// <summary>The defaults: 5% significance, margins a manager would call comfortable, and the built-in advice.</summary>
     public static ReviewRules Default { get; } = new(

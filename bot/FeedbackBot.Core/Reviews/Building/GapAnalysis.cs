@@ -16,22 +16,7 @@ public static class GapAnalysis
     public static IReadOnlyList<Gap> StaffVersusCustomer(ReviewInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var pooled = new Dictionary<(string Feature, Audience Audience), (long Top, long N)>();
-        foreach (var (plan, tallies) in new[] { (input.Plan, input.Current) }.Concat(input.Companions.Select(c => (c.Plan, c.Tallies))))
-        {
-            foreach (var question in plan.Questions.Where(q => q.Type is QuestionType.Rating5 or QuestionType.Agree5 && q.Feature is not null))
-            {
-                if (!tallies.Questions.TryGetValue(question.Id, out var tally))
-                {
-                    continue;
-                }
-
-                var key = (question.Feature!, question.Audience);
-                var (top, n) = pooled.GetValueOrDefault(key);
-                pooled[key] = (top + tally.CountOf("4") + tally.CountOf("5"), n + Enumerable.Range(1, 5).Sum(v => tally.CountOf(v.ToString(CultureInfo.InvariantCulture))));
-            }
-        }
-
+        var pooled = TopBox(input);
         var minimum = input.Plan.MinimumGroupSize;
         var gaps = new List<Gap>();
         foreach (var feature in pooled.Keys.Select(k => k.Feature).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
@@ -67,6 +52,32 @@ public static class GapAnalysis
         }
 
         return gaps;
+    }
+
+    /// <summary>
+    /// How many answered 4 or 5 of how many answered 1 to 5, per feature and audience, pooled over the five-point
+    /// questions (rating5 or agree5) measuring the feature in this plan and its companions.
+    /// </summary>
+    public static IReadOnlyDictionary<(string Feature, Audience Audience), (long Top, long N)> TopBox(ReviewInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var pooled = new Dictionary<(string Feature, Audience Audience), (long Top, long N)>();
+        foreach (var (plan, tallies) in new[] { (input.Plan, input.Current) }.Concat(input.Companions.Select(c => (c.Plan, c.Tallies))))
+        {
+            foreach (var question in plan.Questions.Where(q => q.Type is QuestionType.Rating5 or QuestionType.Agree5 && q.Feature is not null))
+            {
+                if (!tallies.Questions.TryGetValue(question.Id, out var tally))
+                {
+                    continue;
+                }
+
+                var key = (question.Feature!, question.Audience);
+                var (top, n) = pooled.GetValueOrDefault(key);
+                pooled[key] = (top + tally.CountOf("4") + tally.CountOf("5"), n + Enumerable.Range(1, 5).Sum(v => tally.CountOf(v.ToString(CultureInfo.InvariantCulture))));
+            }
+        }
+
+        return pooled;
     }
 
     /// <summary>
@@ -119,10 +130,10 @@ public static class GapAnalysis
         return gaps;
     }
 
-    private static Evidence Share(string metric, double percent, long n, string label, IReadOnlyList<string>? quotes = null) =>
+    internal static Evidence Share(string metric, double percent, long n, string label, IReadOnlyList<string>? quotes = null) =>
         new(metric, Rounding.Percent(percent), null, n, null, null, null, null, [.. (quotes ?? []).Take(3)], label);
 
-    private static string Words(string id) => id.Replace('_', ' ');
+    internal static string Words(string id) => id.Replace('_', ' ');
 
     // Labels are capitalised to head a list; inside a sentence only an acronym keeps its capitals.
     private static string Lower(string label) =>

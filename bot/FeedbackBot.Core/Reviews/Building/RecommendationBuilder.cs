@@ -17,7 +17,18 @@ public static class RecommendationBuilder
     /// <summary>Scores at or above this (and below high) are medium priority.</summary>
     public const double MediumPriorityScore = 4;
 
-    /// <summary>Recommendations from the evaluated KPIs, the theme shortfalls and the gaps, highest score first.</summary>
+    /// <summary>
+    /// Recommendations from the evaluated KPIs, the theme shortfalls, the gaps and the most-failed QA criteria, highest
+    /// score first.
+    /// </summary>
+    /// <param name="plan">The plan reviewed.</param>
+    /// <param name="kpis">Its KPIs, evaluated.</param>
+    /// <param name="shortfalls">The review's shortfalls; a most-failed criterion's cites the evidence its coaching advice rests on.</param>
+    /// <param name="gaps">The gaps between sources.</param>
+    /// <param name="themes">The themes in comments.</param>
+    /// <param name="cycleEnd">The cycle's last day.</param>
+    /// <param name="rules">The thresholds and advice.</param>
+    /// <param name="quality">The quality monitoring section, whose most-failed criteria get coaching advice; null for none.</param>
     public static IReadOnlyList<Recommendation> Build(
         MeasurementPlan plan,
         IReadOnlyList<EvaluatedKpi> kpis,
@@ -25,7 +36,8 @@ public static class RecommendationBuilder
         IReadOnlyList<Gap> gaps,
         ThemeReport themes,
         DateOnly cycleEnd,
-        ReviewRules rules)
+        ReviewRules rules,
+        QualityMonitoring? quality = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(kpis);
@@ -97,7 +109,9 @@ public static class RecommendationBuilder
                 label: theme.Label)));
         }
 
-        foreach (var gap in gaps)
+        // A QA–customer gap is no feature's problem to advise on: what evaluators and customers disagree about is
+        // answered by the coaching on the criteria that fail, below.
+        foreach (var gap in gaps.Where(g => g.Kind != QualityMonitoringAnalysis.GapKind))
         {
             var staffView = gap.Kind == "staff_vs_customer";
             var themeRule = staffView ? null : rules.RuleFor(ThemeOf(gap) + "_theme") ?? rules.RuleFor(ThemeOf(gap));
@@ -124,6 +138,8 @@ public static class RecommendationBuilder
                 cycleEnd,
                 label: gap.Feature.Replace('_', ' '))));
         }
+
+        candidates.AddRange(Coaching(shortfalls, cycleEnd, rules, quality));
 
         return [.. candidates
             .GroupBy(c => c.Key, StringComparer.Ordinal)
@@ -188,6 +204,38 @@ public static class RecommendationBuilder
                 .OrderBy(k => k.Result.Gap ?? 0)
                 .ThenBy(k => k.Kpi.Id, StringComparer.Ordinal)
                 .FirstOrDefault();
+    }
+
+    // Each most-failed criterion gets its own advice, so the candidates' key names the criterion. Its gap is how far
+    // the pass rate is below the scorecard's pass mark; its reach, the share of evaluated interactions that failed it.
+    private static IEnumerable<(string Key, Recommendation Recommendation)> Coaching(
+        IReadOnlyList<Finding> shortfalls, DateOnly cycleEnd, ReviewRules rules, QualityMonitoring? quality)
+    {
+        if (quality is null || rules.RuleFor(QualityMonitoringAnalysis.CoachingRule) is not { } rule)
+        {
+            yield break;
+        }
+
+        foreach (var criterion in quality.FailedCriteria)
+        {
+            var metric = QualityMonitoringAnalysis.MetricOf(criterion);
+            if (shortfalls.FirstOrDefault(f => f.Kind == QualityMonitoringAnalysis.ShortfallKind && f.Evidence.Metric == metric) is not { } finding
+                || finding.Evidence.Target is not { } passMark)
+            {
+                continue;
+            }
+
+            var reach = (double)(criterion.Applicable - criterion.Passed) / criterion.Applicable;
+            yield return (rule.Key + ":" + metric, Make(
+                rule,
+                Math.Max(0, passMark - criterion.PassRate) * (1 + reach),
+                criterion.Feature,
+                theme: null,
+                finding.Evidence,
+                string.Create(CultureInfo.InvariantCulture, $"\"{criterion.Text}\" passed in at least {passMark:0.#}% of evaluated interactions, the scorecard's pass mark"),
+                cycleEnd,
+                label: string.Create(CultureInfo.InvariantCulture, $"\"{criterion.Text}\": passed in {criterion.Passed} of {criterion.Applicable} evaluated interactions")));
+        }
     }
 
     private static Audience? AudienceOf(MeasurementPlan plan, EvaluatedKpi kpi) =>

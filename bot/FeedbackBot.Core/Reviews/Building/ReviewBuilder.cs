@@ -7,7 +7,7 @@ namespace FeedbackBot.Core.Reviews.Building;
 
 /// <summary>
 /// Builds a review from what a cycle collected: validation, KPIs against targets with trends, distributions,
-/// segments, themes, complaints, strengths, shortfalls, gaps and recommendations. A pure function of its input.
+/// segments, themes, complaints, strengths, shortfalls, gaps, recommendations and quality monitoring. A pure function of its input.
 /// </summary>
 public static class ReviewBuilder
 {
@@ -45,14 +45,18 @@ public static class ReviewBuilder
             : null;
 
         var strengths = FindingRules.Strengths(plan, kpis, themeReport, input.Rules);
-        var shortfalls = FindingRules.Shortfalls(plan, kpis, themeReport, input.Rules);
+        var quality = QualityMonitoringAnalysis.Summarise(input);
+        var shortfalls = FindingRules.Shortfalls(plan, kpis, themeReport, input.Rules)
+            .Concat(QualityMonitoringAnalysis.Shortfalls(quality, input))
+            .ToList();
         var surveyComments = plan.Questions.Where(q => q.Type == QuestionType.Text).Sum(q => current.Questions[q.Id].Answered);
         var gaps = GapAnalysis.StaffVersusCustomer(input)
             .Concat(GapAnalysis.ComplaintsVersusSurvey(
                 themesNow, themeReport, complaints?.Total ?? 0, surveyComments, minimum, input.Rules))
+            .Concat(QualityMonitoringAnalysis.Gaps(quality, input.Rules))
             .ToList();
         var cycleEnd = DateOnly.FromDateTime(window.End.AddTicks(-1));
-        var recommendations = RecommendationBuilder.Build(plan, kpis, shortfalls, gaps, themeReport, cycleEnd, input.Rules);
+        var recommendations = RecommendationBuilder.Build(plan, kpis, shortfalls, gaps, themeReport, cycleEnd, input.Rules, quality);
 
         return new Review(
             new ReviewPlan(plan.Id, plan.Name, input.PlanVersion, minimum),
@@ -66,7 +70,8 @@ public static class ReviewBuilder
             strengths,
             shortfalls,
             gaps,
-            recommendations);
+            recommendations,
+            quality);
     }
 
     private static ThemeCounts Themes(

@@ -9,7 +9,7 @@ using ReviewCycle = FeedbackBot.Data.Entities.ReviewCycle;
 
 namespace FeedbackBot.Features.Reviews;
 
-/// <summary>Gathers everything a review of one cycle is built from: its responses, the previous cycle's, invitations, complaints, operational figures, and companion plans.</summary>
+/// <summary>Gathers everything a review of one cycle is built from: its responses, the previous cycle's, invitations, complaints, operational figures, companion plans, and QA evaluations.</summary>
 internal static class ReviewSources
 {
     public static async Task<ReviewInput> LoadAsync(FeedbackDbContext db, ReviewCycle cycle, CancellationToken cancellationToken)
@@ -52,7 +52,8 @@ internal static class ReviewSources
             await OperationalAsync(db, plan.Id, cycle.StartsAt, cycle.EndsAt, cancellationToken),
             previousCycle is null ? [] : await OperationalAsync(db, plan.Id, previousCycle.StartsAt, previousCycle.EndsAt, cancellationToken),
             await CompanionsAsync(db, plan, definition, cycle, cancellationToken),
-            ReviewRules.Default);
+            ReviewRules.Default,
+            await ReviewEvaluations.LoadAsync(db, plan.Id, definition, cycle.StartsAt, cycle.EndsAt, cancellationToken));
     }
 
     private static async Task<List<ComplaintRecord>> ComplaintsAsync(

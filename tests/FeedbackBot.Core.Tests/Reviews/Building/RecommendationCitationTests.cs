@@ -51,7 +51,11 @@ public sealed class RecommendationCitationTests
             new Evidence("staff_rating:empathy", 90, null, 40, null, null, null, null, [], "Staff rating empathy 4 or 5"),
             -30, 0.001);
 
-        var recommendations = RecommendationBuilder.Build(plan, kpis, shortfalls, [gap], themes, CycleEnd, ReviewRules.Default);
+        var callback = new QaFailedCriterion("phone-call", "callback", "Called back when promised", "responsiveness", 6, 2, 33.3);
+        var quality = new QualityMonitoring(10, 60, 50, 0, [], [callback]);
+        var qaShortfall = new Finding("qa_criterion", "Called back when promised fails.", "responsiveness", QualityMonitoringAnalysis.Evidence(callback, 80));
+
+        var recommendations = RecommendationBuilder.Build(plan, kpis, [.. shortfalls, qaShortfall], [gap], themes, CycleEnd, ReviewRules.Default, quality);
 
         var byKpi = kpis.ToDictionary(k => k.Kpi.Id);
         var themeIds = ThemeTaxonomy.Default.Themes.Select(t => t.Id).ToHashSet();
@@ -63,6 +67,11 @@ public sealed class RecommendationCitationTests
             {
                 Assert.Equal("customer_rating:empathy", made.Evidence.Metric);
                 Assert.StartsWith("The two views of empathy", made.SuccessCriterion, StringComparison.Ordinal);
+            }
+            else if (rule.Key == "qa_coaching")
+            {
+                Assert.Equal(("qa_criterion:phone-call/callback", "Called back when promised"), (made.Evidence.Metric, made.Evidence.Label));
+                Assert.StartsWith("\"Called back when promised\" passed in at least 80%", made.SuccessCriterion, StringComparison.Ordinal);
             }
             else if (rule.Key.EndsWith("_theme", StringComparison.Ordinal) || (themeIds.Contains(rule.Key) && !Features.Contains(rule.Key)))
             {

@@ -48,6 +48,7 @@ public static partial class ReviewHtml
         "missed" => "Missed target",
         "worsened" => "Worsened",
         "theme" => "Theme in comments",
+        "qa_criterion" => "QA criterion",
         var other => ReviewText.Capitalise(ReviewText.Words(other)),
     };
 
@@ -69,6 +70,7 @@ public static partial class ReviewHtml
             {
                 "staff_vs_customer" => ("Customers", "Staff"),
                 "complaints_vs_survey" => ("Complaints", "Survey comments"),
+                "qa_vs_customer" => ("Customers", "QA evaluations"),
                 _ => ("First source", "Second source"),
             };
             html.Append("<article class=\"card gap\">").Element("span", ReviewText.Words(gap.Feature), "tag tag-quiet").Element("h3", gap.Title);

@@ -35,6 +35,7 @@ public static partial class ReviewHtml
         Findings(html, text);
         Gaps(html, text);
         Recommendations(html, text);
+        QualityMonitoring(html, review.QualityMonitoring);
         Themes(html, review);
         Answers(html, review);
         Segments(html, text);
@@ -118,8 +119,14 @@ public static partial class ReviewHtml
         var sections = new List<(string Id, string Title)>
         {
             ("summary", "At a glance"), ("kpis", "KPIs"), ("findings", "Strengths and shortfalls"), ("gaps", "Gaps"),
-            ("recommendations", "Recommendations"), ("themes", "Themes"),
+            ("recommendations", "Recommendations"),
         };
+        if (review.QualityMonitoring is not null)
+        {
+            sections.Add(("quality", "Quality monitoring"));
+        }
+
+        sections.Add(("themes", "Themes"));
         if (review.Distributions.Count > 0)
         {
             sections.Add(("answers", "Answers"));

@@ -24,6 +24,7 @@ public static class ReviewMarkdown
         Findings(md, text, "Shortfalls", review.Shortfalls, text.Empty("Nothing falls short in this cycle."));
         Gaps(md, text);
         Recommendations(md, text);
+        QualityMonitoring(md, review.QualityMonitoring);
         Themes(md, review.Themes);
         Distributions(md, review);
         Segments(md, text);
@@ -197,6 +198,47 @@ public static class ReviewMarkdown
                 md.AppendLine();
             }
         }
+    }
+
+    private static void QualityMonitoring(StringBuilder md, QualityMonitoring? quality)
+    {
+        if (quality is null)
+        {
+            return;
+        }
+
+        md.AppendLine("## Quality monitoring").AppendLine();
+        md.AppendLine(MarkdownText.Escape(QualityMonitoringText.Introduction)).AppendLine();
+        md.AppendLine(MarkdownText.Escape(QualityMonitoringText.Totals(quality))).AppendLine();
+        if (quality.Features.Count > 0)
+        {
+            TableHead(md, QualityMonitoringText.FeatureColumns);
+            foreach (var feature in quality.Features)
+            {
+                Row(md, [.. QualityMonitoringText.FeatureRow(feature).Select(MarkdownText.Escape)]);
+            }
+
+            md.AppendLine().AppendLine(MarkdownText.Escape(QualityMonitoringText.GapNote)).AppendLine();
+        }
+
+        if (quality.FailedCriteria.Count > 0)
+        {
+            md.AppendLine("### Most-failed criteria").AppendLine();
+            TableHead(md, QualityMonitoringText.CriterionColumns);
+            foreach (var criterion in quality.FailedCriteria)
+            {
+                Row(md, [.. QualityMonitoringText.CriterionRow(criterion).Select(MarkdownText.Escape)]);
+            }
+
+            md.AppendLine().AppendLine(MarkdownText.Escape(QualityMonitoringText.CriteriaNote)).AppendLine();
+        }
+    }
+
+    // Headings starting with # are columns of figures, aligned right.
+    private static void TableHead(StringBuilder md, string[] columns)
+    {
+        Row(md, [.. columns.Select(c => MarkdownText.Escape(c.TrimStart('#')))]);
+        Row(md, [.. columns.Select(c => c.StartsWith('#') ? "---:" : "---")]);
     }
 
     private static void Themes(StringBuilder md, ThemeReport themes)
