@@ -1,6 +1,7 @@
 using FeedbackBot.Core.Plans;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
+using FeedbackBot.Jobs.Coaching;
 using FeedbackBot.Jobs.Scheduling;
 using FeedbackBot.Jobs.Scorecards;
 using FeedbackBot.Testing;
@@ -27,8 +28,8 @@ public sealed class RecurringJobSyncTests
 
         var changes = await harness.Sync.SyncAsync(CancellationToken.None);
 
-        // The plan's job and the bot's own four.
-        Assert.Equal(5, changes.Added);
+        // The plan's job and the bot's own five.
+        Assert.Equal(6, changes.Added);
         var job = Assert.IsType<RecurringJobDto>(harness.RecurringJob("pulse"));
         Assert.Equal("0 9 * * 1", job.Cron);
         Assert.Equal("America/New_York", job.TimeZoneId);
@@ -114,7 +115,7 @@ public sealed class RecurringJobSyncTests
 
         Assert.Equal(2, changes.Removed);
         Assert.Equal(
-            ["kept", JobIds.PeopleSync, JobIds.PlanSync, JobIds.QaRetention, JobIds.WeeklySummary],
+            ["kept", JobIds.CoachingReminders, JobIds.PeopleSync, JobIds.PlanSync, JobIds.QaRetention, JobIds.WeeklySummary],
             harness.RecurringJobs().Select(j => j.Id).Order(StringComparer.Ordinal));
     }
 
@@ -157,7 +158,22 @@ public sealed class RecurringJobSyncTests
         var changes = await harness.Sync.SyncAsync(CancellationToken.None);
 
         Assert.Equal(1, changes.Removed);
-        Assert.Equal([JobIds.PlanSync, JobIds.QaRetention, JobIds.WeeklySummary], harness.RecurringJobs().Select(j => j.Id).Order(StringComparer.Ordinal));
+        Assert.Equal([JobIds.CoachingReminders, JobIds.PlanSync, JobIds.QaRetention, JobIds.WeeklySummary], harness.RecurringJobs().Select(j => j.Id).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [ClassData(typeof(ProviderData))]
+    public async Task SyncAsync_AnyInstallation_AddsTheCoachingRemindersJobEveryHour(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await (await SchedulerHarness.MigrateAsync(database)).DisposeAsync();
+        await using var harness = SchedulerHarness.Create(database, new RecordingLifecycle(), SchedulerRole.Standby, recurringNow: Now);
+
+        await harness.Sync.SyncAsync(CancellationToken.None);
+
+        var job = Assert.IsType<RecurringJobDto>(harness.RecurringJob(JobIds.CoachingReminders));
+        Assert.Equal(("0 * * * *", "UTC"), (job.Cron, job.TimeZoneId));
+        Assert.Equal(nameof(CoachingRemindersJob), job.Job.Type.Name);
     }
 
     [Theory]
@@ -237,7 +253,7 @@ public sealed class RecurringJobSyncTests
         var second = await harness.Sync.SyncAsync(CancellationToken.None);
 
         // Two plans with a schedule, and the bot's own four jobs.
-        Assert.Equal(6, first.Added);
+        Assert.Equal(7, first.Added);
         Assert.False(second.Any, second.ToString());
     }
 
