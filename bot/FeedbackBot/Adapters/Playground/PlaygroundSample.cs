@@ -6,6 +6,7 @@ using FeedbackBot.Features.Cycles;
 using FeedbackBot.Features.Imports;
 using FeedbackBot.Features.Plans;
 using FeedbackBot.Features.Reviews;
+using FeedbackBot.Features.Scorecards;
 using FeedbackBot.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,7 @@ namespace FeedbackBot.Adapters.Playground;
 
 /// <summary>
 /// On the first run with the playground on, gives the local tenant the two example plans, their two weeks of
-/// example data (the customer plan's contacts among it) and a review of each, so "latest review" in the playground
+/// example data (the customer plan's contacts, interaction log and QA evaluations among it) and a review of each, so "latest review" in the playground
 /// shows something real straight away, and the quick pulse (examples/playground), whose five-minute cycle shows the
 /// whole loop while someone watches.
 /// Nothing happens once the local tenant has any plan of its own.
@@ -80,6 +81,11 @@ internal static class PlaygroundSample
         await ContactImport.RunAsync(
             quiet, db, scope.ServiceProvider.GetRequiredService<ContactEmails>(), TenantSelector.Local, "customer-experience",
             Path.Combine(data, "customer-experience", "contacts.csv"), skipBad: false, now, cancellationToken);
+
+        // The interaction log and QA evaluations (a calibration set among them), so the customer review has its
+        // quality monitoring section and `feedbackbot qa report` has figures.
+        await InteractionImport.RunAsync(quiet, db, TenantSelector.Local, Path.Combine(data, "interactions.csv"), skipBad: false, now, cancellationToken);
+        await EvaluationImport.RunAsync(quiet, db, TenantSelector.Local, "customer-experience", Path.Combine(data, "customer-experience", "evaluations.csv"), skipBad: false, now, cancellationToken);
 
         // Staff first, so the customer review is the latest one "latest review" shows.
         foreach (var key in new[] { "staff-pulse", "customer-experience" })
