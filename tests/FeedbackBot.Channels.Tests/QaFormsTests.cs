@@ -24,6 +24,7 @@ public sealed class QaFormsTests
         ["interaction"] = "CALL-1001",
         ["channel"] = "phone",
         ["interaction_date"] = "2026-12-04",
+        ["purpose"] = "feedback",
         ["c.greeting"] = "na",
         ["c.tone"] = "4",
         ["comment.tone"] = "Friendly & calm",

@@ -20,6 +20,15 @@ public static class ScorecardForms
     /// <summary>The interaction's date, YYYY-MM-DD.</summary>
     public const string DateInput = "interaction_date";
 
+    /// <summary>Feedback to the agent, or a calibration session's scoring (not sent to the agent).</summary>
+    public const string PurposeInput = "purpose";
+
+    /// <summary>The <see cref="PurposeInput"/> that sends the evaluation to the agent.</summary>
+    public const string Feedback = "feedback";
+
+    /// <summary>The <see cref="PurposeInput"/> of a calibration session: evaluators compare scores, the agent is not sent it.</summary>
+    public const string Calibration = "calibration";
+
     /// <summary>What went well.</summary>
     public const string WentWellInput = "went_well";
 
@@ -55,6 +64,8 @@ public static class ScorecardForms
             Text(InteractionInput, "Interaction reference (ticket or call id)", required: true, ReferenceLength),
             new(ChannelInput, "Channel", QuestionType.Choice, true, [.. scorecard.Channels.Select(c => new SurveyChoice(ChannelName(c), ChannelLabel(c)))], false, null),
             Text(DateInput, "Date of the interaction (YYYY-MM-DD)", required: true, 10),
+            new(PurposeInput, "Purpose", QuestionType.Choice, true,
+                [new(Feedback, $"Feedback to {agentName}"), new(Calibration, $"Calibration only: compare evaluators, {agentName} is not sent it")], false, null),
         };
         foreach (var criterion in scorecard.Criteria)
         {
@@ -72,7 +83,11 @@ public static class ScorecardForms
 
         questions.Add(Text(WentWellInput, "What went well", required: true, FeedbackLength));
         questions.Add(Text(ToImproveInput, "What to improve", required: true, FeedbackLength));
-        var values = new Dictionary<string, string>(StringComparer.Ordinal) { [DateInput] = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [DateInput] = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            [PurposeInput] = Feedback,
+        };
         if (scorecard.Channels.Count == 1)
         {
             values[ChannelInput] = ChannelName(scorecard.Channels[0]);
@@ -130,6 +145,12 @@ public static class ScorecardForms
             errors[DateInput] = "The interaction cannot be in the future.";
         }
 
+        var purpose = Value(PurposeInput).ToLowerInvariant();
+        if (purpose is not (Feedback or Calibration))
+        {
+            errors[PurposeInput] = "Choose feedback to the agent or calibration only.";
+        }
+
         var answers = new Dictionary<string, CriterionAnswer>(StringComparer.Ordinal);
         var comments = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var criterion in scorecard.Criteria)
@@ -169,7 +190,9 @@ public static class ScorecardForms
             return new ScorecardCheck(null, prompt with { Values = values, Errors = errors });
         }
 
-        return new ScorecardCheck(new ScoredInteraction(reference, channel, date, answers, comments, wentWell, toImprove, scorecard.Score(answers)), null);
+        return new ScorecardCheck(
+            new ScoredInteraction(reference, channel, date, answers, comments, wentWell, toImprove, scorecard.Score(answers), purpose == Calibration),
+            null);
     }
 
     /// <summary>A channel as files and forms spell it: <c>face_to_face</c>.</summary>
@@ -236,6 +259,7 @@ public sealed record ScorecardCheck(ScoredInteraction? Entry, SurveyPrompt? Retr
 /// <param name="WentWell">What went well.</param>
 /// <param name="ToImprove">What to improve.</param>
 /// <param name="Result">The score the scorecard gives it.</param>
+/// <param name="Calibration">Scored in a calibration session: not sent to the agent.</param>
 public sealed record ScoredInteraction(
     string Interaction,
     InteractionChannel Channel,
@@ -244,4 +268,5 @@ public sealed record ScoredInteraction(
     IReadOnlyDictionary<string, string> Comments,
     string WentWell,
     string ToImprove,
-    EvaluationScore Result);
+    EvaluationScore Result,
+    bool Calibration);

@@ -58,6 +58,12 @@ public sealed class Evaluation
     /// <summary>The score reached the scorecard's pass mark.</summary>
     public bool Passed { get; set; }
 
+    /// <summary>
+    /// Scored in a calibration session, to compare evaluators rather than to give the agent feedback: the agent is not
+    /// sent it and <c>my evaluations</c> does not list it. It counts in <c>qa calibration</c> like any other.
+    /// </summary>
+    public bool Calibration { get; set; }
+
     public required string WentWell { get; set; }
     public required string ToImprove { get; set; }
 

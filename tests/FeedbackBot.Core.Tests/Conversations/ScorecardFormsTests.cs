@@ -16,6 +16,7 @@ public sealed class ScorecardFormsTests
         [ScorecardForms.InteractionInput] = "CALL-1001",
         [ScorecardForms.ChannelInput] = "phone",
         [ScorecardForms.DateInput] = "2026-12-04",
+        [ScorecardForms.PurposeInput] = "feedback",
         ["c.greeting"] = "yes",
         ["c.verified"] = "yes",
         ["c.tone"] = "4",
@@ -31,7 +32,7 @@ public sealed class ScorecardFormsTests
 
         Assert.Equal(Verbs.ScoreInteraction, prompt.Verb);
         Assert.Equal(
-            ["interaction", "channel", "interaction_date", "c.greeting", "comment.greeting", "c.verified", "comment.verified", "c.tone", "comment.tone", "went_well", "to_improve"],
+            ["interaction", "channel", "interaction_date", "purpose", "c.greeting", "comment.greeting", "c.verified", "comment.verified", "c.tone", "comment.tone", "went_well", "to_improve"],
             prompt.Questions.Select(q => q.Id));
         Assert.True(prompt.Questions.Single(q => q.Id == "went_well").Required);
         Assert.True(prompt.Questions.Single(q => q.Id == "to_improve").Required);
@@ -40,6 +41,7 @@ public sealed class ScorecardFormsTests
         Assert.Equal(["1", "2", "3", "4", "5", "na"], prompt.Questions.Single(q => q.Id == "c.tone").Choices.Select(c => c.Value));
         Assert.Contains("critical", prompt.Questions.Single(q => q.Id == "c.verified").Text, StringComparison.Ordinal);
         Assert.Equal("2026-12-05", prompt.Values[ScorecardForms.DateInput]);
+        Assert.Equal("feedback", prompt.Values[ScorecardForms.PurposeInput]);
         Assert.Equal(["phone", "chat"], prompt.Questions.Single(q => q.Id == "channel").Choices.Select(c => c.Value));
     }
 
@@ -55,7 +57,17 @@ public sealed class ScorecardFormsTests
         Assert.Equal(InteractionChannel.Phone, entry.Channel);
         Assert.Equal(new DateOnly(2026, 12, 4), entry.InteractionDate);
         Assert.Equal("Warm, but rushed the close.", entry.Comments["tone"]);
+        Assert.False(entry.Calibration);
         Assert.False(entry.Comments.ContainsKey("greeting"));
+    }
+
+    [Fact]
+    public void Check_CalibrationOnly_IsMarkedSo()
+    {
+        var values = Valid();
+        values[ScorecardForms.PurposeInput] = "calibration";
+
+        Assert.True(ScorecardForms.Check(ScorecardFixtures.Phone, Prompt(), values, Today).Entry!.Calibration);
     }
 
     [Fact]
@@ -78,6 +90,7 @@ public sealed class ScorecardFormsTests
             [ScorecardForms.InteractionInput] = "  ",
             [ScorecardForms.ChannelInput] = "email",
             [ScorecardForms.DateInput] = "2026-12-06",
+            [ScorecardForms.PurposeInput] = "gossip",
             ["c.greeting"] = "",
             ["c.verified"] = "na",
             ["c.tone"] = "yes",
@@ -90,7 +103,7 @@ public sealed class ScorecardFormsTests
 
         Assert.Null(check.Entry);
         Assert.Equal(
-            ["interaction", "channel", "interaction_date", "c.greeting", "c.verified", "c.tone", "comment.tone", "went_well", "to_improve"],
+            ["interaction", "channel", "interaction_date", "purpose", "c.greeting", "c.verified", "c.tone", "comment.tone", "went_well", "to_improve"],
             check.Retry!.Errors.Keys);
         Assert.Equal("The interaction cannot be in the future.", check.Retry.Errors["interaction_date"]);
         Assert.Equal("email", check.Retry.Values[ScorecardForms.ChannelInput]);

@@ -92,7 +92,7 @@ internal sealed class CoachingMessages(
         var (agent, evaluator) = await views.NamesAsync(evaluation, cancellationToken);
         switch (type)
         {
-            case FeedbackMessage when evaluation.AcknowledgedAt is null:
+            case FeedbackMessage when evaluation.AcknowledgedAt is null && !evaluation.Calibration:
                 var (planKey, _) = await views.ScorecardAsync(evaluation, cancellationToken);
                 var form = EvaluationResponseForms.Prompt(planKey, evaluation.Id.ToString("D"), message.Id.ToString("N"), evaluator);
                 return await views.BuildAsync(evaluation, $"Your evaluation from {evaluator}", "Only you, your evaluator and your team's managers see it.", form, cancellationToken);

@@ -26,7 +26,7 @@ internal sealed class EvaluationsInChatFeature(FeedbackDbContext db, EvaluationV
             return ConversationTurn.Reply(NotHere);
         }
 
-        var mine = await Evaluations().Where(e => e.TenantId == party.Tenant.Id && e.AgentPersonId == party.Person.Id)
+        var mine = await Evaluations().Where(e => e.TenantId == party.Tenant.Id && e.AgentPersonId == party.Person.Id && !e.Calibration)
             .OrderByDescending(e => e.EvaluatedAt).Take(Shown).ToListAsync(cancellationToken);
         if (mine.Count == 0)
         {

@@ -93,7 +93,11 @@ internal sealed class ScoreInteractionFeature(FeedbackDbContext db, EvaluationVi
 
         var evaluation = NewEvaluation(party, form, entry, KeyPrefix + submission.Values[Verbs.CardField], now);
         db.Evaluations.Add(evaluation);
-        db.Outbox.Add(CoachingMessages.ToPerson(party.Tenant.Id, $"qa-feedback:{evaluation.Id:N}", form.Agent!.Id, evaluation.Id, CoachingMessages.FeedbackMessage, now));
+        if (!entry.Calibration)
+        {
+            db.Outbox.Add(CoachingMessages.ToPerson(party.Tenant.Id, $"qa-feedback:{evaluation.Id:N}", form.Agent!.Id, evaluation.Id, CoachingMessages.FeedbackMessage, now));
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -111,7 +115,7 @@ internal sealed class ScoreInteractionFeature(FeedbackDbContext db, EvaluationVi
             evaluation = first;
         }
 
-        return ConversationTurn.ReplaceCard(await SavedAsync(evaluation, form.Agent, cancellationToken));
+        return ConversationTurn.ReplaceCard(await SavedAsync(evaluation, form.Agent!, cancellationToken));
     }
 
     private static TextReply? Refusal(ConversationParty party) => party.Person.Role is PersonRole.Manager or PersonRole.Admin
@@ -121,7 +125,9 @@ internal sealed class ScoreInteractionFeature(FeedbackDbContext db, EvaluationVi
     private async Task<EvaluationView> SavedAsync(Evaluation evaluation, Person agent, CancellationToken cancellationToken)
     {
         var reachable = await db.ConversationReferences.AnyAsync(r => r.PersonId == agent.Id, cancellationToken);
-        var note = reachable
+        var note = evaluation.Calibration
+            ? $"Calibration: {agent.DisplayName} is not sent it. Compare evaluators with feedbackbot qa calibration."
+            : reachable
             ? $"{agent.DisplayName} gets it privately now and can acknowledge it or ask to discuss it; you will see their answer."
             : $"{agent.DisplayName} has not talked to me yet, so I cannot send it now: they can read it with **my evaluations** once they do.";
         var stored = await views.FindAsync(evaluation.TenantId, evaluation.Id, cancellationToken) ?? evaluation;
@@ -160,6 +166,7 @@ internal sealed class ScoreInteractionFeature(FeedbackDbContext db, EvaluationVi
             Score = entry.Result.Score,
             CriticalFail = entry.Result.CriticalFail,
             Passed = entry.Result.Passed == true,
+            Calibration = entry.Calibration,
             WentWell = entry.WentWell,
             ToImprove = entry.ToImprove,
             CreatedAt = now,

@@ -42,6 +42,7 @@ public sealed class SlackCoachingTests
             ["interaction"] = Typed("CALL-50101"),
             ["channel"] = Chosen("phone"),
             ["interaction_date"] = Typed(DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            ["purpose"] = Chosen("feedback"),
             ["c.greeting"] = Chosen("yes"),
             ["c.identity_checked"] = Chosen("no"),
             ["c.listened"] = Chosen("4"),

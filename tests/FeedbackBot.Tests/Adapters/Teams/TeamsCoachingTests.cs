@@ -46,6 +46,7 @@ public sealed class TeamsCoachingTests
             ["interaction"] = "CALL-50101",
             ["channel"] = "phone",
             ["interaction_date"] = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["purpose"] = "feedback",
             ["c.greeting"] = "yes",
             ["c.identity_checked"] = "yes",
             ["c.listened"] = "5",

@@ -33,6 +33,7 @@ public sealed class CoachingInChatTests
         ["interaction"] = "CALL-50101",
         ["channel"] = "phone",
         ["interaction_date"] = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["purpose"] = "feedback",
         ["c.greeting"] = greeting,
         ["c.identity_checked"] = identity,
         ["c.listened"] = "3",
@@ -266,6 +267,34 @@ public sealed class CoachingInChatTests
         Assert.Equal(2, reminders.Count);
         Assert.Contains("**Summarise before answering**", Assert.IsType<TextReply>(reminders.Single(r => r.ConversationId == "conv-sam").Reply).Text, StringComparison.Ordinal);
         Assert.Contains("**qa score Sam phone-call**", Assert.IsType<TextReply>(reminders.Single(r => r.ConversationId == "conv-morgan").Reply).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task QaScore_CalibrationSession_TwoManagersScoreOneCall_SamIsSentNothingAndCalibrationComparesThem()
+    {
+        await using var rig = await RigAsync();
+        await rig.MeetAsync("riley");
+        using var folder = new TempFolder();
+        var roster = folder.Write("people.csv", "person,name,team,role\nmorgan,Morgan,phones,manager\nriley,Riley,phones,manager\nsam,Sam,phones,staff\n");
+        Assert.Equal(0, (await CliRun.RunAsync(rig.Database, "import", "people", roster)).ExitCode);
+
+        foreach (var (manager, listened) in new[] { ("morgan", "3"), ("riley", "5") })
+        {
+            var prompt = Assert.IsType<SurveyPrompt>(Assert.Single((await rig.SayAsync(manager, "qa score Sam phone-call")).Replies));
+            var values = Scored(prompt);
+            values["purpose"] = "calibration";
+            values["c.listened"] = listened;
+            var saved = Assert.IsType<EvaluationView>(Assert.Single((await rig.SubmitAsync(manager, Verbs.ScoreInteraction, values)).Replies));
+            Assert.StartsWith("Calibration: Sam is not sent it.", saved.Note, StringComparison.Ordinal);
+        }
+
+        await rig.DeliverAsync();
+
+        Assert.DoesNotContain(rig.Sender.Sent, s => s.ConversationId == "conv-sam");
+        Assert.Equal("You have no evaluations yet.", Assert.IsType<TextReply>(Assert.Single((await rig.SayAsync("sam", "my evaluations")).Replies)).Text);
+        var calibration = await CliRun.RunAsync(rig.Database, "qa", "calibration", "--plan", "customer-experience", "--scorecard", "phone-call", "--format", "json");
+        Assert.Equal(0, calibration.ExitCode);
+        Assert.Equal(1, System.Text.Json.Nodes.JsonNode.Parse(calibration.Out)!["interactions"]!.GetValue<int>());
     }
 
     // Every table a refused request could touch, counted.
