@@ -61,7 +61,7 @@ public static class AdaptiveCardSubmissions
 
     private static string[]? HiddenFields(string verb) => verb switch
     {
-        Verbs.SubmitSurvey or Verbs.ScoreInteraction or Verbs.RespondToEvaluation => [Verbs.PlanField, Verbs.CycleField, Verbs.CardField],
+        Verbs.SubmitSurvey or Verbs.ScoreInteraction or Verbs.RespondToEvaluation or Verbs.UpdateCoachingAction => [Verbs.PlanField, Verbs.CycleField, Verbs.CardField],
         Verbs.SubmitFeedback => [Verbs.CardField],
         _ => null,
     };

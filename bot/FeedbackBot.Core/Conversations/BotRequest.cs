@@ -85,8 +85,14 @@ public static class Verbs
     /// <summary>Asks for the form answering an evaluation, where the channel shows forms apart from messages.</summary>
     public const string OpenEvaluationResponse = "qa.respond.open";
 
+    /// <summary>A coaching action brought up to date: done, dropped, or not yet with a new due date.</summary>
+    public const string UpdateCoachingAction = "qa.action";
+
+    /// <summary>Asks for the form updating a coaching action, where the channel shows forms apart from messages.</summary>
+    public const string OpenCoachingAction = "qa.action.open";
+
     /// <summary>The verbs of forms (<see cref="SurveyPrompt"/>): each has a verb that asks for it (<see cref="OpenVerbFor"/>).</summary>
-    public static IReadOnlyList<string> Forms { get; } = [SubmitSurvey, ScoreInteraction, RespondToEvaluation];
+    public static IReadOnlyList<string> Forms { get; } = [SubmitSurvey, ScoreInteraction, RespondToEvaluation, UpdateCoachingAction];
 
     /// <summary>The verb that asks for the form submitted with <paramref name="formVerb"/>.</summary>
     /// <exception cref="ArgumentException">Not a form's verb.</exception>
@@ -95,11 +101,12 @@ public static class Verbs
         SubmitSurvey => OpenSurvey,
         ScoreInteraction => OpenScorecard,
         RespondToEvaluation => OpenEvaluationResponse,
+        UpdateCoachingAction => OpenCoachingAction,
         _ => throw new ArgumentException($"'{formVerb}' is not the verb of a form.", nameof(formVerb)),
     };
 
     /// <summary>Whether <paramref name="verb"/> asks for a form rather than submitting one.</summary>
-    public static bool IsOpenVerb(string? verb) => verb is OpenSurvey or OpenScorecard or OpenEvaluationResponse;
+    public static bool IsOpenVerb(string? verb) => verb is OpenSurvey or OpenScorecard or OpenEvaluationResponse or OpenCoachingAction;
 
     /// <summary>The hidden field carrying the cycle a survey card belongs to (for a scorecard: the agent and scorecard; for a response: the evaluation).</summary>
     public const string CycleField = "_cycle";

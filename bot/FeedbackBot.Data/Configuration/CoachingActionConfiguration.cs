@@ -11,6 +11,7 @@ internal sealed class CoachingActionConfiguration : IEntityTypeConfiguration<Coa
         builder.ToTable("CoachingActions");
         builder.Property(a => a.What).HasMaxLength(2000);
         builder.Property(a => a.Support).HasMaxLength(2000);
+        builder.Property(a => a.Note).HasMaxLength(2000);
         builder.Property(a => a.State).HasConversion<string>().HasMaxLength(16);
     }
 }

@@ -19,5 +19,11 @@ public sealed class CoachingAction
     /// <summary>When the due-date reminder was sent; set once, so a reminder job run twice reminds once.</summary>
     public DateTime? RemindedAt { get; set; }
 
+    /// <summary>When it was marked done or dropped; null while planned.</summary>
+    public DateTime? ClosedAt { get; set; }
+
+    /// <summary>The note left when it was last brought up to date.</summary>
+    public string? Note { get; set; }
+
     public DateTime CreatedAt { get; set; }
 }

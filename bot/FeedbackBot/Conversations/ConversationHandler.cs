@@ -27,7 +27,8 @@ internal sealed class ConversationHandler(
     MyPulsesFeature myPulses,
     ScoreInteractionFeature scoreInteraction,
     RespondToEvaluationFeature respondToEvaluation,
-    EvaluationsInChatFeature evaluationsInChat)
+    EvaluationsInChatFeature evaluationsInChat,
+    UpdateCoachingActionFeature updateCoachingAction)
 {
     /// <summary>
     /// A turn from a channel adapter: resolves the tenant and person once, remembering where they spoke, then answers.
@@ -60,6 +61,8 @@ internal sealed class ConversationHandler(
                 Verbs.OpenScorecard => await scoreInteraction.OpenAsync(party, submission, cancellationToken),
                 Verbs.RespondToEvaluation => await respondToEvaluation.SubmitAsync(party, submission, now, cancellationToken),
                 Verbs.OpenEvaluationResponse => await respondToEvaluation.OpenAsync(party, submission, cancellationToken),
+                Verbs.UpdateCoachingAction => await updateCoachingAction.SubmitAsync(party, submission, now, cancellationToken),
+                Verbs.OpenCoachingAction => await updateCoachingAction.OpenAsync(party, submission, cancellationToken),
                 _ => ConversationTurn.Reply(new TextReply("That card is no longer in use. Type **help** to see what I can do.")),
             };
         }

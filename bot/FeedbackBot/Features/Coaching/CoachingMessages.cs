@@ -30,23 +30,37 @@ internal sealed class CoachingMessages(
     /// <summary>An action's due date, to the evaluator, suggesting a follow-up evaluation.</summary>
     public const string DueToEvaluator = "due-evaluator";
 
+    /// <summary>An action brought up to date, to the other of the agent and the evaluator.</summary>
+    public const string ActionUpdated = "action-updated";
+
+    /// <summary>How an action is named on its form: "Action due: what".</summary>
+    public static string ActionTitle(CoachingAction action) => $"Action due: {action.What}";
+
     /// <summary>An outbox row for one coaching message to <paramref name="personId"/>; its key is never queued twice.</summary>
-    public static OutboxMessage ToPerson(Guid tenantId, string key, Guid personId, Guid evaluationId, string type, DateTime now, Guid? actionId = null) => new()
-    {
-        Id = Guid.NewGuid(),
-        TenantId = tenantId,
-        Kind = OutboxKind.Coaching,
-        DedupeKey = key,
-        PersonId = personId,
-        Body = new JsonObject { ["type"] = type, ["evaluation"] = evaluationId.ToString("D"), ["action"] = actionId?.ToString("D") }.ToJsonString(),
-        State = OutboxState.Pending,
-        NextAttemptAt = now,
-        CreatedAt = now,
-    };
+    /// <remarks><paramref name="actionState"/> is what an action update said, so a later update supersedes it.</remarks>
+    public static OutboxMessage ToPerson(
+        Guid tenantId, string key, Guid personId, Guid evaluationId, string type, DateTime now, Guid? actionId = null, string? actionState = null) => new()
+        {
+            Id = Guid.NewGuid(),
+            TenantId = tenantId,
+            Kind = OutboxKind.Coaching,
+            DedupeKey = key,
+            PersonId = personId,
+            Body = new JsonObject
+            {
+                ["type"] = type,
+                ["evaluation"] = evaluationId.ToString("D"),
+                ["action"] = actionId?.ToString("D"),
+                ["state"] = actionState,
+            }.ToJsonString(),
+            State = OutboxState.Pending,
+            NextAttemptAt = now,
+            CreatedAt = now,
+        };
 
     public async Task<OutboxSendResult> SendAsync(Tenant tenant, OutboxMessage message, CancellationToken cancellationToken)
     {
-        var (type, evaluationId, actionId) = Read(message);
+        var (type, evaluationId, actionId, actionState) = Read(message);
         var evaluation = await views.FindAsync(tenant.Id, evaluationId, cancellationToken);
         if (evaluation is null || message.PersonId is not { } personId)
         {
@@ -64,7 +78,7 @@ internal sealed class CoachingMessages(
             return OutboxSendResult.Unreachable;
         }
 
-        var reply = await ReplyAsync(type, evaluation, actionId, message, cancellationToken);
+        var reply = await ReplyAsync(type, evaluation, actionId, actionState, message, cancellationToken);
         if (reply is null)
         {
             return OutboxSendResult.NotNeeded;
@@ -87,7 +101,7 @@ internal sealed class CoachingMessages(
         return OutboxSendResult.Sent;
     }
 
-    private async Task<BotReply?> ReplyAsync(string type, Evaluation evaluation, Guid? actionId, OutboxMessage message, CancellationToken cancellationToken)
+    private async Task<BotReply?> ReplyAsync(string type, Evaluation evaluation, Guid? actionId, string? actionState, OutboxMessage message, CancellationToken cancellationToken)
     {
         var (agent, evaluator) = await views.NamesAsync(evaluation, cancellationToken);
         switch (type)
@@ -102,20 +116,36 @@ internal sealed class CoachingMessages(
             case DueToAgent or DueToEvaluator when evaluation.CoachingActions.FirstOrDefault(a => a.Id == actionId) is { State: CoachingActionState.Planned } action:
                 var what = $"**{action.What}**{(action.Support is { Length: > 0 } support ? $" (support: {support})" : "")}";
                 var due = action.DueOn.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
-                return new TextReply(type == DueToAgent
+                var (actionPlan, _) = await views.ScorecardAsync(evaluation, cancellationToken);
+                var reminder = type == DueToAgent
                     ? $"Reminder: your action from the evaluation of {evaluation.InteractionKey} is due on {due}: {what}. Talk it over with {evaluator}."
                     : $"Reminder: {agent}'s action from the evaluation of {evaluation.InteractionKey} is due on {due}: {what}. " +
-                      $"Time for a follow-up: score one of {agent}'s recent interactions with **qa score {agent} {evaluation.ScorecardId}**.");
+                      $"Time for a follow-up: score one of {agent}'s recent interactions with **qa score {agent} {evaluation.ScorecardId}**.";
+                return CoachingActionForms.Prompt(actionPlan, action.Id.ToString("D"), message.Id.ToString("N"), ActionTitle(action), reminder);
+            // An update overtaken by a later one before it went says nothing: the later one tells where it stands.
+            case ActionUpdated when evaluation.CoachingActions.FirstOrDefault(a => a.Id == actionId) is { } updated && StateKey(updated) == actionState:
+                var by = message.PersonId == evaluation.EvaluatorPersonId ? agent : evaluator;
+                var outcome = updated.State switch
+                {
+                    CoachingActionState.Done => "marked it done",
+                    CoachingActionState.Cancelled => "dropped it",
+                    _ => $"moved it to {updated.DueOn.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}",
+                };
+                return new TextReply($"{by} {outcome}: **{updated.What}**{(updated.Note is { Length: > 0 } note ? $". Note: {note}" : "")}");
             default:
                 return null;
         }
     }
 
-    private static (string Type, Guid Evaluation, Guid? Action) Read(OutboxMessage message)
+    /// <summary>An action's state and due date as an update message records them.</summary>
+    public static string StateKey(CoachingAction action) => $"{action.State}:{action.DueOn:yyyy-MM-dd}".ToLowerInvariant();
+
+    private static (string Type, Guid Evaluation, Guid? Action, string? State) Read(OutboxMessage message)
     {
         using var body = JsonDocument.Parse(message.Body ?? throw new InvalidOperationException($"Outbox message {message.Id} is a coaching message without a body."));
         var root = body.RootElement;
         var action = root.TryGetProperty("action", out var a) && a.ValueKind == JsonValueKind.String ? Guid.Parse(a.GetString()!) : (Guid?)null;
-        return (root.GetProperty("type").GetString()!, Guid.Parse(root.GetProperty("evaluation").GetString()!), action);
+        var state = root.TryGetProperty("state", out var st) && st.ValueKind == JsonValueKind.String ? st.GetString() : null;
+        return (root.GetProperty("type").GetString()!, Guid.Parse(root.GetProperty("evaluation").GetString()!), action, state);
     }
 }

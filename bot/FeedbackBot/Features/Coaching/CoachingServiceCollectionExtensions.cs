@@ -12,6 +12,7 @@ internal static class CoachingServiceCollectionExtensions
         services.AddScoped<ScoreInteractionFeature>();
         services.AddScoped<RespondToEvaluationFeature>();
         services.AddScoped<EvaluationsInChatFeature>();
+        services.AddScoped<UpdateCoachingActionFeature>();
         services.AddScoped<CoachingMessages>();
         services.AddScoped<CoachingReminders>();
         services.AddScoped<ICoachingReminders>(provider => provider.GetRequiredService<CoachingReminders>());

@@ -241,9 +241,70 @@ public sealed class CoachingInChatTests
     }
 
     [Fact]
-    public async Task CoachingReminders_ActionDue_RemindsAgentAndSuggestsAFollowUpToTheEvaluatorOnce()
+    public async Task CoachingReminders_ActionDue_RemindsBothOnceWithAFormAndSuggestsAFollowUpToTheEvaluator()
     {
         await using var rig = await RigAsync();
+        await AgreeActionDueTodayAsync(rig);
+        var sentBefore = rig.Sender.Sent.Count;
+
+        await RemindAsync(rig);
+        await RemindAsync(rig);
+        await rig.DeliverAsync();
+
+        var reminders = rig.Sender.Sent.Skip(sentBefore).ToList();
+        Assert.Equal(2, reminders.Count);
+        var toSam = Assert.IsType<SurveyPrompt>(reminders.Single(r => r.ConversationId == "conv-sam").Reply);
+        Assert.Equal(Verbs.UpdateCoachingAction, toSam.Verb);
+        Assert.Equal("Action due: Summarise before answering", toSam.Title);
+        Assert.Contains("**Summarise before answering**", toSam.Intro, StringComparison.Ordinal);
+        Assert.Contains("**qa score Sam phone-call**", Assert.IsType<SurveyPrompt>(reminders.Single(r => r.ConversationId == "conv-morgan").Reply).Intro, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UpdateAction_NotYetWithANewDate_RemindsAgainThen_DoneTellsTheEvaluator_OthersAreRefused()
+    {
+        await using var rig = await RigAsync();
+        await rig.MeetAsync("alex");
+        await AgreeActionDueTodayAsync(rig);
+        await RemindAsync(rig);
+        await rig.DeliverAsync();
+        var form = Assert.IsType<SurveyPrompt>(rig.Sender.Sent.Last(s => s.ConversationId == "conv-sam").Reply);
+        Dictionary<string, string> Values(string state, string? due = null) => new()
+        {
+            [Verbs.PlanField] = form.PlanId,
+            [Verbs.CycleField] = form.CycleId,
+            [Verbs.CardField] = form.CardId,
+            ["state"] = state,
+            ["new_due"] = due ?? string.Empty,
+        };
+        var before = await SnapshotAsync(rig);
+
+        var alex = await rig.SubmitAsync("alex", Verbs.UpdateCoachingAction, Values("done"));
+        var noDate = await rig.SubmitAsync("sam", Verbs.UpdateCoachingAction, Values("planned"));
+
+        Assert.StartsWith("Only the person evaluated and their evaluator", Assert.IsType<TextReply>(Assert.Single(alex.Replies)).Text, StringComparison.Ordinal);
+        Assert.Equal(["new_due"], Assert.IsType<SurveyPrompt>(Assert.Single(noDate.Replies)).Errors.Keys);
+        Assert.Equal(before, await SnapshotAsync(rig));
+
+        var later = DateTime.UtcNow.AddDays(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await rig.SubmitAsync("sam", Verbs.UpdateCoachingAction, Values("planned", later));
+        var moved = await rig.WithDbAsync(db => db.CoachingActions.SingleAsync());
+        Assert.Equal((CoachingActionState.Planned, later, null), (moved.State, moved.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), moved.RemindedAt));
+
+        var done = Values("done");
+        done["note"] = "Did it on every call this week.";
+        var updated = Assert.IsType<EvaluationView>(Assert.Single((await rig.SubmitAsync("sam", Verbs.UpdateCoachingAction, done)).Replies));
+        await rig.SubmitAsync("sam", Verbs.UpdateCoachingAction, done);
+        await rig.DeliverAsync();
+
+        Assert.Equal("done", Assert.Single(updated.Actions).State);
+        var told = rig.Sender.Sent.Where(s => s.ConversationId == "conv-morgan").Select(s => s.Reply).OfType<TextReply>().Select(r => r.Text).ToList();
+        Assert.Contains("Sam marked it done: **Summarise before answering**. Note: Did it on every call this week.", told);
+        Assert.Single(told, t => t.Contains("marked it done", StringComparison.Ordinal));
+    }
+
+    private static async Task AgreeActionDueTodayAsync(ConversationRig rig)
+    {
         await rig.SubmitAsync("morgan", Verbs.ScoreInteraction, Scored(await ScorecardAsync(rig)));
         await rig.DeliverAsync();
         var form = ((EvaluationView)rig.Sender.Sent.Single(s => s.ConversationId == "conv-sam").Reply).Form!;
@@ -257,17 +318,14 @@ public sealed class CoachingInChatTests
             ["action_due"] = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         });
         await rig.DeliverAsync();
-        var sentBefore = rig.Sender.Sent.Count;
-
-        await rig.WithServicesAsync(async s => { await s.GetRequiredService<CoachingReminders>().RemindDueAsync(CancellationToken.None); return 0; });
-        await rig.WithServicesAsync(async s => { await s.GetRequiredService<CoachingReminders>().RemindDueAsync(CancellationToken.None); return 0; });
-        await rig.DeliverAsync();
-
-        var reminders = rig.Sender.Sent.Skip(sentBefore).ToList();
-        Assert.Equal(2, reminders.Count);
-        Assert.Contains("**Summarise before answering**", Assert.IsType<TextReply>(reminders.Single(r => r.ConversationId == "conv-sam").Reply).Text, StringComparison.Ordinal);
-        Assert.Contains("**qa score Sam phone-call**", Assert.IsType<TextReply>(reminders.Single(r => r.ConversationId == "conv-morgan").Reply).Text, StringComparison.Ordinal);
     }
+
+    private static Task<int> RemindAsync(ConversationRig rig) =>
+        rig.WithServicesAsync(async s =>
+        {
+            await s.GetRequiredService<CoachingReminders>().RemindDueAsync(CancellationToken.None);
+            return 0;
+        });
 
     [Fact]
     public async Task QaScore_CalibrationSession_TwoManagersScoreOneCall_SamIsSentNothingAndCalibrationComparesThem()
