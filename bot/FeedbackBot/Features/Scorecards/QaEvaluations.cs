@@ -27,25 +27,16 @@ internal static class QaEvaluations
         return [.. stored
             .OrderBy(e => e.EvaluatedAt)
             .ThenBy(e => e.EvaluationKey, StringComparer.Ordinal)
-            .Select(e =>
-            {
-                var scorecard = scorecards.FirstOrDefault(s => s.Id == e.ScorecardId);
-                var answers = new Dictionary<string, CriterionAnswer>(StringComparer.Ordinal);
-                foreach (var answer in e.Answers)
-                {
-                    if (scorecard?.FindCriterion(answer.CriterionId) is { } criterion
-                        && CriterionAnswer.TryParse(answer.Answer, criterion, out var read, out _))
-                    {
-                        answers[criterion.Id] = read;
-                    }
-                }
-
-                var channel = Enum.TryParse<InteractionChannel>(e.Channel.Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out var c)
-                    ? c
-                    : InteractionChannel.Other;
-                var result = new EvaluationScore(e.Score, e.CriticalFail, e.Score is null ? null : e.Passed);
-                return new QaEvaluation(e.EvaluationKey, e.InteractionKey, e.Agent, e.Evaluator, e.ScorecardId, channel,
-                    DateTime.SpecifyKind(e.EvaluatedAt, DateTimeKind.Utc), answers, result);
-            })];
+            .Select(e => StoredEvaluation.Read(
+                e.EvaluationKey,
+                e.InteractionKey,
+                e.Agent,
+                e.Evaluator,
+                e.ScorecardId,
+                e.Channel,
+                e.EvaluatedAt,
+                e.Answers.Select(a => (a.CriterionId, a.Answer)),
+                new EvaluationScore(e.Score, e.CriticalFail, e.Passed),
+                scorecards))];
     }
 }
