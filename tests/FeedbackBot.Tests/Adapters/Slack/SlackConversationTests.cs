@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using FeedbackBot.Core.Conversations;
-using FeedbackBot.Testing.Slack;
 using FeedbackBot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -242,59 +241,11 @@ public sealed class SlackConversationTests
         Assert.Equal(0, (await CliRun.RunAsync(rig.Settings, ["review", "--plan", "staff-pulse", "--cycle", "2026-10-12..2026-10-16", "--format", "json", "--tenant", tenant, "--out", Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".json")])).ExitCode);
     }
 
-    private static JsonObject BlockActions(string channel, string messageTs, JsonNode button, string triggerId) => new()
-    {
-        ["type"] = "block_actions",
-        ["user"] = new JsonObject { ["id"] = SlackRig.StaffId, ["username"] = "sam", ["name"] = "sam", ["team_id"] = SlackRig.TeamId },
-        ["api_app_id"] = FakeSlackWebApi.AppId,
-        ["team"] = new JsonObject { ["id"] = SlackRig.TeamId, ["domain"] = "example" },
-        ["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = messageTs, ["channel_id"] = channel, ["is_ephemeral"] = false },
-        ["channel"] = new JsonObject { ["id"] = channel, ["name"] = "directmessage" },
-        ["trigger_id"] = triggerId,
-        ["response_url"] = "https://hooks.slack.invalid/actions/T0TEAM0001/1/abc",
-        ["actions"] = new JsonArray
-        {
-            new JsonObject
-            {
-                ["action_id"] = (string?)button["action_id"],
-                ["block_id"] = "_survey",
-                ["type"] = "button",
-                ["value"] = (string?)button["value"],
-                ["action_ts"] = "1732540001.000300",
-            },
-        },
-    };
+    private static JsonObject BlockActions(string channel, string messageTs, JsonNode button, string triggerId) =>
+        SlackPayloads.Press(SlackRig.StaffId, channel, messageTs, button, triggerId);
 
-    private static JsonObject ViewSubmission(JsonObject view, IReadOnlyDictionary<string, JsonObject> answers)
-    {
-        var values = new JsonObject();
-        foreach (var (question, state) in answers)
-        {
-            values[question] = new JsonObject { ["answer"] = state };
-        }
+    private static JsonObject ViewSubmission(JsonObject view, IReadOnlyDictionary<string, JsonObject> answers) =>
+        SlackPayloads.Submit(SlackRig.StaffId, view, answers);
 
-        return new JsonObject
-        {
-            ["type"] = "view_submission",
-            ["team"] = new JsonObject { ["id"] = SlackRig.TeamId, ["domain"] = "example" },
-            ["user"] = new JsonObject { ["id"] = SlackRig.StaffId, ["username"] = "sam", ["name"] = "sam", ["team_id"] = SlackRig.TeamId },
-            ["api_app_id"] = FakeSlackWebApi.AppId,
-            ["trigger_id"] = "trigger-submit",
-            ["view"] = new JsonObject
-            {
-                ["id"] = "V0SURVEY01",
-                ["type"] = "modal",
-                ["callback_id"] = (string?)view["callback_id"],
-                ["private_metadata"] = (string?)view["private_metadata"],
-                ["hash"] = "1732540002.abcdef",
-                ["state"] = new JsonObject { ["values"] = values },
-            },
-        };
-    }
-
-    private static JsonObject Selected(string value) => new()
-    {
-        ["type"] = "static_select",
-        ["selected_option"] = new JsonObject { ["value"] = value, ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = value } },
-    };
+    private static JsonObject Selected(string value) => SlackPayloads.Chosen(value, "static_select");
 }
