@@ -12,7 +12,8 @@ internal static class ReviewEvaluations
     /// The evaluations whose interaction happened in [<paramref name="start"/>, <paramref name="end"/>), or, for those
     /// without the interaction's date, that were made then: the review is about the service customers had in the cycle.
     /// Empty when the plan has no scorecards. Answers are read on the cycle's scorecards; one that no longer fits its
-    /// criterion is left out as a missing value, while the evaluation keeps its stored score.
+    /// criterion is left out as a missing value, while the evaluation keeps its stored score. Calibration-only scoring is
+    /// left out: it compares evaluators, and would count one interaction several times.
     /// </summary>
     public static async Task<List<QaEvaluation>> LoadAsync(
         FeedbackDbContext db, Guid planId, MeasurementPlan plan, DateTime start, DateTime end, CancellationToken cancellationToken)
@@ -25,7 +26,7 @@ internal static class ReviewEvaluations
         // A review is posted to channels, so who was evaluated and who evaluated are not even read: nothing
         // downstream can leak a name it never had.
         var stored = await db.Evaluations.AsNoTracking()
-            .Where(e => e.PlanId == planId
+            .Where(e => e.PlanId == planId && !e.Calibration
                 && ((e.InteractionAt != null && e.InteractionAt >= start && e.InteractionAt < end)
                     || (e.InteractionAt == null && e.EvaluatedAt >= start && e.EvaluatedAt < end)))
             .Select(e => new

@@ -70,7 +70,7 @@ internal static class QaCommand
                 return format == "json"
                     ? QaJson.Serialize(report, indented: true) + "\n"
                     : QaText.Calibration(plan.Key, Describe(parseResult, options), report);
-            }, cancellationToken));
+            }, cancellationToken, calibrationOnlyToo: true));
         return command;
     }
 
@@ -97,7 +97,8 @@ internal static class QaCommand
         CliContext context,
         QaOptions options,
         Func<ImportPlan, IReadOnlyList<Scorecard>, List<QaEvaluation>, DateTime, string, string> render,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool calibrationOnlyToo = false)
     {
         var selector = TenantSelector.Parse(parseResult.GetValue(options.Tenant));
         var period = parseResult.GetValue(options.Period) is { } text ? CycleDates.Parse(text, "--period") : null;
@@ -109,7 +110,7 @@ internal static class QaCommand
 
         var plan = await ImportPlan.FindAsync(db, selector, parseResult.GetRequiredValue(options.Plan), cancellationToken);
         var scorecards = QaPlan.Scorecards(plan);
-        var evaluations = await QaEvaluations.LoadAsync(db, plan, scorecards, period, cancellationToken);
+        var evaluations = await QaEvaluations.LoadAsync(db, plan, scorecards, period, calibrationOnlyToo, cancellationToken);
         await context.Out.WriteAsync(render(plan, scorecards, evaluations, now, parseResult.GetRequiredValue(options.Format)));
         return ExitCodes.Ok;
     }

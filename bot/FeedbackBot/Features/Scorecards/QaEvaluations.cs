@@ -12,12 +12,14 @@ internal static class QaEvaluations
     /// <summary>
     /// The plan's evaluations made in <paramref name="period"/> (all when null), with their stored scores: an evaluation
     /// keeps the score of the scorecard it was made on. Answers are read on the current scorecards; one that no longer
-    /// fits its criterion (a criterion removed or its scale changed) is left out as a missing value.
+    /// fits its criterion (a criterion removed or its scale changed) is left out as a missing value. Evaluations scored
+    /// in a calibration session only count for comparing evaluators (<paramref name="calibrationOnlyToo"/>): in an agent's
+    /// figures, three evaluators' scores of one call would weigh three times.
     /// </summary>
     public static async Task<List<QaEvaluation>> LoadAsync(
-        FeedbackDbContext db, ImportPlan plan, IReadOnlyList<Scorecard> scorecards, CycleDates? period, CancellationToken cancellationToken)
+        FeedbackDbContext db, ImportPlan plan, IReadOnlyList<Scorecard> scorecards, CycleDates? period, bool calibrationOnlyToo, CancellationToken cancellationToken)
     {
-        var query = db.Evaluations.AsNoTracking().Include(e => e.Answers).Where(e => e.PlanId == plan.Entity.Id);
+        var query = db.Evaluations.AsNoTracking().Include(e => e.Answers).Where(e => e.PlanId == plan.Entity.Id && (calibrationOnlyToo || !e.Calibration));
         if (period is not null)
         {
             query = query.Where(e => e.EvaluatedAt >= period.StartsAt && e.EvaluatedAt < period.EndsAt);

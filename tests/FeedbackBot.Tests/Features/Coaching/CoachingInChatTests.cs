@@ -328,7 +328,7 @@ public sealed class CoachingInChatTests
         });
 
     [Fact]
-    public async Task QaScore_CalibrationSession_TwoManagersScoreOneCall_SamIsSentNothingAndCalibrationComparesThem()
+    public async Task QaScore_CalibrationSession_TwoManagersScoreOneCall_SamIsSentNothingAndOnlyCalibrationCountsThem()
     {
         await using var rig = await RigAsync();
         await rig.MeetAsync("riley");
@@ -353,6 +353,9 @@ public sealed class CoachingInChatTests
         var calibration = await CliRun.RunAsync(rig.Database, "qa", "calibration", "--plan", "customer-experience", "--scorecard", "phone-call", "--format", "json");
         Assert.Equal(0, calibration.ExitCode);
         Assert.Equal(1, System.Text.Json.Nodes.JsonNode.Parse(calibration.Out)!["interactions"]!.GetValue<int>());
+        // Three scores of one call would weigh three times in Sam's figures: calibration counts only for comparing evaluators.
+        var report = await CliRun.RunAsync(rig.Database, "qa", "report", "--plan", "customer-experience", "--format", "json");
+        Assert.Equal(0, System.Text.Json.Nodes.JsonNode.Parse(report.Out)!["evaluations"]!.GetValue<int>());
     }
 
     // Every table a refused request could touch, counted.
