@@ -81,7 +81,8 @@ internal sealed class EvaluationBatchWriter(FeedbackDbContext db, ImportPlan pla
             || !string.Equals(evaluation.WentWell, row.WentWell, StringComparison.Ordinal)
             || !string.Equals(evaluation.ToImprove, row.ToImprove, StringComparison.Ordinal)
             || evaluation.AgentPersonId != agent
-            || evaluation.EvaluatorPersonId != evaluator;
+            || evaluation.EvaluatorPersonId != evaluator
+            || evaluation.Calibration != row.Calibration;
         evaluation.PlanVersionId = plan.CurrentVersionId;
         evaluation.InteractionKey = row.InteractionKey;
         evaluation.Agent = row.Agent;
@@ -97,6 +98,7 @@ internal sealed class EvaluationBatchWriter(FeedbackDbContext db, ImportPlan pla
         evaluation.ToImprove = row.ToImprove;
         evaluation.AgentPersonId = agent;
         evaluation.EvaluatorPersonId = evaluator;
+        evaluation.Calibration = row.Calibration;
         return ApplyAnswers(evaluation, row) | changed;
     }
 

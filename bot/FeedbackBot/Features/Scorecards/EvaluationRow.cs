@@ -2,7 +2,7 @@ using FeedbackBot.Core.Scorecards;
 
 namespace FeedbackBot.Features.Scorecards;
 
-/// <summary>One good row of an evaluations file, scored on its scorecard.</summary>
+/// <summary>One good row of an evaluations file, scored on its scorecard; <c>Calibration</c> when its purpose is calibration only.</summary>
 internal sealed record EvaluationRow(
     string Key,
     string InteractionKey,
@@ -15,4 +15,5 @@ internal sealed record EvaluationRow(
     IReadOnlyDictionary<string, CriterionAnswer> Answers,
     EvaluationScore Result,
     string WentWell,
-    string ToImprove);
+    string ToImprove,
+    bool Calibration = false);

@@ -6,7 +6,7 @@ namespace FeedbackBot.Features.Scorecards;
 
 /// <summary>
 /// Reads the rows of an evaluations file: <c>evaluation_id</c>, <c>interaction_id</c>, <c>agent</c>, <c>evaluator</c>,
-/// <c>scorecard</c>, <c>channel</c>, <c>evaluated_at</c>, optional <c>interaction_at</c>, a column per criterion id of the
+/// <c>scorecard</c>, <c>channel</c>, <c>evaluated_at</c>, optional <c>interaction_at</c> and <c>purpose</c>, a column per criterion id of the
 /// plan's scorecards, <c>went_well</c> and <c>to_improve</c>. Each row is scored on its scorecard as it is read, so a
 /// file is checked whole before anything is stored.
 /// </summary>
@@ -21,6 +21,7 @@ internal sealed class EvaluationRowReader : IRowReader<EvaluationRow>
     public const string InteractionAtColumn = "interaction_at";
     public const string WentWellColumn = "went_well";
     public const string ToImproveColumn = "to_improve";
+    public const string PurposeColumn = "purpose";
 
     // The database's column sizes.
     private const int MaxKeyLength = 200;
@@ -32,7 +33,7 @@ internal sealed class EvaluationRowReader : IRowReader<EvaluationRow>
         InteractionRowReader.ChannelColumn, EvaluatedAtColumn, WentWellColumn, ToImproveColumn,
     ];
 
-    private static readonly string[] Optional = [InteractionAtColumn];
+    private static readonly string[] Optional = [InteractionAtColumn, PurposeColumn];
 
     private readonly IReadOnlyList<Scorecard> _scorecards;
 
@@ -65,11 +66,25 @@ internal sealed class EvaluationRowReader : IRowReader<EvaluationRow>
         var toImprove = RequiredText(row, ToImproveColumn, MaxFeedbackLength, "say what to improve; it is what the agent acts on");
         var scorecard = ReadScorecard(row);
         var answers = scorecard is null ? null : ReadAnswers(row, scorecard);
+        var calibration = ReadPurpose(row);
 
         return row.IsValid && scorecard is not null && answers is not null
             ? new EvaluationRow(key, interaction, agent, evaluator, scorecard.Id, channel!, evaluatedAt, interactionAt, answers,
-                scorecard.Score(answers), wentWell, toImprove)
+                scorecard.Score(answers), wentWell, toImprove, calibration)
             : null;
+    }
+
+    // Empty is feedback, as a scorecard in chat defaults to.
+    private static bool ReadPurpose(RowCells row)
+    {
+        var purpose = row.Text(PurposeColumn).ToLowerInvariant();
+        if (purpose is "" or "feedback" or "calibration")
+        {
+            return purpose == "calibration";
+        }
+
+        row.Error(PurposeColumn, $"{ImportValues.Quote(row.Text(PurposeColumn))} is not a purpose; use feedback (or leave it empty) or calibration");
+        return false;
     }
 
     private Scorecard? ReadScorecard(RowCells row)

@@ -32,7 +32,20 @@ public sealed class ImportEvaluationsErrorTests
         Assert.Equal(
             $"{run.File}:1:paces: column 'paces' is neither a column of an evaluations file nor a criterion of plan 'p''s scorecards; " +
             "did you mean 'pace'? The columns are evaluation_id, interaction_id, agent, evaluator, scorecard, channel, evaluated_at, " +
-            "went_well, to_improve, interaction_at, and a column per criterion: greeting, pace",
+            "went_well, to_improve, interaction_at, purpose, and a column per criterion: greeting, pace",
+            run.Run.Error.Split('\n')[0].TrimEnd());
+        Assert.Equal(0, run.Stored);
+    }
+
+    [Fact]
+    public async Task ImportEvaluations_UnknownPurpose_NamesItsCellAndStoresNothing()
+    {
+        var run = await ImportAsync(Header.Replace(",greeting", ",purpose,greeting", StringComparison.Ordinal) +
+            "\nEV-1,CALL-1,ben,anna,phone-call,phone,2026-12-02T09:00:00Z,training,yes,5,Good,Better\n");
+
+        Assert.Equal(2, run.Run.ExitCode);
+        Assert.Equal(
+            $"{run.File}:2:purpose: 'training' is not a purpose; use feedback (or leave it empty) or calibration",
             run.Run.Error.Split('\n')[0].TrimEnd());
         Assert.Equal(0, run.Stored);
     }
