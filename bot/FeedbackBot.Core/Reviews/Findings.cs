@@ -51,6 +51,11 @@ public sealed record Gap(string Kind, string Title, string Feature, Evidence Fir
 /// <param name="OwnerRole">Who should own it.</param>
 /// <param name="SuccessCriterion">How to tell it worked: the KPI target.</param>
 /// <param name="ReviewBy">When to check.</param>
+/// <param name="Id">Its id within the review: <c>r1</c>, <c>r2</c>, ... in the order given; empty in reviews stored before ids.</param>
+/// <param name="Key">
+/// The same for the same advice in every review of the plan (its rule, feature, theme and metric), so a later review
+/// recognises advice already being acted on. Opaque: compare it, do not parse it.
+/// </param>
 public sealed record Recommendation(
     string Title,
     string Priority,
@@ -61,4 +66,6 @@ public sealed record Recommendation(
     Evidence Evidence,
     string OwnerRole,
     string SuccessCriterion,
-    DateOnly ReviewBy);
+    DateOnly ReviewBy,
+    string Id = "",
+    string Key = "");

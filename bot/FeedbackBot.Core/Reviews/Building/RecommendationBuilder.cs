@@ -145,8 +145,19 @@ public static class RecommendationBuilder
             .GroupBy(c => c.Key, StringComparer.Ordinal)
             .Select(g => g.Select(c => c.Recommendation).OrderByDescending(r => r.Score).ThenBy(r => r.Title, StringComparer.Ordinal).First())
             .OrderByDescending(r => r.Score)
-            .ThenBy(r => r.Title, StringComparer.Ordinal)];
+            .ThenBy(r => r.Title, StringComparer.Ordinal)
+            .Select((r, i) => r with { Id = IdOf(i) })];
     }
+
+    /// <summary>The id of the recommendation at <paramref name="index"/> (from 0) in a review: <c>r1</c>, <c>r2</c>, ...</summary>
+    public static string IdOf(int index) => string.Create(CultureInfo.InvariantCulture, $"r{index + 1}");
+
+    /// <summary>
+    /// The key of a recommendation: its rule, feature, theme and evidence metric, which stay the same while the same
+    /// advice is given for the same reason, whatever its wording, score or figures.
+    /// </summary>
+    public static string KeyOf(string rule, string? feature, string? theme, string metric) =>
+        string.Join('|', rule, feature ?? string.Empty, theme ?? string.Empty, metric);
 
     /// <summary>The priority of a score: high, medium or low.</summary>
     public static string PriorityOf(double score) =>
@@ -260,7 +271,8 @@ public static class RecommendationBuilder
             evidence,
             rule.OwnerRole,
             criterion,
-            cycleEnd.AddDays(rule.ReviewAfterDays));
+            cycleEnd.AddDays(rule.ReviewAfterDays),
+            Key: KeyOf(rule.Key, feature, theme, evidence.Metric));
     }
 
     private static string Fill(string text, string? feature, string? theme, string label) => text
