@@ -18,6 +18,7 @@ internal sealed class StoreTypes(string? activeProvider)
     public string Text => _postgres ? "text" : "TEXT";
     public string Date => _postgres ? "date" : "TEXT";
     public string Bytes => _postgres ? "bytea" : "BLOB";
+    public string Money => _postgres ? "numeric(18,2)" : "TEXT";
 
     public string String(int maxLength) => _postgres ? $"character varying({maxLength})" : "TEXT";
 }

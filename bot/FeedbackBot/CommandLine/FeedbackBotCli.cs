@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Data.Common;
 using FeedbackBot.Adapters.TeamsApp;
+using FeedbackBot.Features.Actions;
 using FeedbackBot.Features.Contacts;
 using FeedbackBot.Features.CustomerSurveys;
 using FeedbackBot.Features.Imports;
@@ -97,6 +98,7 @@ public static class FeedbackBotCli
             PeopleCommand.Create(context),
             ReviewCommand.Create(context),
             QaCommand.Create(context),
+            ActionsCommand.Create(context),
             TeamsCommand.Create(context),
             JobsCommand.Create(context),
         };

@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FeedbackBot.Data.Entities;
+
+namespace FeedbackBot.Features.Actions;
+
+/// <summary>Improvement actions as the command line prints them: a table, one action in full, JSON or Markdown.</summary>
+internal static class ActionReports
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    /// <summary>One action as JSON (the keys docs/improvement.md lists).</summary>
+    public static JsonObject Json(ImprovementAction action, string planKey) => new()
+    {
+        ["id"] = action.Number,
+        ["plan"] = planKey,
+        ["title"] = action.Title,
+        ["status"] = ImprovementActionStatuses.Name(action.Status),
+        ["review"] = action.ReviewId.ToString("D"),
+        ["recommendation"] = new JsonObject { ["id"] = action.RecommendationId, ["key"] = action.RecommendationKey },
+        ["feature"] = action.Feature,
+        ["theme"] = action.Theme,
+        ["kpi"] = action.Kpi,
+        ["metric"] = action.Metric,
+        ["direction"] = action.Direction,
+        ["baseline"] = new JsonObject
+        {
+            ["value"] = action.BaselineValue,
+            ["n"] = action.BaselineN,
+            ["ci95"] = action.BaselineLow is { } low && action.BaselineHigh is { } high ? new JsonArray(low, high) : null,
+        },
+        ["target"] = action.Target,
+        ["owner"] = action.Owner,
+        ["owner_known"] = action.OwnerPersonId is not null,
+        ["due"] = Day(action.DueOn),
+        ["resources"] = action.Resources,
+        ["cost"] = action.Cost,
+        ["implemented_on"] = action.ImplementedOn is { } on ? Day(on) : null,
+        ["created_at"] = action.CreatedAt.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+        ["notes"] = new JsonArray([.. Log(action).Select(n => (JsonNode)new JsonObject
+        {
+            ["at"] = n.At.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+            ["kind"] = n.Kind,
+            ["text"] = n.Text,
+            ["author"] = n.Author,
+        })]),
+    };
+
+    public static string JsonText(JsonNode node) => node.ToJsonString(Indented) + "\n";
+
+    /// <summary>One line per action, for <c>actions list</c>.</summary>
+    public static string Table(IReadOnlyList<(ImprovementAction Action, string Plan)> actions)
+    {
+        if (actions.Count == 0)
+        {
+            return "No actions. Adopt a review's recommendation with 'feedbackbot actions adopt --review ID --recommendation rN --owner PERSON --due DATE'.\n";
+        }
+
+        var text = new StringBuilder();
+        text.AppendLine("id  status        due         plan                 owner                          title");
+        foreach (var (action, plan) in actions)
+        {
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"{action.Number,-3} {ImprovementActionStatuses.Name(action.Status),-13} {Day(action.DueOn),-11} {plan,-20} {action.Owner,-30} {action.Title}"));
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>One action in full, as text or Markdown.</summary>
+    public static string Detail(ImprovementAction action, string planKey, bool markdown)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(markdown ? $"# Action {action.Number}: {action.Title}" : $"Action {action.Number}: {action.Title}");
+        text.AppendLine();
+        var facts = new List<(string, string)>
+        {
+            ("Status", ImprovementActionStatuses.Name(action.Status) + (action.ImplementedOn is { } on ? $" (live since {Day(on)})" : "")),
+            ("Plan", planKey),
+            ("From", $"recommendation {action.RecommendationId} of review {action.ReviewId:D}"),
+            ("Owner", action.Owner + (action.OwnerPersonId is null ? " (not known to the bot yet: reached once they talk to it or a roster lists them)" : "")),
+            ("Due", Day(action.DueOn)),
+            ("KPI", action.Kpi is null ? $"{action.Metric} (not a KPI of the plan)" : $"{action.Kpi} ({action.Metric}, {action.Direction} is better)"),
+            ("Baseline", Baseline(action)),
+            ("Success criterion", action.Target is { } target ? $"{(action.Direction == "lower" ? "at or below" : "at or above")} {Number(target)}" : "none: give one with --target when adopting"),
+        };
+        if (action.Resources is { } resources)
+        {
+            facts.Add(("Resources", resources));
+        }
+
+        if (action.Cost is { } cost)
+        {
+            facts.Add(("Cost", cost.ToString("0.##", CultureInfo.InvariantCulture)));
+        }
+
+        foreach (var (name, value) in facts)
+        {
+            text.AppendLine(markdown ? $"- **{name}:** {value}" : $"{name + ":",-19} {value}");
+        }
+
+        text.AppendLine();
+        text.AppendLine(markdown ? "## Log" : "Log:");
+        foreach (var note in Log(action))
+        {
+            var line = string.Create(CultureInfo.InvariantCulture, $"{note.At:yyyy-MM-dd HH:mm} {note.Kind}: {note.Text} ({note.Author})");
+            text.AppendLine(markdown ? "- " + line : "  " + line);
+        }
+
+        return text.ToString();
+    }
+
+    // A status change and a note written in one update share their instant: the change reads first.
+    private static IEnumerable<ImprovementActionNote> Log(ImprovementAction action) =>
+        action.Notes.OrderBy(n => n.At).ThenBy(n => n.Kind == ActionNotes.Status ? 0 : 1);
+
+    private static string Baseline(ImprovementAction action) => action.BaselineValue is { } value
+        ? string.Create(CultureInfo.InvariantCulture,
+            $"{Number(value)}{(action.BaselineN is { } n ? $", n = {n}" : "")}{(action.BaselineLow is { } low && action.BaselineHigh is { } high ? $", 95% interval {Number(low)}–{Number(high)}" : "")}")
+        : "not enough data in the review it came from";
+
+    private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
