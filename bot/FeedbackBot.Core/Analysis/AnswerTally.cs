@@ -34,6 +34,40 @@ public sealed class AnswerTally
         }
     }
 
+    /// <summary>
+    /// Several groups' answers as one: the counts added up. Pooling the cycles of a window this way gives the same
+    /// estimate as one cycle holding all their answers.
+    /// </summary>
+    public static AnswerTally Pool(IEnumerable<AnswerTally> tallies)
+    {
+        ArgumentNullException.ThrowIfNull(tallies);
+        var pooled = new AnswerTally();
+        foreach (var tally in tallies)
+        {
+            pooled.Answered += tally.Answered;
+            foreach (var (value, count) in tally._counts)
+            {
+                pooled._counts[value] = pooled._counts.GetValueOrDefault(value) + count;
+            }
+        }
+
+        return pooled;
+    }
+
+    /// <summary>A tally of given counts (each answer one value), as a worked example or a test states it.</summary>
+    public static AnswerTally Of(IReadOnlyDictionary<string, long> counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        var tally = new AnswerTally();
+        foreach (var (value, count) in counts)
+        {
+            tally._counts[value] = count;
+            tally.Answered += count;
+        }
+
+        return tally;
+    }
+
     /// <summary>The count, mean and sample standard deviation of numeric answers, computed from the counts.</summary>
     public (long N, double Mean, double StandardDeviation) Moments()
     {

@@ -48,6 +48,52 @@ internal static class ActionReports
         })]),
     };
 
+    /// <summary>A before/after check as JSON: the keys docs/improvement.md lists.</summary>
+    public static JsonObject CheckJson(CheckAction.Outcome outcome)
+    {
+        var check = outcome.Check;
+        return new JsonObject
+        {
+            ["kpi"] = check.Kpi,
+            ["before"] = Window(check.Before),
+            ["after"] = Window(check.After),
+            ["change"] = Round(check.Change),
+            ["p_value"] = check.PValue is { } p ? Math.Round(p, 4) : null,
+            ["effect_size"] = Round(check.EffectSize, 3),
+            ["target"] = check.Target,
+            ["target_met_after"] = check.TargetMetAfter,
+            ["verdict"] = Verdict(check.Verdict),
+            ["more_responses_needed"] = check.MoreResponsesNeeded,
+            ["explanation"] = check.Explanation,
+            ["before_cycles"] = new JsonArray([.. outcome.BeforeCycles.Select(c => (JsonNode)c.ToString())]),
+            ["after_cycles"] = new JsonArray([.. outcome.AfterCycles.Select(c => (JsonNode)c.ToString())]),
+        };
+    }
+
+    /// <summary>A before/after check in a few lines.</summary>
+    public static string CheckText(ImprovementAction action, CheckAction.Outcome outcome)
+    {
+        var check = outcome.Check;
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Action {action.Number}: {action.Title}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"KPI {check.Kpi}, success criterion {(action.Direction == "lower" ? "at or below" : "at or above")} {Number(check.Target)}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"before: {Figure(check.Before)} over {Cycles(outcome.BeforeCycles)}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"after:  {Figure(check.After)} over {Cycles(outcome.AfterCycles)}");
+        if (check.Change is { } change)
+        {
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"change: {(change >= 0 ? "+" : "")}{Number(change)}{(check.PValue is { } p ? $", p = {p:0.####}" : "")}{(check.EffectSize is { } e ? $", effect size {e:0.###}" : "")}"));
+        }
+
+        if (check.TargetMetAfter is { } met)
+        {
+            text.AppendLine(met ? "target met after: yes, the whole interval is on the good side" : "target met after: not yet");
+        }
+
+        text.AppendLine(CultureInfo.InvariantCulture, $"verdict: {Verdict(check.Verdict)}. {check.Explanation}");
+        return text.ToString();
+    }
+
     public static string JsonText(JsonNode node) => node.ToJsonString(Indented) + "\n";
 
     /// <summary>One line per action, for <c>actions list</c>.</summary>
@@ -111,6 +157,29 @@ internal static class ActionReports
 
         return text.ToString();
     }
+
+    private static JsonObject Window(Core.Improvement.CheckWindow window) => new()
+    {
+        ["value"] = Round(window.Value),
+        ["n"] = window.N,
+        ["ci95"] = window.Ci95 is [var low, var high] ? new JsonArray(Round(low), Round(high)) : null,
+    };
+
+    private static string Figure(Core.Improvement.CheckWindow window) => window.Value is { } value
+        ? string.Create(CultureInfo.InvariantCulture, $"{Number(value)} (n = {window.N}{(window.Ci95 is [var low, var high] ? $", 95% interval {Number(low)}–{Number(high)}" : "")})")
+        : "no usable answers";
+
+    private static string Cycles(IReadOnlyList<Cycles.CycleDates> cycles) =>
+        cycles.Count == 0 ? "no completed cycle" : string.Join(", ", cycles.Select(c => c.ToString()));
+
+    private static string Verdict(Core.Improvement.ActionVerdict verdict) => verdict switch
+    {
+        Core.Improvement.ActionVerdict.Improved => "improved",
+        Core.Improvement.ActionVerdict.NotImproved => "not_improved",
+        _ => "inconclusive",
+    };
+
+    private static double? Round(double? value, int digits = 2) => value is { } v ? Math.Round(v, digits) : null;
 
     // A status change and a note written in one update share their instant: the change reads first.
     private static IEnumerable<ImprovementActionNote> Log(ImprovementAction action) =>

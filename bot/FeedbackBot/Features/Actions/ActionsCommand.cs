@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using FeedbackBot.CommandLine;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
+using FeedbackBot.Features.Cycles;
 using FeedbackBot.Features.Reviews;
 using FeedbackBot.Infrastructure.Storage;
 using FeedbackBot.Infrastructure.Tenancy;
@@ -28,6 +29,7 @@ internal static class ActionsCommand
             List(context),
             Show(context),
             Update(context),
+            Check(context),
         };
 
     private static Command Adopt(CliContext context)
@@ -181,6 +183,27 @@ internal static class ActionsCommand
         var line = new ImprovementActionNote { Id = Guid.NewGuid(), ActionId = action.Id, At = now, Kind = kind, Text = text, Author = "cli" };
         db.ImprovementActionNotes.Add(line);
         action.Notes.Add(line);
+    }
+
+    private static Command Check(CliContext context)
+    {
+        var id = new Argument<int>("ID") { Description = "The action's number, as 'actions list' shows it." };
+        var before = new Option<string?>("--before") { Description = "Pool the completed cycles inside START..END as before; default: the cycle the action was adopted from." };
+        var after = new Option<string?>("--after") { Description = "Pool the completed cycles inside START..END as after; default: every completed cycle that started on or after the day it went live." };
+        var format = Format("text", "json");
+        var tenant = TenantSelector.CreateOption();
+        var command = new Command("check", "Whether the action moved its KPI: before against after, with the review's test, effect size and verdict.") { id, before, after, format, tenant };
+        command.AllowOverrides().SetAction((parseResult, cancellationToken) => RunAsync(parseResult, context, tenant, async (db, owning, now) =>
+        {
+            var beforeDates = parseResult.GetValue(before) is { } b ? CycleDates.Parse(b, "--before") : null;
+            var afterDates = parseResult.GetValue(after) is { } a ? CycleDates.Parse(a, "--after") : null;
+            var action = await FindAsync(db, owning, parseResult.GetRequiredValue(id), cancellationToken);
+            var outcome = await CheckAction.RunAsync(db, action, beforeDates, afterDates, now, cancellationToken);
+            await context.Out.WriteAsync(parseResult.GetRequiredValue(format) == "json"
+                ? ActionReports.JsonText(ActionReports.CheckJson(outcome))
+                : ActionReports.CheckText(action, outcome));
+        }, cancellationToken));
+        return command;
     }
 
     private static ImprovementActionStatus Status(string text)
