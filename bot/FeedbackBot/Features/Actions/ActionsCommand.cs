@@ -30,6 +30,7 @@ internal static class ActionsCommand
             Show(context),
             Update(context),
             Check(context),
+            Export(context),
         };
 
     private static Command Adopt(CliContext context)
@@ -183,6 +184,46 @@ internal static class ActionsCommand
         var line = new ImprovementActionNote { Id = Guid.NewGuid(), ActionId = action.Id, At = now, Kind = kind, Text = text, Author = "cli" };
         db.ImprovementActionNotes.Add(line);
         action.Notes.Add(line);
+    }
+
+    private static Command Export(CliContext context)
+    {
+        var plan = new Option<string?>("--plan") { Description = "Only this plan's actions." };
+        var format = new Option<string>("--format") { Description = "md or csv.", Required = true };
+        format.AcceptOnlyFromAmong("md", "csv");
+        var output = new Option<FileInfo?>("--out") { Description = "Write it to this file instead of the terminal." };
+        var tenant = TenantSelector.CreateOption();
+        var command = new Command("export", "The improvement log: every action with its evidence, baseline, dates, resources, cost, notes, checks and verdict.")
+        { plan, format, output, tenant };
+        command.AllowOverrides().SetAction((parseResult, cancellationToken) => RunAsync(parseResult, context, tenant, async (db, owning, _) =>
+        {
+            var query = db.ImprovementActions.AsNoTracking().Include(a => a.Notes).Where(a => a.TenantId == owning.Id);
+            if (parseResult.GetValue(plan) is { } planKey)
+            {
+                var found = await db.FindPlanAsync(owning.Id, planKey.Trim().ToLowerInvariant(), cancellationToken)
+                    ?? throw new UsageException($"There is no plan '{planKey}'; see 'feedbackbot plans list'.");
+                query = query.Where(a => a.PlanId == found.Id);
+            }
+
+            var plans = await PlanKeysAsync(db, owning, cancellationToken);
+            var rows = (await query.ToListAsync(cancellationToken)).Select(a => (a, plans[a.PlanId])).ToList();
+            var text = parseResult.GetRequiredValue(format) == "csv" ? ActionExport.Csv(rows) : ActionExport.Markdown(rows);
+            if (parseResult.GetValue(output) is { } file)
+            {
+                if (file.Directory is { Exists: false } folder)
+                {
+                    throw new UsageException($"The folder of --out does not exist: {folder.FullName}");
+                }
+
+                await File.WriteAllTextAsync(file.FullName, text, cancellationToken);
+                await context.Out.WriteLineAsync($"Wrote {rows.Count} action{(rows.Count == 1 ? "" : "s")} to {file.FullName}.");
+            }
+            else
+            {
+                await context.Out.WriteAsync(text);
+            }
+        }, cancellationToken));
+        return command;
     }
 
     private static Command Check(CliContext context)

@@ -134,4 +134,28 @@ public sealed class ActionsCommandTests
         Assert.Empty(otherPlan);
         Assert.Equal(2, badStatus.ExitCode);
     }
+
+    [Fact]
+    public async Task Export_TheImprovementLog_AsCsvQuotedAndSafeForSpreadsheets_AndAsMarkdown()
+    {
+        var (database, review, _) = await ReviewedAsync(DatabaseProvider.Sqlite);
+        await using var _ = database;
+        Assert.Equal(0, (await CliRun.RunAsync(database, "actions", "adopt", "--review", review, "--recommendation", "r1", "--owner", "a@example.com", "--due", Due,
+            "--title", "=HYPERLINK(\"http://evil\")", "--resources", "Two people, one day")).ExitCode);
+        Assert.Equal(0, (await CliRun.RunAsync(database, "actions", "update", "1", "--note", "Said \"yes\" on\ntwo lines")).ExitCode);
+
+        var csv = await CliRun.RunAsync(database, "actions", "export", "--format", "csv");
+        var markdown = await CliRun.RunAsync(database, "actions", "export", "--format", "md");
+        var noFormat = await CliRun.RunAsync(database, "actions", "export");
+
+        Assert.True(csv.ExitCode == 0, csv.Error);
+        var lines = csv.Out.Split("\r\n");
+        Assert.StartsWith("id,plan,title,status,review,recommendation_id,recommendation_key,", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("1,customer-experience,\"'=HYPERLINK(\"\"http://evil\"\")\",planned,", lines[1], StringComparison.Ordinal);
+        Assert.Contains(",\"Two people, one day\",", csv.Out, StringComparison.Ordinal);
+        Assert.Contains("note: Said \"\"yes\"\" on\ntwo lines", csv.Out, StringComparison.Ordinal);
+        Assert.StartsWith("# Improvement log", markdown.Out, StringComparison.Ordinal);
+        Assert.Contains("## Action 1: ", markdown.Out, StringComparison.Ordinal);
+        Assert.Equal(2, noFormat.ExitCode);
+    }
 }
