@@ -56,6 +56,7 @@ public sealed record Gap(string Kind, string Title, string Feature, Evidence Fir
 /// The same for the same advice in every review of the plan (its rule, feature, theme and metric), so a later review
 /// recognises advice already being acted on. Opaque: compare it, do not parse it.
 /// </param>
+/// <param name="ActedOn">The improvement action already adopted for this advice (same key), when there is one.</param>
 public sealed record Recommendation(
     string Title,
     string Priority,
@@ -68,4 +69,24 @@ public sealed record Recommendation(
     string SuccessCriterion,
     DateOnly ReviewBy,
     string Id = "",
-    string Key = "");
+    string Key = "",
+    ActedOn? ActedOn = null);
+
+/// <summary>An improvement action adopted for a recommendation's advice, so a later review says it is being acted on.</summary>
+/// <param name="Action">The action's number.</param>
+/// <param name="Status">Its status: planned, in_progress, implemented, improved, ...</param>
+public sealed record ActedOn(int Action, string Status);
+
+/// <summary>What an improvement action implemented before the cycle did to its KPI, checked as the review was made.</summary>
+/// <param name="Id">The action's number.</param>
+/// <param name="Title">Its title.</param>
+/// <param name="Kpi">The KPI it was meant to move.</param>
+/// <param name="Status">Its status after this check.</param>
+/// <param name="Verdict">improved, not_improved or inconclusive.</param>
+/// <param name="Before">The KPI before the change.</param>
+/// <param name="After">The KPI since, this cycle included.</param>
+/// <param name="Change">After minus before.</param>
+/// <param name="PValue">The change's p-value.</param>
+/// <param name="Explanation">The verdict in one sentence.</param>
+public sealed record ActionOutcome(
+    int Id, string Title, string Kpi, string Status, string Verdict, double? Before, double? After, double? Change, double? PValue, string Explanation);

@@ -23,6 +23,10 @@ namespace FeedbackBot.Core.Reviews;
 /// What QA evaluations of the cycle's interactions say, team-level only; null when the plan has no scorecards or no
 /// evaluation falls in the cycle. Left out of the JSON when null, so reviews of plans without scorecards read as before.
 /// </param>
+/// <param name="Actions">
+/// What each improvement action implemented before the cycle did to its KPI; null (left out of the JSON) when the plan
+/// has none.
+/// </param>
 public sealed record Review(
     ReviewPlan Plan,
     ReviewCycle Cycle,
@@ -36,7 +40,8 @@ public sealed record Review(
     IReadOnlyList<Finding> Shortfalls,
     IReadOnlyList<Gap> Gaps,
     IReadOnlyList<Recommendation> Recommendations,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] QualityMonitoring? QualityMonitoring = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] QualityMonitoring? QualityMonitoring = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ActionOutcome>? Actions = null);
 
 /// <summary>The plan a review is of.</summary>
 /// <param name="Id">The plan's id.</param>

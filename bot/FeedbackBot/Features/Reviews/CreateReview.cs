@@ -3,6 +3,7 @@ using FeedbackBot.Core.Reviews.Building;
 using FeedbackBot.Core.Serialization;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
+using FeedbackBot.Features.Actions;
 using ReviewCycle = FeedbackBot.Data.Entities.ReviewCycle;
 
 namespace FeedbackBot.Features.Reviews;
@@ -14,7 +15,7 @@ internal static class CreateReview
         FeedbackDbContext db, ReviewCycle cycle, TimeProvider clock, CancellationToken cancellationToken)
     {
         var input = await ReviewSources.LoadAsync(db, cycle, cancellationToken);
-        var review = ReviewBuilder.Build(input);
+        var review = await ReviewActions.ApplyAsync(db, cycle, ReviewBuilder.Build(input), clock.GetUtcNow().UtcDateTime, cancellationToken);
         if (IsOpen(cycle, clock.GetUtcNow().UtcDateTime))
         {
             review = review with { Cycle = review.Cycle with { Provisional = true } };

@@ -71,6 +71,32 @@ public sealed class CheckActionTests
         Assert.Equal(2, badWindow.ExitCode);
     }
 
+    [Fact]
+    public async Task NextReview_AfterAnActionWentLive_SaysWhatItDidAndMarksTheAdviceAsActedOn()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await ExampleReviews.ImportAllAsync(database);
+        var first = await ReviewAsync(database, ExampleData.PreviousCustomerCycle);
+        var recommendation = first.Document["recommendations"]!.AsArray().First(r => (string?)r!["evidence"]!["metric"] == "nps")!;
+        Assert.Equal(0, (await CliRun.RunAsync(database, "actions", "adopt", "--review", first.Id, "--recommendation", (string)recommendation["id"]!, "--owner", "a@example.com", "--due", "2099-01-01")).ExitCode);
+        Assert.Equal(0, (await CliRun.RunAsync(database, "actions", "update", "1", "--implemented-on", "2026-10-12")).ExitCode);
+
+        var second = await ReviewAsync(database, ExampleData.CurrentCustomerCycle);
+        var markdown = await CliRun.RunAsync(database, "review", "--plan", ExampleData.CustomerPlan, "--cycle", ExampleData.CurrentCustomerCycle, "--format", "md");
+
+        var outcome = Assert.Single(second.Document["actions"]!.AsArray())!;
+        Assert.Equal((1, "nps", "inconclusive"), ((int)outcome["id"]!, (string?)outcome["kpi"], (string?)outcome["verdict"]));
+        Assert.Equal((double)Nps(second.Document)["value"]!, (double)outcome["after"]!);
+        // NPS still misses its target in the second week: the same advice comes back, marked as being acted on.
+        var same = second.Document["recommendations"]!.AsArray().Single(r => (string?)r!["key"] == (string?)recommendation["key"])!;
+        Assert.Equal((1, "inconclusive"), ((int)same["acted_on"]!["action"]!, (string?)same["acted_on"]!["status"]));
+
+        Assert.All(second.Document["recommendations"]!.AsArray().Where(r => (string?)r!["key"] != (string?)recommendation["key"]), r => Assert.Null(r!["acted_on"]));
+        Assert.Contains("## Improvement actions", markdown.Out, StringComparison.Ordinal);
+        Assert.Contains("**Action 1: ", markdown.Out, StringComparison.Ordinal);
+        Assert.Null(first.Document["actions"]);
+    }
+
     private static JsonNode Nps(JsonNode review) => review["metrics"]!.AsArray().Single(m => (string?)m!["metric"] == "nps")!;
 
     private static async Task<(string Id, JsonNode Document)> ReviewAsync(TestDatabase database, string cycle)

@@ -87,6 +87,27 @@ public static partial class ReviewHtml
         CloseSection(html);
     }
 
+    private static void Actions(StringBuilder html, IReadOnlyList<ActionOutcome>? actions)
+    {
+        if (actions is null)
+        {
+            return;
+        }
+
+        OpenSection(html, "actions", "Improvement actions", "What each action implemented before this cycle did to its KPI: the answers since it went live against those before it.");
+        html.Append("<ul class=\"actions\">\n");
+        foreach (var action in actions)
+        {
+            html.Append("<li class=\"card\">")
+                .Element("h3", string.Create(CultureInfo.InvariantCulture, $"Action {action.Id}: {action.Title}"))
+                .Element("p", ReviewMarkdown.ActionSentence(action))
+                .Append("</li>\n");
+        }
+
+        html.Append("</ul>\n");
+        CloseSection(html);
+    }
+
     private static void Recommendations(StringBuilder html, ReviewText text)
     {
         OpenSection(html, "recommendations", "Recommendations",
@@ -125,6 +146,11 @@ public static partial class ReviewHtml
             Fact(html, "Owner", recommendation.OwnerRole);
             Fact(html, "Success criterion", recommendation.SuccessCriterion);
             Fact(html, "Review by", ReviewText.Day(recommendation.ReviewBy));
+            if (recommendation.ActedOn is { } actedOn)
+            {
+                Fact(html, "Being acted on", string.Create(CultureInfo.InvariantCulture, $"action {actedOn.Action} ({actedOn.Status.Replace('_', ' ')})"));
+            }
+
             html.Append("</dl>").Quotes(recommendation.Evidence.Quotes).Append("</li>\n");
         }
 

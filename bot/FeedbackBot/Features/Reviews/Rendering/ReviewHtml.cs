@@ -35,6 +35,7 @@ public static partial class ReviewHtml
         Findings(html, text);
         Gaps(html, text);
         Recommendations(html, text);
+        Actions(html, review.Actions);
         QualityMonitoring(html, review.QualityMonitoring);
         Themes(html, review);
         Answers(html, review);

@@ -24,6 +24,7 @@ public static class ReviewMarkdown
         Findings(md, text, "Shortfalls", review.Shortfalls, text.Empty("Nothing falls short in this cycle."));
         Gaps(md, text);
         Recommendations(md, text);
+        Actions(md, text.Review.Actions);
         QualityMonitoring(md, review.QualityMonitoring);
         Themes(md, review.Themes);
         Distributions(md, review);
@@ -172,6 +173,31 @@ public static class ReviewMarkdown
         md.AppendLine();
     }
 
+    private static void Actions(StringBuilder md, IReadOnlyList<ActionOutcome>? actions)
+    {
+        if (actions is null)
+        {
+            return;
+        }
+
+        md.AppendLine("## Improvement actions").AppendLine();
+        md.AppendLine("What each action implemented before this cycle did to its KPI: the answers since it went live against those before it.").AppendLine();
+        foreach (var action in actions)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"- **Action {action.Id}: {MarkdownText.Escape(action.Title)}** ({MarkdownText.Escape(action.Kpi)}): " +
+                $"{MarkdownText.Escape(ActionSentence(action))}");
+        }
+
+        md.AppendLine();
+    }
+
+    /// <summary>An action's outcome in one sentence: its figures and verdict.</summary>
+    internal static string ActionSentence(ActionOutcome action) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"{Figure(action.Before)} before, {Figure(action.After)} since{(action.PValue is { } p ? $" (p = {p:0.###})" : "")}: {action.Verdict.Replace('_', ' ')}. {action.Explanation}");
+
+    private static string Figure(double? value) => value is { } v ? v.ToString("0.##", CultureInfo.InvariantCulture) : "no value";
+
     private static void Recommendations(StringBuilder md, ReviewText text)
     {
         md.AppendLine("## Recommendations").AppendLine();
@@ -191,7 +217,13 @@ public static class ReviewMarkdown
             md.Append("- Evidence: ").AppendLine(text.Evidence(recommendation.Evidence));
             md.Append("- Owner: ").AppendLine(MarkdownText.Escape(recommendation.OwnerRole));
             md.Append("- Success criterion: ").AppendLine(MarkdownText.Escape(recommendation.SuccessCriterion));
-            md.Append("- Review by: ").AppendLine(ReviewText.Day(recommendation.ReviewBy)).AppendLine();
+            md.Append("- Review by: ").AppendLine(ReviewText.Day(recommendation.ReviewBy));
+            if (recommendation.ActedOn is { } actedOn)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"- Already being acted on: action {actedOn.Action} ({MarkdownText.Escape(actedOn.Status.Replace('_', ' '))})");
+            }
+
+            md.AppendLine();
             if (recommendation.Evidence.Quotes.Count > 0)
             {
                 Quotes(md, recommendation.Evidence.Quotes, string.Empty);

@@ -42,7 +42,7 @@ public sealed class ReviewJsonTests
         Assert.Equal(["metric", "value", "target", "n", "ci95", "previous", "change", "p_value", "quotes", "label"], Keys(root["strengths"]![0]!["evidence"]!));
         Assert.Equal(["kind", "title", "feature", "first", "second", "difference", "p_value"], Keys(root["gaps"]![0]!));
         Assert.Equal(
-            ["title", "priority", "score", "feature", "theme", "action", "evidence", "owner_role", "success_criterion", "review_by", "id", "key"],
+            ["title", "priority", "score", "feature", "theme", "action", "evidence", "owner_role", "success_criterion", "review_by", "id", "key", "acted_on"],
             Keys(root["recommendations"]![0]!));
     }
 
