@@ -3,6 +3,7 @@ using System.Data.Common;
 using FeedbackBot.Adapters.TeamsApp;
 using FeedbackBot.Features.Contacts;
 using FeedbackBot.Features.CustomerSurveys;
+using FeedbackBot.Features.History;
 using FeedbackBot.Features.Imports;
 using FeedbackBot.Features.People;
 using FeedbackBot.Features.Plans;
@@ -96,6 +97,7 @@ public static class FeedbackBotCli
             ContactsCommand.Create(context),
             PeopleCommand.Create(context),
             ReviewCommand.Create(context),
+            HistoryCommand.Create(context),
             QaCommand.Create(context),
             TeamsCommand.Create(context),
             JobsCommand.Create(context),
