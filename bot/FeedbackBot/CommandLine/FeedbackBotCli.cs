@@ -4,6 +4,7 @@ using FeedbackBot.Adapters.TeamsApp;
 using FeedbackBot.Features.Actions;
 using FeedbackBot.Features.Contacts;
 using FeedbackBot.Features.CustomerSurveys;
+using FeedbackBot.Features.History;
 using FeedbackBot.Features.Imports;
 using FeedbackBot.Features.People;
 using FeedbackBot.Features.Plans;
@@ -97,6 +98,7 @@ public static class FeedbackBotCli
             ContactsCommand.Create(context),
             PeopleCommand.Create(context),
             ReviewCommand.Create(context),
+            HistoryCommand.Create(context),
             QaCommand.Create(context),
             ActionsCommand.Create(context),
             TeamsCommand.Create(context),

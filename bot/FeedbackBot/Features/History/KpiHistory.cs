@@ -1,0 +1,57 @@
+using FeedbackBot.Core.History;
+using FeedbackBot.Core.Plans;
+using FeedbackBot.Core.Reviews;
+using FeedbackBot.Core.Reviews.Building;
+using FeedbackBot.Data;
+using FeedbackBot.Features.Reviews;
+using Microsoft.EntityFrameworkCore;
+
+namespace FeedbackBot.Features.History;
+
+/// <summary>A KPI's figure in every completed cycle of a plan, and the control chart drawn over them.</summary>
+/// <param name="Kpi">The KPI, as the plan's current version defines it.</param>
+/// <param name="Name">How the KPI reads in a report: CSAT, eNPS, first-contact resolution.</param>
+/// <param name="Chart">The chart over the cycles that have a figure.</param>
+/// <param name="Withheld">Completed cycles without a figure (too few answers, or the KPI not in their plan version), oldest first.</param>
+internal sealed record KpiHistory(Kpi Kpi, string Name, ControlChart Chart, IReadOnlyList<(DateTime Start, DateTime End)> Withheld)
+{
+    /// <summary>The chart that fits a metric: a p-chart for a share of answers, an individuals chart otherwise.</summary>
+    public static ChartKind KindOf(KpiMetric metric) =>
+        metric is KpiMetric.Csat or KpiMetric.Agree or KpiMetric.Fcr or KpiMetric.ResponseRate ? ChartKind.P : ChartKind.Individuals;
+
+    /// <summary>
+    /// Builds each completed cycle's review input exactly as a review does and evaluates its KPIs with the review's
+    /// own evaluation, so every point is the figure that cycle's review reports.
+    /// </summary>
+    public static async Task<KpiHistory> LoadAsync(
+        FeedbackDbContext db, Guid planId, MeasurementPlan plan, Kpi kpi, DateTime now, CancellationToken cancellationToken)
+    {
+        var cycles = await db.ReviewCycles.AsNoTracking()
+            .Where(c => c.PlanId == planId)
+            .OrderBy(c => c.StartsAt)
+            .ToListAsync(cancellationToken);
+
+        var figures = new List<CycleFigure>();
+        var withheld = new List<(DateTime, DateTime)>();
+        foreach (var cycle in cycles.Where(c => !CreateReview.IsOpen(c, now)))
+        {
+            var input = await ReviewSources.LoadAsync(db, cycle, cancellationToken);
+
+            // The population only corrects the margin of error, which the chart does not show; value, n and interval do not depend on it.
+            var evaluated = MetricEvaluation.Evaluate(input, population: null).FirstOrDefault(k => k.Kpi.Id == kpi.Id);
+            if (evaluated is not { Current: { } current, Result: { Value: { } value, N: { } n, Ci95: { } ci95 } })
+            {
+                withheld.Add((cycle.StartsAt, cycle.EndsAt));
+                continue;
+            }
+
+            figures.Add(new CycleFigure(
+                cycle.StartsAt, cycle.EndsAt, value, n, ci95, current.Kind == EstimateKind.Proportion ? current.Successes : null));
+        }
+
+        // A proportion KPI whose estimate came out as another kind cannot be pooled; the individuals chart still applies.
+        var kind = KindOf(kpi.Metric) == ChartKind.P && figures.All(f => f.Successes is not null) ? ChartKind.P : ChartKind.Individuals;
+        var audience = kpi.Question is null ? null : plan.FindQuestion(kpi.Question)?.Audience;
+        return new KpiHistory(kpi, MetricNames.Heading(kpi, audience), ControlCharts.Build(plan.Id, kpi.Id, kind, figures), withheld);
+    }
+}
