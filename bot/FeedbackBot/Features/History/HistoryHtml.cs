@@ -117,6 +117,16 @@ internal static class HistoryHtml
             }
         }
 
+        // An action is drawn where it went live: before the first cycle that started on or after that day.
+        foreach (var (number, title, on) in history.Actions)
+        {
+            var first = points.TakeWhile(p => DateOnly.FromDateTime(p.CycleStart) < on).Count();
+            var x = Left + (first * step);
+            html.Append(Invariant($"<line class=\"action\" x1=\"{x:0.#}\" x2=\"{x:0.#}\" y1=\"{Top}\" y2=\"{Height - Bottom}\" stroke=\"#7a5af8\" stroke-dasharray=\"4 3\"><title>"))
+                .Text(Invariant($"Action {number} went live on {on:yyyy-MM-dd}: {title}")).Append("</title></line>");
+            html.Append(Invariant($"<text x=\"{x + 3:0.#}\" y=\"{Top + 10}\" font-size=\"11\" fill=\"#7a5af8\">")).Text(Invariant($"action {number}")).Append("</text>\n");
+        }
+
         html.Append(Invariant($"<text x=\"{Left + (plotWidth / 2)}\" y=\"{Height - 12}\" text-anchor=\"middle\" font-size=\"12\" fill=\"#344054\">Cycle start</text>\n"));
         html.Append("</svg>\n");
     }

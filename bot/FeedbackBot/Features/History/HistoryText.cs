@@ -43,6 +43,11 @@ internal static class HistoryText
                 .Append(".\n");
         }
 
+        foreach (var (number, title, on) in history.Actions)
+        {
+            text.Append(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Action {number} went live on {on:yyyy-MM-dd}: {title}\n"));
+        }
+
         return text.ToString();
     }
 

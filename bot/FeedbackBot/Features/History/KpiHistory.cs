@@ -13,7 +13,9 @@ namespace FeedbackBot.Features.History;
 /// <param name="Name">How the KPI reads in a report: CSAT, eNPS, first-contact resolution.</param>
 /// <param name="Chart">The chart over the cycles that have a figure.</param>
 /// <param name="Withheld">Completed cycles without a figure (too few answers, or the KPI not in their plan version), oldest first.</param>
-internal sealed record KpiHistory(Kpi Kpi, string Name, ControlChart Chart, IReadOnlyList<(DateTime Start, DateTime End)> Withheld)
+/// <param name="Actions">The plan's improvement actions on this KPI that went live, by the day they did, to draw on the chart.</param>
+internal sealed record KpiHistory(
+    Kpi Kpi, string Name, ControlChart Chart, IReadOnlyList<(DateTime Start, DateTime End)> Withheld, IReadOnlyList<(int Number, string Title, DateOnly ImplementedOn)> Actions)
 {
     /// <summary>The chart that fits a metric: a p-chart for a share of answers, an individuals chart otherwise.</summary>
     public static ChartKind KindOf(KpiMetric metric) =>
@@ -52,6 +54,13 @@ internal sealed record KpiHistory(Kpi Kpi, string Name, ControlChart Chart, IRea
         // A proportion KPI whose estimate came out as another kind cannot be pooled; the individuals chart still applies.
         var kind = KindOf(kpi.Metric) == ChartKind.P && figures.All(f => f.Successes is not null) ? ChartKind.P : ChartKind.Individuals;
         var audience = kpi.Question is null ? null : plan.FindQuestion(kpi.Question)?.Audience;
-        return new KpiHistory(kpi, MetricNames.Heading(kpi, audience), ControlCharts.Build(plan.Id, kpi.Id, kind, figures), withheld);
+        var actions = await db.ImprovementActions.AsNoTracking()
+            .Where(a => a.PlanId == planId && a.Kpi == kpi.Id && a.ImplementedOn != null)
+            .OrderBy(a => a.ImplementedOn).ThenBy(a => a.Number)
+            .Select(a => new { a.Number, a.Title, a.ImplementedOn })
+            .ToListAsync(cancellationToken);
+        return new KpiHistory(
+            kpi, MetricNames.Heading(kpi, audience), ControlCharts.Build(plan.Id, kpi.Id, kind, figures), withheld,
+            [.. actions.Select(a => (a.Number, a.Title, a.ImplementedOn!.Value))]);
     }
 }

@@ -95,6 +95,14 @@ public sealed class CheckActionTests
         Assert.Contains("## Improvement actions", markdown.Out, StringComparison.Ordinal);
         Assert.Contains("**Action 1: ", markdown.Out, StringComparison.Ordinal);
         Assert.Null(first.Document["actions"]);
+
+        // The KPI's history marks where the action went live: before the second week's point.
+        var history = await CliRun.RunAsync(database, "history", "--plan", ExampleData.CustomerPlan, "--kpi", "nps", "--format", "html");
+        var text = await CliRun.RunAsync(database, "history", "--plan", ExampleData.CustomerPlan, "--kpi", "nps");
+        Assert.True(history.ExitCode == 0, history.Error);
+        Assert.Contains("class=\"action\"", history.Out, StringComparison.Ordinal);
+        Assert.Contains("Action 1 went live on 2026-10-12", history.Out, StringComparison.Ordinal);
+        Assert.Contains("Action 1 went live on 2026-10-12: ", text.Out, StringComparison.Ordinal);
     }
 
     private static JsonNode Nps(JsonNode review) => review["metrics"]!.AsArray().Single(m => (string?)m!["metric"] == "nps")!;
