@@ -1,6 +1,8 @@
 using FeedbackBot.CommandLine;
 using FeedbackBot.Core.Plans;
 using FeedbackBot.Data;
+using FeedbackBot.Channels.Playground;
+using FeedbackBot.Features.Actions;
 using FeedbackBot.Features.Contacts;
 using FeedbackBot.Features.Cycles;
 using FeedbackBot.Features.Imports;
@@ -87,6 +89,8 @@ internal static class PlaygroundSample
         await InteractionImport.RunAsync(quiet, db, TenantSelector.Local, Path.Combine(data, "interactions.csv"), skipBad: false, now, cancellationToken);
         await EvaluationImport.RunAsync(quiet, db, TenantSelector.Local, "customer-experience", Path.Combine(data, "customer-experience", "evaluations.csv"), skipBad: false, now, cancellationToken);
 
+        await AdoptExampleActionAsync(db, tenant, clock, now, cancellationToken);
+
         // Staff first, so the customer review is the latest one "latest review" shows.
         foreach (var key in new[] { "staff-pulse", "customer-experience" })
         {
@@ -99,6 +103,43 @@ internal static class PlaygroundSample
         }
 
         log.LogInformation("The playground's local tenant has the example plans, data and reviews.");
+    }
+
+    // An improvement action to look at: the first week's advice on NPS, adopted by Morgan and live from the second week,
+    // so the second week's review says what it did and `feedbackbot actions check 1` has two weeks to compare.
+    private static async Task AdoptExampleActionAsync(FeedbackDbContext db, Data.Entities.Tenant tenant, TimeProvider clock, DateTime now, CancellationToken cancellationToken)
+    {
+        var cycles = await (from c in db.ReviewCycles
+                            join p in db.Plans on c.PlanId equals p.Id
+                            where p.TenantId == tenant.Id && p.Key == "customer-experience"
+                            orderby c.StartsAt
+                            select c).ToListAsync(cancellationToken);
+        if (cycles.Count < 2)
+        {
+            return;
+        }
+
+        var (stored, review) = await CreateReview.RunAsync(db, cycles[^2], clock, cancellationToken);
+        if (review.Recommendations.FirstOrDefault(r => r.Evidence.Metric == "nps") is not { } advice)
+        {
+            return;
+        }
+
+        var (action, _) = await AdoptAction.RunAsync(
+            db, tenant, new AdoptAction.Request(stored.Id, advice.Id, null, PlaygroundIdentity.Manager.UserId, DateOnly.FromDateTime(now).AddDays(30), "Two team leaders for a day", 1200, null, PlaygroundIdentity.Manager.UserId),
+            now, cancellationToken);
+        action.Status = Data.Entities.ImprovementActionStatus.Implemented;
+        action.ImplementedOn = DateOnly.FromDateTime(cycles[^1].StartsAt);
+        db.ImprovementActionNotes.Add(new Data.Entities.ImprovementActionNote
+        {
+            Id = Guid.NewGuid(),
+            ActionId = action.Id,
+            At = now,
+            Kind = "status",
+            Text = $"implemented, live since {action.ImplementedOn:yyyy-MM-dd}",
+            Author = PlaygroundIdentity.Manager.UserId,
+        });
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static bool TimeZoneExists(string id) => TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);

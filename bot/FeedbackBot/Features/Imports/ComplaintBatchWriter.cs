@@ -18,43 +18,53 @@ internal sealed class ComplaintBatchWriter : IBatchWriter<ComplaintRow>
         _planId = planId;
         _columns = layout.Names;
         _now = now;
-        _db.ChangeTracker.AutoDetectChangesEnabled = false;
     }
 
     public async Task WriteAsync(IReadOnlyList<ComplaintRow> rows, ImportCounts counts, CancellationToken cancellationToken)
     {
-        var keyed = rows.Select(row => (Row: row, Key: ContentKey.Of(_columns, row.Cells))).ToList();
-        var keys = keyed.Select(k => k.Key).Distinct().ToList();
-        var present = (await _db.Complaints
-            .Where(c => c.PlanId == _planId && keys.Contains(c.IdempotencyKey))
-            .Select(c => c.IdempotencyKey)
-            .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-
-        foreach (var (row, key) in keyed)
+        // Rows are only added, so nothing needs detecting; the setting is the caller's again afterwards, since the
+        // same context may go on to change tracked entities (the playground's first run does).
+        var detect = _db.ChangeTracker.AutoDetectChangesEnabled;
+        _db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
         {
-            if (!present.Add(key))
+            var keyed = rows.Select(row => (Row: row, Key: ContentKey.Of(_columns, row.Cells))).ToList();
+            var keys = keyed.Select(k => k.Key).Distinct().ToList();
+            var present = (await _db.Complaints
+                .Where(c => c.PlanId == _planId && keys.Contains(c.IdempotencyKey))
+                .Select(c => c.IdempotencyKey)
+                .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+
+            foreach (var (row, key) in keyed)
             {
-                counts.Unchanged++;
-                continue;
+                if (!present.Add(key))
+                {
+                    counts.Unchanged++;
+                    continue;
+                }
+
+                _db.Complaints.Add(new Complaint
+                {
+                    Id = Guid.NewGuid(),
+                    PlanId = _planId,
+                    ReceivedAt = row.ReceivedAt,
+                    Category = row.Category,
+                    Channel = row.Channel,
+                    Segment = row.Segment,
+                    Text = row.Text,
+                    ResolvedAt = row.ResolvedAt,
+                    IdempotencyKey = key,
+                    ImportedAt = _now,
+                });
+                counts.Added++;
             }
 
-            _db.Complaints.Add(new Complaint
-            {
-                Id = Guid.NewGuid(),
-                PlanId = _planId,
-                ReceivedAt = row.ReceivedAt,
-                Category = row.Category,
-                Channel = row.Channel,
-                Segment = row.Segment,
-                Text = row.Text,
-                ResolvedAt = row.ResolvedAt,
-                IdempotencyKey = key,
-                ImportedAt = _now,
-            });
-            counts.Added++;
+            await _db.SaveChangesAsync(cancellationToken);
+            _db.ChangeTracker.Clear();
         }
-
-        await _db.SaveChangesAsync(cancellationToken);
-        _db.ChangeTracker.Clear();
+        finally
+        {
+            _db.ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
     }
 }

@@ -41,40 +41,50 @@ internal sealed class ResponseBatchWriter : IBatchWriter<ResponseRow>
         _respondentColumn = layout.IndexOf(ResponseRowReader.RespondentIdColumn)
             ?? throw new ArgumentException("The layout has no respondent_id column.", nameof(layout));
         _now = now;
-        _db.ChangeTracker.AutoDetectChangesEnabled = false;
     }
 
     public async Task WriteAsync(IReadOnlyList<ResponseRow> rows, ImportCounts counts, CancellationToken cancellationToken)
     {
-        var keyed = rows.Select(row =>
+        // Rows are only added, so nothing needs detecting; the setting is the caller's again afterwards, since the
+        // same context may go on to change tracked entities (the playground's first run does).
+        var detect = _db.ChangeTracker.AutoDetectChangesEnabled;
+        _db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
         {
-            var respondentKey = RespondentKeyOf(row);
-            var cells = row.Cells.ToArray();
-            cells[_respondentColumn] = respondentKey;
-            return (Row: row, RespondentKey: respondentKey, IdempotencyKey: ContentKey.Of(_columns, cells));
-        }).ToList();
-
-        var keys = keyed.Select(k => k.IdempotencyKey).Distinct().ToList();
-        var present = (await _db.Responses
-            .Where(r => r.CycleId == _cycleId && keys.Contains(r.IdempotencyKey))
-            .Select(r => r.IdempotencyKey)
-            .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-
-        foreach (var (row, respondentKey, idempotencyKey) in keyed)
-        {
-            // Also true for the second copy of a row within this batch: the first one was just added.
-            if (!present.Add(idempotencyKey))
+            var keyed = rows.Select(row =>
             {
-                counts.Unchanged++;
-                continue;
+                var respondentKey = RespondentKeyOf(row);
+                var cells = row.Cells.ToArray();
+                cells[_respondentColumn] = respondentKey;
+                return (Row: row, RespondentKey: respondentKey, IdempotencyKey: ContentKey.Of(_columns, cells));
+            }).ToList();
+
+            var keys = keyed.Select(k => k.IdempotencyKey).Distinct().ToList();
+            var present = (await _db.Responses
+                .Where(r => r.CycleId == _cycleId && keys.Contains(r.IdempotencyKey))
+                .Select(r => r.IdempotencyKey)
+                .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+
+            foreach (var (row, respondentKey, idempotencyKey) in keyed)
+            {
+                // Also true for the second copy of a row within this batch: the first one was just added.
+                if (!present.Add(idempotencyKey))
+                {
+                    counts.Unchanged++;
+                    continue;
+                }
+
+                _db.Responses.Add(ToResponse(row, respondentKey, idempotencyKey));
+                counts.Added++;
             }
 
-            _db.Responses.Add(ToResponse(row, respondentKey, idempotencyKey));
-            counts.Added++;
+            await _db.SaveChangesAsync(cancellationToken);
+            _db.ChangeTracker.Clear();
         }
-
-        await _db.SaveChangesAsync(cancellationToken);
-        _db.ChangeTracker.Clear();
+        finally
+        {
+            _db.ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
     }
 
     private string RespondentKeyOf(ResponseRow row) => row.Audience == Audience.Staff
