@@ -1,7 +1,7 @@
+using FeedbackBot.Channels.Playground;
 using FeedbackBot.CommandLine;
 using FeedbackBot.Core.Plans;
 using FeedbackBot.Data;
-using FeedbackBot.Channels.Playground;
 using FeedbackBot.Features.Actions;
 using FeedbackBot.Features.Contacts;
 using FeedbackBot.Features.Cycles;
