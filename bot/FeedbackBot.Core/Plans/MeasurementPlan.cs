@@ -30,6 +30,10 @@ namespace FeedbackBot.Core.Plans;
 /// <param name="Scorecards">The QA scorecards for monitoring interactions; null when the plan has none.</param>
 /// <param name="QaTarget">How many evaluations each agent should have per channel and window; null when the plan sets none.</param>
 /// <param name="QaRetentionDays">How many days evaluations are kept before they are deleted; null keeps them until erased.</param>
+/// <param name="SustainCycles">
+/// How many cycles in a row an improved action's KPI must meet its target to count as sustained; null for
+/// <see cref="DefaultSustainCycles"/>.
+/// </param>
 public sealed record MeasurementPlan(
     string Id,
     string Name,
@@ -54,7 +58,8 @@ public sealed record MeasurementPlan(
     // Written only when given, so that plans stored before scorecards existed keep their content hash.
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Scorecard>? Scorecards = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] QaTarget? QaTarget = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? QaRetentionDays = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? QaRetentionDays = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? SustainCycles = null)
 {
     /// <summary>How long each cycle stays open.</summary>
     public TimeSpan Length => CycleLength ?? TimeSpan.FromDays(CycleDays);
@@ -68,6 +73,16 @@ public sealed record MeasurementPlan(
 
     /// <summary>The scorecard with the given id, or null.</summary>
     public Scorecard? FindScorecard(string id) => Scorecards?.FirstOrDefault(s => s.Id == id);
+
+    /// <summary>Cycles in a row an improved action's KPI must meet its target when the plan does not say.</summary>
+    public const int DefaultSustainCycles = 3;
+
+    /// <summary>The most <c>sustain_cycles</c> a plan may ask for: about a year of weekly cycles.</summary>
+    public const int MaxSustainCycles = 52;
+
+    /// <summary>The plan's <see cref="SustainCycles"/>, or the default.</summary>
+    [JsonIgnore]
+    public int SustainCyclesOrDefault => SustainCycles ?? DefaultSustainCycles;
 
     /// <summary>The question with the given id, or null.</summary>
     public Question? FindQuestion(string id) => Questions.FirstOrDefault(q => q.Id == id);

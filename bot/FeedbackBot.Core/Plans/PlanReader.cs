@@ -18,6 +18,7 @@ internal sealed partial class PlanReader(PlanErrors errors, PlanParserOptions op
         "id", "name", "description", "audiences", "features", "methods", "questions", "kpis", "schedule",
         "cycle_days", "cycle_length", "sample", "minimum_group_size", "min_days_between_invitations", "reminders", "post_to",
         "validation", "population", "themes", "scorecards", "qa_target", "qa_retention_days",
+        "sustain_cycles",
     ];
 
     private readonly PlanErrors _errors = errors;
@@ -67,11 +68,15 @@ internal sealed partial class PlanReader(PlanErrors errors, PlanParserOptions op
         var population = ReadPopulation(plan);
         var themes = ReadThemes(plan);
         var qa = ReadQualityMonitoring(plan, kpis);
+        var sustainErrors = _errors.Count;
+        var sustainCycles = plan.Optional("sustain_cycles") is { } sustainNode
+            ? _values.Integer(sustainNode, plan.PathOf("sustain_cycles"), 1, MeasurementPlan.MaxSustainCycles)
+            : null;
 
         if (_errors.Count > 0 || id is null || name is null || _audiences is null || _features is null
             || methods is null || questions is null || kpis is null || cycleDays is null || !cycleLengthValid || sample is null
             || minimumGroupSize is null || minDaysBetweenInvitations is null || reminders is null || postTo is null
-            || validation is null || population is null || themes is null || qa is null)
+            || validation is null || population is null || themes is null || qa is null || _errors.Count > sustainErrors)
         {
             return null;
         }
@@ -80,7 +85,7 @@ internal sealed partial class PlanReader(PlanErrors errors, PlanParserOptions op
             id, name, description, _audiences, _features, questions, kpis, methods, schedule,
             cycleLength is { } length ? (int)Math.Ceiling(length.TotalDays) : cycleDays.Value,
             sample, minimumGroupSize.Value, minDaysBetweenInvitations.Value, reminders, postTo, validation,
-            population, themes, cycleLength, _webLink, qa.Value.Scorecards, qa.Value.Target, qa.Value.RetentionDays);
+            population, themes, cycleLength, _webLink, qa.Value.Scorecards, qa.Value.Target, qa.Value.RetentionDays, sustainCycles);
     }
 
     private List<Audience>? ReadAudiences(FieldMap plan)

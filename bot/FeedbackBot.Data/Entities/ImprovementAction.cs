@@ -59,6 +59,12 @@ public sealed class ImprovementAction
     /// <summary>The day the change went live, once implemented: the after window starts there.</summary>
     public DateOnly? ImplementedOn { get; set; }
 
+    /// <summary>Since it improved: the cycles in a row whose KPI met the target (sustained at the plan's <c>sustain_cycles</c>).</summary>
+    public int CyclesHeld { get; set; }
+
+    /// <summary>The last cycle counted towards <see cref="CyclesHeld"/> or that regressed it, so a review run again counts it once.</summary>
+    public Guid? LastHeldCycleId { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 

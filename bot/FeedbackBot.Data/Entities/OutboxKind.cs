@@ -11,4 +11,7 @@ public enum OutboxKind
 
     /// <summary>A QA evaluation, an answer to one, or an action's reminder, to one person's private chat.</summary>
     Coaching,
+
+    /// <summary>News of an improvement action (it regressed), as text to its owner or to a plan's channel.</summary>
+    ActionNotice,
 }

@@ -42,6 +42,8 @@ public sealed class ImprovementActions : Migration
                 cost = table.Column<decimal>(type: t.Money, precision: 18, scale: 2, nullable: true),
                 status = table.Column<string>(type: t.String(16), maxLength: 16, nullable: false),
                 implemented_on = table.Column<DateOnly>(type: t.Date, nullable: true),
+                cycles_held = table.Column<int>(type: t.Int, nullable: false),
+                last_held_cycle_id = table.Column<Guid>(type: t.Guid, nullable: true),
                 created_at = table.Column<DateTime>(type: t.Timestamp, nullable: false),
                 updated_at = table.Column<DateTime>(type: t.Timestamp, nullable: false),
                 created_by = table.Column<string>(type: t.String(200), maxLength: 200, nullable: false),

@@ -41,6 +41,8 @@ internal sealed class OutboxTransport(
             // Resolved only here: a process that sends no e-mail (a test rig, a chat-only host) need not register it.
             OutboxKind.EmailInvitation or OutboxKind.EmailReminder => await services.GetRequiredService<EmailInvitations>().SendAsync(message, cancellationToken),
             OutboxKind.Coaching => await services.GetRequiredService<CoachingMessages>().SendAsync(tenant, message, cancellationToken),
+            OutboxKind.ActionNotice when message.PersonId is { } personId => await SendToPersonAsync(tenant, personId, new TextReply(WeeklySummaryBody.Text(message.Body)), cancellationToken),
+            OutboxKind.ActionNotice => await PostAsync(tenant, message, new TextReply(WeeklySummaryBody.Text(message.Body)), cancellationToken),
             _ => throw new InvalidOperationException($"Outbox message {message.Id} is of an unknown kind ({message.Kind})."),
         };
     }
@@ -116,6 +118,18 @@ internal sealed class OutboxTransport(
         }
 
         return delivered ? OutboxSendResult.Sent : OutboxSendResult.Unreachable;
+    }
+
+    // A text to one person's newest conversation with the bot; someone it cannot reach is not retried.
+    private async Task<OutboxSendResult> SendToPersonAsync(Tenant tenant, Guid personId, BotReply reply, CancellationToken cancellationToken)
+    {
+        var reference = await db.ConversationReferences.AsNoTracking()
+            .Where(r => r.TenantId == tenant.Id && r.PersonId == personId)
+            .OrderByDescending(r => r.UpdatedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        return reference is not null && await Sender(tenant.Channel).SendAsync(tenant, reference, reply, cancellationToken)
+            ? OutboxSendResult.Sent
+            : OutboxSendResult.Unreachable;
     }
 
     private async Task<OutboxSendResult> SendReviewAsync(Tenant tenant, OutboxMessage message, CancellationToken cancellationToken)
