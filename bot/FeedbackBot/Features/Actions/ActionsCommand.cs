@@ -208,20 +208,7 @@ internal static class ActionsCommand
             var plans = await PlanKeysAsync(db, owning, cancellationToken);
             var rows = (await query.ToListAsync(cancellationToken)).Select(a => (a, plans[a.PlanId])).ToList();
             var text = parseResult.GetRequiredValue(format) == "csv" ? ActionExport.Csv(rows) : ActionExport.Markdown(rows);
-            if (parseResult.GetValue(output) is { } file)
-            {
-                if (file.Directory is { Exists: false } folder)
-                {
-                    throw new UsageException($"The folder of --out does not exist: {folder.FullName}");
-                }
-
-                await File.WriteAllTextAsync(file.FullName, text, cancellationToken);
-                await context.Out.WriteLineAsync($"Wrote {rows.Count} action{(rows.Count == 1 ? "" : "s")} to {file.FullName}.");
-            }
-            else
-            {
-                await context.Out.WriteAsync(text);
-            }
+            await CommandOutput.WriteAsync(context, parseResult.GetValue(output), text, cancellationToken);
         }, cancellationToken));
         return command;
     }

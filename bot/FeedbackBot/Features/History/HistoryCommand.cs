@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using FeedbackBot.CommandLine;
 using FeedbackBot.Core.Reviews.Building;
 using FeedbackBot.Core.Serialization;
@@ -74,15 +73,7 @@ internal static class HistoryCommand
                 _ => HistoryText.Render(history),
             };
 
-            if (parseResult.GetValue(output) is { } file)
-            {
-                await File.WriteAllTextAsync(file.FullName, rendered, new UTF8Encoding(false), cancellationToken);
-                await context.Error.WriteLineAsync($"Wrote {file.FullName}.");
-            }
-            else
-            {
-                await context.Out.WriteAsync(rendered);
-            }
+            await CommandOutput.WriteAsync(context, parseResult.GetValue(output), rendered, cancellationToken);
 
             return ExitCodes.Ok;
         });

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using FeedbackBot.CommandLine;
 using FeedbackBot.Core.Serialization;
 using FeedbackBot.Data;
@@ -86,15 +85,7 @@ internal static class ReviewCommand
                 _ => ReviewMarkdown.Render(review) is var md && md.EndsWith('\n') ? md : md + "\n",
             };
 
-            if (parseResult.GetValue(output) is { } file)
-            {
-                await File.WriteAllTextAsync(file.FullName, rendered, new UTF8Encoding(false), cancellationToken);
-                await context.Error.WriteLineAsync($"Wrote {file.FullName}.");
-            }
-            else
-            {
-                await context.Out.WriteAsync(rendered);
-            }
+            await CommandOutput.WriteAsync(context, parseResult.GetValue(output), rendered, cancellationToken);
 
             await context.Error.WriteLineAsync(
                 $"Review {stored.Id:D} of {key} {CycleDates.Describe(cycle.StartsAt, cycle.EndsAt)} stored; report link (valid until " +
