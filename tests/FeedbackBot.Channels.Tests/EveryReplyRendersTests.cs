@@ -31,6 +31,7 @@ public sealed class EveryReplyRendersTests
         new FeedbackPrompt("card-3", "The courier left the parcel in the rain.", ["delivery", "billing", "returns"], null),
         new FeedbackThanks("The courier left the parcel in the rain.", "delivery", "complaint"),
         CardSamples.Evaluation(),
+        CardSamples.Actions(),
     }.ToDictionary(reply => reply.GetType());
 
     /// <summary>

@@ -23,6 +23,7 @@ public static class AdaptiveCardRenderer
             FeedbackPrompt feedback => RenderedReply.FromCard(FeedbackCards.Prompt(feedback)),
             FeedbackThanks logged => RenderedReply.FromCard(FeedbackCards.Thanks(logged)),
             EvaluationView evaluation => RenderedReply.FromCard(EvaluationCard.Build(evaluation)),
+            ActionList actions => RenderedReply.FromCard(ActionListCard.Build(actions)),
             _ => throw new ArgumentException($"There is no Adaptive Card for a {reply.GetType().Name}.", nameof(reply)),
         };
     }

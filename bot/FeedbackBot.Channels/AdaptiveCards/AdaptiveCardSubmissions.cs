@@ -59,9 +59,10 @@ public static class AdaptiveCardSubmissions
             : null;
     }
 
+    // A form, and a button asking for one, carry what the form belongs to.
     private static string[]? HiddenFields(string verb) => verb switch
     {
-        Verbs.SubmitSurvey or Verbs.ScoreInteraction or Verbs.RespondToEvaluation or Verbs.UpdateCoachingAction => [Verbs.PlanField, Verbs.CycleField, Verbs.CardField],
+        _ when Verbs.Forms.Contains(verb) || Verbs.IsOpenVerb(verb) => [Verbs.PlanField, Verbs.CycleField, Verbs.CardField],
         Verbs.SubmitFeedback => [Verbs.CardField],
         _ => null,
     };

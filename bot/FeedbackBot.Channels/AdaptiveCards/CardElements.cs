@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using FeedbackBot.Core.Conversations;
 
 namespace FeedbackBot.Channels.AdaptiveCards;
 
@@ -130,6 +131,14 @@ internal static class CardElements
             },
         };
     }
+
+    /// <summary>A button inside the card's body that asks the bot for a form, with the form's hidden fields.</summary>
+    internal static JsonObject FormButton(FormButton button) => new()
+    {
+        ["type"] = "ActionSet",
+        ["spacing"] = "small",
+        ["actions"] = new JsonArray(Execute(button.Title, button.OpenVerb, button.Hidden)),
+    };
 
     internal static JsonObject OpenUrl(string title, Uri url) => new()
     {

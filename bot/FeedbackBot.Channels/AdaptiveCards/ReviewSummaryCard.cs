@@ -108,12 +108,22 @@ internal static class ReviewSummaryCard
         var detail = string.Create(
             CultureInfo.InvariantCulture,
             $"{Capitalised(priority)} priority · owner: {Cut(line.OwnerRole, RecommendationDetailLength)} · review by {line.ReviewBy:d MMM yyyy}");
-        return CardElements.Container(
-            [
-                CardElements.TextBlock($"• {Cut(line.Title, ItemLength)}"),
-                CardElements.TextBlock(detail, subtle: true, spacing: "none", color: line.Priority == "high" ? "attention" : null),
-            ],
-            spacing: "small");
+        var items = new List<JsonNode>
+        {
+            CardElements.TextBlock($"• {Cut(line.Title, ItemLength)}"),
+            CardElements.TextBlock(detail, subtle: true, spacing: "none", color: line.Priority == "high" ? "attention" : null),
+        };
+        if (line.ActedOn is { Length: > 0 } actedOn)
+        {
+            items.Add(CardElements.TextBlock(Cut(actedOn, RecommendationDetailLength * 2), color: "good", spacing: "none"));
+        }
+
+        if (line.Adopt is { } adopt)
+        {
+            items.Add(CardElements.FormButton(adopt));
+        }
+
+        return CardElements.Container(items, spacing: "small");
     }
 
     private static string Capitalised(string text) =>

@@ -56,6 +56,9 @@ public abstract record BotCommand
     /// <summary><c>my evaluations</c> (or <c>qa mine</c>): the person's own latest QA evaluations.</summary>
     public sealed record MyEvaluations : BotCommand;
 
+    /// <summary><c>actions</c>: the open improvement actions the person owns or adopted, each with a button to update it.</summary>
+    public sealed record MyActions : BotCommand;
+
     /// <summary><c>qa show @person</c>: someone's latest evaluations, for their evaluators and their team's managers.</summary>
     /// <param name="Person">The person as written (a mention or an id).</param>
     public sealed record ShowEvaluations(string Person) : BotCommand;

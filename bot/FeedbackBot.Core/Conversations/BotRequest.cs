@@ -91,8 +91,21 @@ public static class Verbs
     /// <summary>Asks for the form updating a coaching action, where the channel shows forms apart from messages.</summary>
     public const string OpenCoachingAction = "qa.action.open";
 
+    /// <summary>A review's recommendation adopted as an improvement action (managers).</summary>
+    public const string AdoptRecommendation = "action.adopt";
+
+    /// <summary>Asks for the form adopting a recommendation: the Adopt button beside it in a review.</summary>
+    public const string OpenAdoption = "action.adopt.open";
+
+    /// <summary>An improvement action brought up to date: its status, the day it went live, a note.</summary>
+    public const string UpdateImprovementAction = "action.update";
+
+    /// <summary>Asks for the form updating an improvement action: the Update button beside it.</summary>
+    public const string OpenImprovementActionUpdate = "action.update.open";
+
     /// <summary>The verbs of forms (<see cref="SurveyPrompt"/>): each has a verb that asks for it (<see cref="OpenVerbFor"/>).</summary>
-    public static IReadOnlyList<string> Forms { get; } = [SubmitSurvey, ScoreInteraction, RespondToEvaluation, UpdateCoachingAction];
+    public static IReadOnlyList<string> Forms { get; } =
+        [SubmitSurvey, ScoreInteraction, RespondToEvaluation, UpdateCoachingAction, AdoptRecommendation, UpdateImprovementAction];
 
     /// <summary>The verb that asks for the form submitted with <paramref name="formVerb"/>.</summary>
     /// <exception cref="ArgumentException">Not a form's verb.</exception>
@@ -102,11 +115,14 @@ public static class Verbs
         ScoreInteraction => OpenScorecard,
         RespondToEvaluation => OpenEvaluationResponse,
         UpdateCoachingAction => OpenCoachingAction,
+        AdoptRecommendation => OpenAdoption,
+        UpdateImprovementAction => OpenImprovementActionUpdate,
         _ => throw new ArgumentException($"'{formVerb}' is not the verb of a form.", nameof(formVerb)),
     };
 
     /// <summary>Whether <paramref name="verb"/> asks for a form rather than submitting one.</summary>
-    public static bool IsOpenVerb(string? verb) => verb is OpenSurvey or OpenScorecard or OpenEvaluationResponse or OpenCoachingAction;
+    public static bool IsOpenVerb(string? verb) =>
+        verb is OpenSurvey or OpenScorecard or OpenEvaluationResponse or OpenCoachingAction or OpenAdoption or OpenImprovementActionUpdate;
 
     /// <summary>The hidden field carrying the cycle a survey card belongs to (for a scorecard: the agent and scorecard; for a response: the evaluation).</summary>
     public const string CycleField = "_cycle";

@@ -86,6 +86,11 @@ public static partial class CommandParser
             return new BotCommand.MyEvaluations();
         }
 
+        if (lower is "actions" or "my actions" or "action" or "improvement actions")
+        {
+            return new BotCommand.MyActions();
+        }
+
         if (StartsWith(lower, "qa"))
         {
             return Qa(message);

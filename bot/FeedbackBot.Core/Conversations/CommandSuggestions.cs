@@ -30,6 +30,7 @@ internal static class CommandSuggestions
         ("qa score", null),
         ("qa show", null),
         ("my evaluations", null),
+        ("actions", null),
     ];
 
     /// <summary>The nearest commands to a lower-case message, each written out with the rest of the message; empty when none is near.</summary>

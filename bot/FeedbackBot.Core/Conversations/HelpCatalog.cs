@@ -31,6 +31,7 @@ public static class HelpCatalog
             commands.Add(new("resume PLAN", "Open a paused plan's cycles on schedule again.", $"resume {plan}"));
             commands.Add(new("qa score @person [SCORECARD]", "Score one of their interactions on a plan's QA scorecard; they get it privately and can answer.", "qa score @Sam phone-call"));
             commands.Add(new("qa show @person", "The latest evaluations of someone you evaluated or whose team you manage; each read is recorded.", "qa show @Sam"));
+            commands.Add(new("actions", "The improvement actions you own or adopted that are still open, with a button to update each; adopt one from a review's recommendations."));
             commands.Add(new("run PLAN now", "Open a cycle of the plan now: draw the sample, invite, remind, close and review on its schedule.", $"run {plan} now"));
         }
 

@@ -15,6 +15,7 @@ namespace FeedbackBot.Core.Conversations;
 /// <param name="Recommendations">Up to three recommendations, highest priority first.</param>
 /// <param name="Validation">"340 usable of 347 received".</param>
 /// <param name="ReportUrl">The signed link to the HTML report.</param>
+/// <param name="ReviewId">The stored review's id, which the recommendations' Adopt buttons carry; null for none.</param>
 public sealed record ReviewSummary(
     string PlanName,
     string Cycle,
@@ -24,13 +25,14 @@ public sealed record ReviewSummary(
     IReadOnlyList<string> Gaps,
     IReadOnlyList<RecommendationLine> Recommendations,
     string Validation,
-    Uri ReportUrl) : BotReply
+    Uri ReportUrl,
+    string? ReviewId = null) : BotReply
 {
     /// <summary>How many of each list a summary shows.</summary>
     public const int TopCount = 3;
 
-    /// <summary>The summary of a stored review.</summary>
-    public static ReviewSummary From(Review review, Uri reportUrl)
+    /// <summary>The summary of a stored review; with its id, each recommendation not acted on yet has an Adopt button.</summary>
+    public static ReviewSummary From(Review review, Uri reportUrl, Guid? reviewId = null)
     {
         ArgumentNullException.ThrowIfNull(review);
         var end = review.Cycle.End.AddTicks(-1);
@@ -45,9 +47,10 @@ public sealed record ReviewSummary(
             [.. review.Strengths.Take(TopCount).Select(f => f.Title)],
             [.. review.Shortfalls.Take(TopCount).Select(f => f.Title)],
             [.. review.Gaps.Take(TopCount).Select(g => g.Title)],
-            [.. review.Recommendations.Take(TopCount).Select(r => new RecommendationLine(r.Title, r.Priority, r.OwnerRole, r.ReviewBy))],
+            [.. review.Recommendations.Take(TopCount).Select(r => RecommendationLine.From(r, reviewId))],
             string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{review.Validation.Usable} usable of {review.Validation.Received} received"),
-            reportUrl);
+            reportUrl,
+            reviewId?.ToString("D"));
     }
 }
 
@@ -88,4 +91,23 @@ public sealed record KpiLine(string Name, string Value, string Target, string St
 /// <param name="Priority">high, medium or low.</param>
 /// <param name="OwnerRole">Who should own it.</param>
 /// <param name="ReviewBy">When to check.</param>
-public sealed record RecommendationLine(string Title, string Priority, string OwnerRole, DateOnly ReviewBy);
+/// <param name="ActedOn">"Being acted on: action 3, in progress" when its advice is adopted already; null otherwise.</param>
+/// <param name="Adopt">The button adopting it as an improvement action (managers); null when acted on or not stored.</param>
+public sealed record RecommendationLine(string Title, string Priority, string OwnerRole, DateOnly ReviewBy, string? ActedOn = null, FormButton? Adopt = null)
+{
+    /// <summary>The button's text.</summary>
+    public const string AdoptTitle = "Adopt";
+
+    /// <summary>The line of a recommendation of the stored review <paramref name="reviewId"/>.</summary>
+    public static RecommendationLine From(Recommendation recommendation, Guid? reviewId)
+    {
+        ArgumentNullException.ThrowIfNull(recommendation);
+        var actedOn = recommendation.ActedOn is { } acted
+            ? System.FormattableString.Invariant($"Being acted on: action {acted.Action}, {acted.Status.Replace('_', ' ')}")
+            : null;
+        var adopt = actedOn is null && reviewId is { } id && recommendation.Id.Length > 0
+            ? new FormButton(AdoptTitle, Verbs.OpenAdoption, id.ToString("D"), recommendation.Id, $"{id:N}-{recommendation.Id}")
+            : null;
+        return new RecommendationLine(recommendation.Title, recommendation.Priority, recommendation.OwnerRole, recommendation.ReviewBy, actedOn, adopt);
+    }
+}

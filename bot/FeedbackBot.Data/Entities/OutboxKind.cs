@@ -14,4 +14,7 @@ public enum OutboxKind
 
     /// <summary>News of an improvement action (it regressed), as text to its owner or to a plan's channel.</summary>
     ActionNotice,
+
+    /// <summary>An improvement action to its owner: that they own it, that it falls due, or that it is overdue; built when sent.</summary>
+    ActionReminder,
 }

@@ -1,6 +1,7 @@
 using FeedbackBot.Core.Conversations;
 using FeedbackBot.Core.People;
 using FeedbackBot.Data;
+using FeedbackBot.Features.Actions;
 using FeedbackBot.Features.Coaching;
 using FeedbackBot.Features.FeedbackLog;
 using FeedbackBot.Features.Plans;
@@ -28,7 +29,9 @@ internal sealed class ConversationHandler(
     ScoreInteractionFeature scoreInteraction,
     RespondToEvaluationFeature respondToEvaluation,
     EvaluationsInChatFeature evaluationsInChat,
-    UpdateCoachingActionFeature updateCoachingAction)
+    UpdateCoachingActionFeature updateCoachingAction,
+    AdoptInChatFeature adoptInChat,
+    ActionsInChatFeature actionsInChat)
 {
     /// <summary>
     /// A turn from a channel adapter: resolves the tenant and person once, remembering where they spoke, then answers.
@@ -63,6 +66,10 @@ internal sealed class ConversationHandler(
                 Verbs.OpenEvaluationResponse => await respondToEvaluation.OpenAsync(party, submission, cancellationToken),
                 Verbs.UpdateCoachingAction => await updateCoachingAction.SubmitAsync(party, submission, now, cancellationToken),
                 Verbs.OpenCoachingAction => await updateCoachingAction.OpenAsync(party, submission, cancellationToken),
+                Verbs.AdoptRecommendation => await adoptInChat.SubmitAsync(party, submission, now, cancellationToken),
+                Verbs.OpenAdoption => await adoptInChat.OpenAsync(party, submission, cancellationToken),
+                Verbs.UpdateImprovementAction => await actionsInChat.SubmitAsync(party, submission, now, cancellationToken),
+                Verbs.OpenImprovementActionUpdate => await actionsInChat.OpenAsync(party, submission, cancellationToken),
                 _ => ConversationTurn.Reply(new TextReply("That card is no longer in use. Type **help** to see what I can do.")),
             };
         }
@@ -83,6 +90,7 @@ internal sealed class ConversationHandler(
             BotCommand.ScoreInteraction command => ConversationTurn.Reply(await scoreInteraction.PromptAsync(party, request, command, cancellationToken)),
             BotCommand.MyEvaluations => await evaluationsInChat.MineAsync(party, request, cancellationToken),
             BotCommand.ShowEvaluations command => await evaluationsInChat.ShowAsync(party, request, command, cancellationToken),
+            BotCommand.MyActions => await actionsInChat.ListAsync(party, cancellationToken),
             BotCommand.Unknown command => ConversationTurn.Reply(new TextReply(NotUnderstood(command))),
             _ => ConversationTurn.Reply(new TextReply("Sorry, I didn't understand that. Type **help** to see what I can do.")),
         };

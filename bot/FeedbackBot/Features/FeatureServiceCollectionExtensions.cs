@@ -1,3 +1,4 @@
+using FeedbackBot.Features.Actions;
 using FeedbackBot.Features.Coaching;
 using FeedbackBot.Features.Contacts;
 using FeedbackBot.Features.CustomerSurveys;
@@ -35,6 +36,7 @@ internal static class FeatureServiceCollectionExtensions
         services.AddFeedbackPeople();
         services.AddFeedbackCoaching();
         services.AddFeedbackScorecards();
+        services.AddFeedbackActions();
         return services;
     }
 

@@ -1,4 +1,5 @@
 using FeedbackBot.Data;
+using FeedbackBot.Jobs.Actions;
 using FeedbackBot.Jobs.Coaching;
 using FeedbackBot.Jobs.Cycles;
 using FeedbackBot.Jobs.People;
@@ -51,7 +52,10 @@ public sealed class RecurringJobSync(
         }
 
         changes = Apply(existing, JobIds.CoachingReminders, Job.FromExpression<CoachingRemindersJob>(j => j.RunAsync(CancellationToken.None)), Cron.Hourly(), utc, pauses.Contains(JobIds.CoachingReminders), changes);
-        var wanted = plans.Select(p => p.JobId).Append(JobIds.PlanSync).Append(JobIds.WeeklySummary).Append(JobIds.CoachingReminders).ToHashSet(StringComparer.Ordinal);
+        changes = Apply(existing, JobIds.ActionReminders, Job.FromExpression<ActionRemindersJob>(j => j.RunAsync(CancellationToken.None)), Cron.Hourly(), utc, pauses.Contains(JobIds.ActionReminders), changes);
+        var wanted = plans.Select(p => p.JobId)
+            .Append(JobIds.PlanSync).Append(JobIds.WeeklySummary).Append(JobIds.CoachingReminders).Append(JobIds.ActionReminders)
+            .ToHashSet(StringComparer.Ordinal);
         if (settings.PeopleSyncEnabled && TimeZoneInfo.TryFindSystemTimeZoneById(settings.TimeZone, out var syncZone))
         {
             changes = Apply(existing, JobIds.PeopleSync, Job.FromExpression<PeopleSyncJob>(j => j.RunAsync(CancellationToken.None)), settings.PeopleSyncSchedule.Trim(), syncZone, pauses.Contains(JobIds.PeopleSync), changes);

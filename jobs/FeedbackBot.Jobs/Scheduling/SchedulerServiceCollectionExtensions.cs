@@ -1,3 +1,4 @@
+using FeedbackBot.Jobs.Actions;
 using FeedbackBot.Jobs.Coaching;
 using FeedbackBot.Jobs.Cycles;
 using FeedbackBot.Jobs.People;
@@ -26,7 +27,7 @@ public static class SchedulerServiceCollectionExtensions
     /// Hangfire on the bot's database, with this host's own storage and activator rather than Hangfire's process-wide
     /// ones, so that two hosts in one process (the tests run several) never run each other's jobs. Expects the
     /// <c>FeedbackDbContext</c> factory, an <see cref="ICycleLifecycle"/>, an <see cref="IPeopleSync"/>, an
-    /// <see cref="ICoachingReminders"/> and an <see cref="IQaRetention"/> from the host.
+    /// <see cref="ICoachingReminders"/>, an <see cref="IActionReminders"/> and an <see cref="IQaRetention"/> from the host.
     /// </summary>
     public static IServiceCollection AddFeedbackScheduler(
         this IServiceCollection services, IConfiguration configuration, SchedulerRole role = SchedulerRole.Host)
@@ -76,6 +77,7 @@ public static class SchedulerServiceCollectionExtensions
             services.AddTransient<PlanSyncJob>();
             services.AddTransient<PeopleSyncJob>();
             services.AddTransient<CoachingRemindersJob>();
+            services.AddTransient<ActionRemindersJob>();
             services.AddTransient<QaRetentionJob>();
             services.AddHostedService<RecurringJobStarter>();
             if (settings.Enabled)

@@ -87,6 +87,25 @@ internal static class CardSamples
         "340 usable of 347 received",
         new Uri("https://bot.example.com/reviews/42?token=abc"));
 
+    /// <summary>A review whose first recommendation can be adopted and whose second is being acted on.</summary>
+    public static ReviewSummary ReviewWithAdopt() => Review(recommendations:
+    [
+        new("Add a morning email shift", "high", "team lead", new DateOnly(2026, 11, 30),
+            Adopt: new FormButton("Adopt", Verbs.OpenAdoption, "0d3c2b1a-7b2c-4f5e-9a8b-1c2d3e4f5a6b", "r1", "0d3c2b1a7b2c4f5e9a8b1c2d3e4f5a6b-r1")),
+        new("Train agents on refunds", "medium", "quality lead", new DateOnly(2026, 12, 14), ActedOn: "Being acted on: action 3, in progress"),
+    ]);
+
+    /// <summary>Two improvement actions, the first overdue, each with its Update button.</summary>
+    public static ActionList Actions() => new(
+        "Your open improvement actions",
+        "The ones you own or adopted, overdue first.",
+        [
+            new(3, "Add a morning email shift", "in progress", "overdue: due 30 Nov 2026", true, "KPI first_response: 48 (n = 212) at adoption; success at or below 30", "ana@example.com",
+                new FormButton("Update", Verbs.OpenImprovementActionUpdate, "customer-experience", "5e0c7d2a-1b3c-4d5e-8f9a-0b1c2d3e4f5a", "5e0c7d2a1b3c4d5e8f9a0b1c2d3e4f5a")),
+            new(4, "Train agents on refunds", "implemented, live since 1 Dec 2026", "due 14 Dec 2026", false, null, "U024BE7LH", null),
+        ],
+        "and 2 more: 'feedbackbot actions list' shows them all.");
+
     private static List<SurveyChoice> Scale(int min, int max) =>
         [.. Enumerable.Range(min, max - min + 1).Select(v => new SurveyChoice(v.ToString(System.Globalization.CultureInfo.InvariantCulture), v.ToString(System.Globalization.CultureInfo.InvariantCulture)))];
 

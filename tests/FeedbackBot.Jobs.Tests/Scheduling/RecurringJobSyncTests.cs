@@ -1,6 +1,7 @@
 using FeedbackBot.Core.Plans;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
+using FeedbackBot.Jobs.Actions;
 using FeedbackBot.Jobs.Coaching;
 using FeedbackBot.Jobs.Scheduling;
 using FeedbackBot.Jobs.Scorecards;
@@ -29,7 +30,7 @@ public sealed class RecurringJobSyncTests
         var changes = await harness.Sync.SyncAsync(CancellationToken.None);
 
         // The plan's job and the bot's own five.
-        Assert.Equal(6, changes.Added);
+        Assert.Equal(7, changes.Added);
         var job = Assert.IsType<RecurringJobDto>(harness.RecurringJob("pulse"));
         Assert.Equal("0 9 * * 1", job.Cron);
         Assert.Equal("America/New_York", job.TimeZoneId);
@@ -115,7 +116,7 @@ public sealed class RecurringJobSyncTests
 
         Assert.Equal(2, changes.Removed);
         Assert.Equal(
-            ["kept", JobIds.CoachingReminders, JobIds.PeopleSync, JobIds.PlanSync, JobIds.QaRetention, JobIds.WeeklySummary],
+            ["kept", JobIds.ActionReminders, JobIds.CoachingReminders, JobIds.PeopleSync, JobIds.PlanSync, JobIds.QaRetention, JobIds.WeeklySummary],
             harness.RecurringJobs().Select(j => j.Id).Order(StringComparer.Ordinal));
     }
 
@@ -158,7 +159,7 @@ public sealed class RecurringJobSyncTests
         var changes = await harness.Sync.SyncAsync(CancellationToken.None);
 
         Assert.Equal(1, changes.Removed);
-        Assert.Equal([JobIds.CoachingReminders, JobIds.PlanSync, JobIds.QaRetention, JobIds.WeeklySummary], harness.RecurringJobs().Select(j => j.Id).Order(StringComparer.Ordinal));
+        Assert.Equal([JobIds.ActionReminders, JobIds.CoachingReminders, JobIds.PlanSync, JobIds.QaRetention, JobIds.WeeklySummary], harness.RecurringJobs().Select(j => j.Id).Order(StringComparer.Ordinal));
     }
 
     [Theory]
@@ -174,6 +175,21 @@ public sealed class RecurringJobSyncTests
         var job = Assert.IsType<RecurringJobDto>(harness.RecurringJob(JobIds.CoachingReminders));
         Assert.Equal(("0 * * * *", "UTC"), (job.Cron, job.TimeZoneId));
         Assert.Equal(nameof(CoachingRemindersJob), job.Job.Type.Name);
+    }
+
+    [Theory]
+    [ClassData(typeof(ProviderData))]
+    public async Task SyncAsync_AnyInstallation_AddsTheActionRemindersJobEveryHour(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await (await SchedulerHarness.MigrateAsync(database)).DisposeAsync();
+        await using var harness = SchedulerHarness.Create(database, new RecordingLifecycle(), SchedulerRole.Standby, recurringNow: Now);
+
+        await harness.Sync.SyncAsync(CancellationToken.None);
+
+        var job = Assert.IsType<RecurringJobDto>(harness.RecurringJob(JobIds.ActionReminders));
+        Assert.Equal(("0 * * * *", "UTC"), (job.Cron, job.TimeZoneId));
+        Assert.Equal(nameof(ActionRemindersJob), job.Job.Type.Name);
     }
 
     [Theory]
@@ -253,7 +269,7 @@ public sealed class RecurringJobSyncTests
         var second = await harness.Sync.SyncAsync(CancellationToken.None);
 
         // Two plans with a schedule, and the bot's own four jobs.
-        Assert.Equal(7, first.Added);
+        Assert.Equal(8, first.Added);
         Assert.False(second.Any, second.ToString());
     }
 

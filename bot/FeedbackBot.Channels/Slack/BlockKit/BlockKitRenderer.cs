@@ -25,6 +25,7 @@ public static class BlockKitRenderer
             FeedbackPrompt feedback => FeedbackBlocks.Prompt(feedback),
             FeedbackThanks logged => FeedbackBlocks.Thanks(logged),
             EvaluationView evaluation => EvaluationBlocks.Build(evaluation),
+            ActionList actions => ActionListBlocks.Build(actions),
             _ => throw new ArgumentException($"There are no Slack blocks for a {reply.GetType().Name}.", nameof(reply)),
         };
     }

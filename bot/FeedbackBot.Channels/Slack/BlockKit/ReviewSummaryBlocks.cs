@@ -53,7 +53,7 @@ internal static class ReviewSummaryBlocks
         AddList(blocks, "Strengths", summary.Strengths.Select(s => SlackText.EscapeWithin(s, ItemLength)).ToList());
         AddList(blocks, "Shortfalls", summary.Shortfalls.Select(s => SlackText.EscapeWithin(s, ItemLength)).ToList());
         AddList(blocks, "Gaps", summary.Gaps.Select(s => SlackText.EscapeWithin(s, ItemLength)).ToList());
-        AddList(blocks, "Recommendations", summary.Recommendations.Select(Recommendation).ToList());
+        AddRecommendations(blocks, summary.Recommendations);
         blocks.Add(BlockElements.Actions(
             BlockKitActions.OwnBlockPrefix + "review",
             BlockElements.Button(BlockKitActions.OpenReport, ReportTitle, url: summary.ReportUrl)));
@@ -101,6 +101,35 @@ internal static class ReviewSummaryBlocks
         }
 
         blocks.Add(BlockElements.Section(text.ToString()));
+    }
+
+    // Each recommendation is a section of its own, so its Adopt button sits beside it.
+    private static void AddRecommendations(List<JsonNode> blocks, IReadOnlyList<RecommendationLine> lines)
+    {
+        if (lines.Count == 0)
+        {
+            return;
+        }
+
+        blocks.Add(BlockElements.Section("*Recommendations*"));
+        foreach (var (line, index) in lines.Take(ReviewSummary.TopCount).Select((line, index) => (line, index)))
+        {
+            var section = BlockElements.Section(
+                "• " + Recommendation(line) +
+                (line.ActedOn is { Length: > 0 } actedOn ? $"\n    :white_check_mark: {SlackText.EscapeWithin(actedOn, RecommendationDetailLength * 2)}" : string.Empty),
+                string.Create(CultureInfo.InvariantCulture, $"{BlockKitActions.OwnBlockPrefix}recommendation{index + 1}"));
+            if (line.Adopt is { } adopt)
+            {
+                section["accessory"] = FormButtons.Button(adopt);
+            }
+
+            blocks.Add(section);
+        }
+
+        if (lines.Count > ReviewSummary.TopCount)
+        {
+            blocks.Add(BlockElements.Context(string.Create(CultureInfo.InvariantCulture, $"_and {lines.Count - ReviewSummary.TopCount} more in the full report_")));
+        }
     }
 
     private static string Recommendation(RecommendationLine line)

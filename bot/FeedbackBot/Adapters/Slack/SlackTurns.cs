@@ -180,6 +180,14 @@ internal sealed class SlackTurns(
             return;
         }
 
+        if (submission.Verb != Verbs.OpenSurvey)
+        {
+            // A refusal of another form (not a manager, adopted already): said to the person alone, never in place
+            // of the message the button was on, which may be a review the whole channel reads.
+            PostAfterwards(teamId, actions.User.Id, turn.Replies);
+            return;
+        }
+
         // Answered already, or closed: the pulse message says so from now on.
         ShowInPlaceOfPulse(teamId, actions.ChannelId, actions.MessageTs, actions.User.Id, reply);
     }

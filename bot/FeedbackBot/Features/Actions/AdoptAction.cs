@@ -1,4 +1,5 @@
 using FeedbackBot.CommandLine;
+using FeedbackBot.Core.People;
 using FeedbackBot.Core.Reviews;
 using FeedbackBot.Core.Serialization;
 using FeedbackBot.Data;
@@ -33,6 +34,9 @@ internal static class AdoptAction
         {
             throw new UsageException("--owner is the owner's work e-mail address or their Teams or Slack user id, in one word.");
         }
+
+        // Addresses are kept as rosters keep them, in lower case, so the owner is recognised however it was typed.
+        owner = WorkEmail.TryNormalize(owner, out var address) ? address : owner;
 
         if (request.DueOn < DateOnly.FromDateTime(now))
         {
@@ -127,7 +131,7 @@ internal static class AdoptAction
     }
 
     // The KPI a recommendation rests on: the review's KPI of its evidence's metric, on its feature when it names one.
-    private static MetricResult? KpiOf(Review review, Recommendation recommendation) =>
+    internal static MetricResult? KpiOf(Review review, Recommendation recommendation) =>
         review.Metrics.FirstOrDefault(m => m.Metric == recommendation.Evidence.Metric && m.Feature == recommendation.Feature)
         ?? review.Metrics.FirstOrDefault(m => m.Metric == recommendation.Evidence.Metric);
 

@@ -69,6 +69,29 @@ internal static class ReviewActions
     }
 
     /// <summary>
+    /// The review with each recommendation marked as it stands now: adopted since the review was made (from it, or the
+    /// same advice from another review), so a summary asked for later offers no Adopt button for advice already taken.
+    /// </summary>
+    public static async Task<Review> ActedOnNowAsync(FeedbackDbContext db, Guid planId, Guid reviewId, Review review, CancellationToken cancellationToken)
+    {
+        var actions = await db.ImprovementActions.AsNoTracking()
+            .Where(a => a.PlanId == planId && a.Status != ImprovementActionStatus.Abandoned)
+            .OrderBy(a => a.Number)
+            .Select(a => new { a.Number, a.Status, a.ReviewId, a.RecommendationId, a.RecommendationKey })
+            .ToListAsync(cancellationToken);
+        if (actions.Count == 0)
+        {
+            return review;
+        }
+
+        var recommendations = review.Recommendations.Select(r =>
+            (actions.FirstOrDefault(a => a.ReviewId == reviewId && a.RecommendationId == r.Id) ?? actions.FirstOrDefault(a => a.RecommendationKey == r.Key)) is { } adopted
+                ? r with { ActedOn = new ActedOn(adopted.Number, ImprovementActionStatuses.Name(adopted.Status)) }
+                : r).ToList();
+        return review with { Recommendations = recommendations };
+    }
+
+    /// <summary>
     /// The cycle reviewed, for an action that improved: meeting the target (the KPI's value on its good side) counts
     /// one more cycle held, and the plan's <c>sustain_cycles</c> in a row make it sustained; missing it makes it
     /// regressed, and the owner and the plan's channels are told. A cycle is counted once however often it is reviewed.

@@ -2,6 +2,7 @@ using FeedbackBot.Conversations;
 using FeedbackBot.Core.Conversations;
 using FeedbackBot.Core.Serialization;
 using FeedbackBot.Data;
+using FeedbackBot.Features.Actions;
 using Microsoft.EntityFrameworkCore;
 
 namespace FeedbackBot.Features.Reviews;
@@ -16,7 +17,7 @@ internal sealed class LatestReviewFeature(FeedbackDbContext db, ReportLinks link
                       join p in db.Plans.AsNoTracking() on r.PlanId equals p.Id
                       where p.TenantId == party.Tenant.Id && (planKey == null || p.Key == planKey)
                       orderby r.CreatedAt descending
-                      select new { r.Id, r.Document };
+                      select new { r.Id, r.PlanId, r.Document };
         var latest = await reviews.FirstOrDefaultAsync(cancellationToken);
         if (latest is null)
         {
@@ -28,7 +29,7 @@ internal sealed class LatestReviewFeature(FeedbackDbContext db, ReportLinks link
                     : $"There is no review of **{planKey}** yet.");
         }
 
-        var review = ReviewJson.Deserialize(latest.Document);
-        return ReviewSummary.From(review, await links.CreateAsync(latest.Id, cancellationToken));
+        var review = await ReviewActions.ActedOnNowAsync(db, latest.PlanId, latest.Id, ReviewJson.Deserialize(latest.Document), cancellationToken);
+        return ReviewSummary.From(review, await links.CreateAsync(latest.Id, cancellationToken), latest.Id);
     }
 }

@@ -4,6 +4,7 @@ using FeedbackBot.Core.Plans;
 using FeedbackBot.Core.Serialization;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
+using FeedbackBot.Features.Actions;
 using FeedbackBot.Features.Coaching;
 using FeedbackBot.Features.Contacts;
 using FeedbackBot.Features.Reviews;
@@ -43,6 +44,7 @@ internal sealed class OutboxTransport(
             OutboxKind.Coaching => await services.GetRequiredService<CoachingMessages>().SendAsync(tenant, message, cancellationToken),
             OutboxKind.ActionNotice when message.PersonId is { } personId => await SendToPersonAsync(tenant, personId, new TextReply(WeeklySummaryBody.Text(message.Body)), cancellationToken),
             OutboxKind.ActionNotice => await PostAsync(tenant, message, new TextReply(WeeklySummaryBody.Text(message.Body)), cancellationToken),
+            OutboxKind.ActionReminder => await SendActionReminderAsync(tenant, message, cancellationToken),
             _ => throw new InvalidOperationException($"Outbox message {message.Id} is of an unknown kind ({message.Kind})."),
         };
     }
@@ -132,6 +134,12 @@ internal sealed class OutboxTransport(
             : OutboxSendResult.Unreachable;
     }
 
+    // Built when sent: an action done or abandoned meanwhile, or given a new due date, needs no reminder any more.
+    private async Task<OutboxSendResult> SendActionReminderAsync(Tenant tenant, OutboxMessage message, CancellationToken cancellationToken) =>
+        message.PersonId is { } owner && await services.GetRequiredService<ActionMessages>().BuildAsync(tenant, message, cancellationToken) is { } reply
+            ? await SendToPersonAsync(tenant, owner, reply, cancellationToken)
+            : OutboxSendResult.NotNeeded;
+
     private async Task<OutboxSendResult> SendReviewAsync(Tenant tenant, OutboxMessage message, CancellationToken cancellationToken)
     {
         var stored = await db.Reviews.AsNoTracking()
@@ -143,7 +151,7 @@ internal sealed class OutboxTransport(
             return OutboxSendResult.NotNeeded;
         }
 
-        var summary = ReviewSummary.From(ReviewJson.Deserialize(stored.Document), await links.CreateAsync(stored.Id, cancellationToken));
+        var summary = ReviewSummary.From(ReviewJson.Deserialize(stored.Document), await links.CreateAsync(stored.Id, cancellationToken), stored.Id);
         return await PostAsync(tenant, message, summary, cancellationToken);
     }
 
