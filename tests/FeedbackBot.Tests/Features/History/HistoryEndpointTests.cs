@@ -90,6 +90,31 @@ public sealed partial class HistoryEndpointTests(ChromiumFixture chromium) : ICl
     }
 
     [Fact]
+    public async Task Get_KpiThePlanHasDroppedSinceTheReview_StillShowsItsHistory()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await ExampleReviews.ImportAllAsync(database);
+        var (run, link) = await ExampleReviews.ReviewAsync(database, "--format", "json");
+        using var review = JsonDocument.Parse(run.Out);
+        using var folder = new TempFolder();
+        var plan = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.ExamplePlans, "customer-experience.yaml"));
+        // Its scorecards name the KPI too, so they point at CSAT instead.
+        var withoutFcr = plan.Replace("  - id: fcr\n    metric: fcr\n    question: first_contact\n    target: 75\n\n", string.Empty, StringComparison.Ordinal)
+            .Replace("kpi: fcr", "kpi: csat", StringComparison.Ordinal);
+        Assert.NotEqual(plan, withoutFcr);
+        var apply = await CliRun.RunAsync(database, "plans", "apply", folder.Write("customer-experience.yaml", withoutFcr));
+        Assert.True(apply.ExitCode == 0, apply.Error);
+        await using var app = await TestHost.StartAsync(CliRun.Settings(database));
+        using var client = new HttpClient { BaseAddress = TestHost.Address(app) };
+
+        var history = await FollowHistoryLinkAsync(client, link, "fcr");
+        var html = await history.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, history.StatusCode);
+        Assert.Contains(CurrentRow + Figures(review.RootElement, "fcr"), html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Get_WithoutThisReviewsValidToken_Is403AndShowsNoFigures()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
