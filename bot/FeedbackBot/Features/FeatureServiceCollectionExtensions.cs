@@ -5,6 +5,7 @@ using FeedbackBot.Features.CustomerSurveys;
 using FeedbackBot.Features.Cycles;
 using FeedbackBot.Features.FeedbackLog;
 using FeedbackBot.Features.HelpdeskTriggers;
+using FeedbackBot.Features.History;
 using FeedbackBot.Features.People;
 using FeedbackBot.Features.Plans;
 using FeedbackBot.Features.Pulses;
@@ -43,6 +44,7 @@ internal static class FeatureServiceCollectionExtensions
     public static WebApplication MapFeedbackFeatures(this WebApplication app)
     {
         app.MapReviewEndpoints();
+        app.MapHistoryEndpoints();
         app.MapJobsDashboard();
         app.MapCustomerSurveyEndpoints();
         app.MapHelpdeskTriggers();

@@ -57,7 +57,7 @@ internal static class HistoryCommand
             var kpi = definition.Kpis.FirstOrDefault(k => string.Equals(k.Id, kpiId, StringComparison.Ordinal))
                 ?? throw new UsageException($"Plan '{key}' has no KPI '{kpiId}'; its KPIs are: {string.Join(", ", definition.Kpis.Select(k => k.Id))}.");
 
-            var history = await KpiHistory.LoadAsync(db, found.Id, definition, kpi, clock.GetUtcNow().UtcDateTime, cancellationToken);
+            var history = await KpiHistory.LoadAsync(db, found.Id, definition, kpi, clock.GetUtcNow().UtcDateTime, upTo: null, cancellationToken);
             if (history.Chart.Points.Count == 0)
             {
                 // As with 'review': nothing to show is a usage problem the user can fix by importing or waiting.

@@ -22,12 +22,21 @@ internal static class HistoryHtml
     private const int Bottom = 56;
     private const string SignalColour = "#b42318";
 
-    public static string Render(KpiHistory history, string planName, DateTime generatedAt)
+    /// <summary>
+    /// What the page allows: its own inline style sheet and data: images, nothing else. No script, so the SVG is drawn
+    /// here rather than by the report's chart library; its colours are presentation attributes, which style-src does
+    /// not govern.
+    /// </summary>
+    public static string ContentSecurityPolicy =>
+        $"default-src 'none'; style-src {ReportAssets.HashSource(ReportAssets.Instance.Style)}; img-src data:; base-uri 'none'; form-action 'none'";
+
+    /// <summary>Writes the page; <paramref name="reviewUrl"/> is the review report it was opened from, to link back to, if any.</summary>
+    public static string Render(KpiHistory history, string planName, DateTime generatedAt, string? reviewUrl = null)
     {
         ArgumentNullException.ThrowIfNull(history);
         var chart = history.Chart;
         var style = ReportAssets.Instance.Style;
-        var policy = $"default-src 'none'; style-src {ReportAssets.HashSource(style)}; img-src data:; base-uri 'none'; form-action 'none'";
+        var policy = ContentSecurityPolicy;
         var title = $"{history.Name} over time: {planName}";
         var html = new StringBuilder(32 * 1024);
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
@@ -41,21 +50,35 @@ internal static class HistoryHtml
         Fact(html, "KPI", chart.Kpi);
         Fact(html, "Chart", chart.Kind == ChartKind.P ? "p-chart (centre: pooled share; limits ± 3 standard errors at each cycle's n)" : "individuals chart (centre: mean of the cycles; limits ± 2.66 × mean moving range)");
         Fact(html, "Generated", generatedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture));
-        html.Append("</dl>\n</div>\n</header>\n<main id=\"main\" class=\"wrap\">\n<section>\n<h2>Control chart</h2>\n");
+        html.Append("</dl>\n");
+        if (reviewUrl is not null)
+        {
+            html.Append("<p class=\"downloads\"><a class=\"download\" href=\"").Text(reviewUrl).Append("\">Back to the review</a></p>\n");
+        }
+
+        html.Append("</div>\n</header>\n<main id=\"main\" class=\"wrap\">\n<section>\n<h2>Control chart</h2>\n");
         html.Append("<p class=\"intro\">").Text(Summary(history)).Append("</p>\n");
-        Svg(html, history);
-        Table(html, history);
+
+        // A review links every KPI of its plan here, including one that never had enough answers: say so, not fail.
+        if (chart.Points.Count > 0)
+        {
+            Svg(html, history);
+            Table(html, history);
+        }
+
         html.Append("</section>\n</main>\n</body>\n</html>\n");
         return html.ToString();
     }
 
     private static string Summary(KpiHistory history)
     {
-        var signals = history.Chart.Points.Count(p => p.Signal);
-        var text = string.Create(CultureInfo.InvariantCulture, $"{history.Chart.Points.Count} completed cycle(s). ");
-        text += signals == 0
-            ? "No signals: the cycles vary within what chance alone explains."
-            : string.Create(CultureInfo.InvariantCulture, $"{signals} cycle(s) signal a real change (marked in red): beyond a limit, or part of a run of eight on one side of the centre line.");
+        var points = history.Chart.Points;
+        var signals = points.Count(p => p.Signal);
+        var text = points.Count == 0
+            ? "No completed cycle has a figure for this KPI yet, so there is nothing to chart."
+            : string.Create(CultureInfo.InvariantCulture, $"{points.Count} completed cycle(s). ") + (signals == 0
+                ? "No signals: the cycles vary within what chance alone explains."
+                : string.Create(CultureInfo.InvariantCulture, $"{signals} cycle(s) signal a real change (marked in red): beyond a limit, or part of a run of eight on one side of the centre line."));
         if (history.Withheld.Count > 0)
         {
             text += " Left out, without a figure in their review: " + string.Join(", ", history.Withheld.Select(c => CycleDates.Describe(c.Start, c.End))) + ".";

@@ -5,11 +5,12 @@ using FeedbackBot.Core.Reviews.Building;
 using FeedbackBot.Data;
 using FeedbackBot.Features.Reviews;
 using Microsoft.EntityFrameworkCore;
+using ReviewCycle = FeedbackBot.Data.Entities.ReviewCycle;
 
 namespace FeedbackBot.Features.History;
 
 /// <summary>A KPI's figure in every completed cycle of a plan, and the control chart drawn over them.</summary>
-/// <param name="Kpi">The KPI, as the plan's current version defines it.</param>
+/// <param name="Kpi">The KPI, as the plan version the caller chose defines it (the command line: the current one).</param>
 /// <param name="Name">How the KPI reads in a report: CSAT, eNPS, first-contact resolution.</param>
 /// <param name="Chart">The chart over the cycles that have a figure.</param>
 /// <param name="Withheld">Completed cycles without a figure (too few answers, or the KPI not in their plan version), oldest first.</param>
@@ -23,15 +24,20 @@ internal sealed record KpiHistory(
 
     /// <summary>
     /// Builds each completed cycle's review input exactly as a review does and evaluates its KPIs with the review's
-    /// own evaluation, so every point is the figure that cycle's review reports.
+    /// own evaluation, so every point is the figure that cycle's review reports. With <paramref name="upTo"/>, cycles that
+    /// started after that one are left out, and so are actions that went live after it ended, so a page drawn for one
+    /// review stays the same however many cycles follow it.
     /// </summary>
     public static async Task<KpiHistory> LoadAsync(
-        FeedbackDbContext db, Guid planId, MeasurementPlan plan, Kpi kpi, DateTime now, CancellationToken cancellationToken)
+        FeedbackDbContext db, Guid planId, MeasurementPlan plan, Kpi kpi, DateTime now, ReviewCycle? upTo, CancellationToken cancellationToken)
     {
-        var cycles = await db.ReviewCycles.AsNoTracking()
-            .Where(c => c.PlanId == planId)
-            .OrderBy(c => c.StartsAt)
-            .ToListAsync(cancellationToken);
+        var query = db.ReviewCycles.AsNoTracking().Where(c => c.PlanId == planId);
+        if (upTo is not null)
+        {
+            query = query.Where(c => c.StartsAt <= upTo.StartsAt);
+        }
+
+        var cycles = await query.OrderBy(c => c.StartsAt).ToListAsync(cancellationToken);
 
         var figures = new List<CycleFigure>();
         var withheld = new List<(DateTime, DateTime)>();
@@ -59,8 +65,9 @@ internal sealed record KpiHistory(
             .OrderBy(a => a.ImplementedOn).ThenBy(a => a.Number)
             .Select(a => new { a.Number, a.Title, a.ImplementedOn })
             .ToListAsync(cancellationToken);
+        var lastDay = upTo is null ? DateOnly.MaxValue : DateOnly.FromDateTime(upTo.EndsAt);
         return new KpiHistory(
             kpi, MetricNames.Heading(kpi, audience), ControlCharts.Build(plan.Id, kpi.Id, kind, figures), withheld,
-            [.. actions.Select(a => (a.Number, a.Title, a.ImplementedOn!.Value))]);
+            [.. actions.Where(a => a.ImplementedOn!.Value < lastDay).Select(a => (a.Number, a.Title, a.ImplementedOn!.Value))]);
     }
 }

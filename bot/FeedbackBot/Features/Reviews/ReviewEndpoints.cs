@@ -8,7 +8,8 @@ namespace FeedbackBot.Features.Reviews;
 
 /// <summary>
 /// <c>GET /reviews/{id}</c> (HTML), <c>/reviews/{id}.json</c> and <c>/reviews/{id}.csv</c>. Each needs the signed
-/// token of its link; without a valid one the answer is 403 with no data, before the database is asked.
+/// token of its link; without a valid one the answer is 403 with no data, before the database is asked. The KPI history
+/// pages the report links to take the same token (<see cref="History.HistoryEndpoints"/>).
 /// </summary>
 internal static class ReviewEndpoints
 {
@@ -33,12 +34,10 @@ internal static class ReviewEndpoints
             return Results.NotFound();
         }
 
-        http.Response.Headers.CacheControl = "no-store";
-        http.Response.Headers.XContentTypeOptions = "nosniff";
-        http.Response.Headers["Referrer-Policy"] = "no-referrer";
+        SetPrivateHeaders(http.Response);
         if (!await links.IsValidAsync(id, token, cancellationToken))
         {
-            return Results.Text("This report link is not valid or has expired. Ask the bot for the latest review to get a new link.\n", "text/plain", Encoding.UTF8, StatusCodes.Status403Forbidden);
+            return LinkNotValid();
         }
 
         var stored = await db.Reviews.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
@@ -58,8 +57,27 @@ internal static class ReviewEndpoints
                 return Results.Text(ReviewCsv.Render(review), "text/csv", Encoding.UTF8);
             default:
                 http.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
-                var html = ReviewHtml.Render(review, new HtmlReportOptions($"{id:D}.csv{query}", $"{id:D}.json{query}", stored.CreatedAt));
+                // Relative to /reviews/, as the downloads are; the history page takes the same token (HistoryEndpoints).
+                var history = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (var metric in review.Metrics)
+                {
+                    history[metric.Id] = $"{id:D}/history/{Uri.EscapeDataString(metric.Id)}{query}";
+                }
+
+                var html = ReviewHtml.Render(review, new HtmlReportOptions($"{id:D}.csv{query}", $"{id:D}.json{query}", stored.CreatedAt, history));
                 return Results.Text(html, "text/html", Encoding.UTF8);
         }
     }
+
+    /// <summary>What every page opened by a report link sends: never cached, never sniffed, and its token never leaked as a referrer.</summary>
+    internal static void SetPrivateHeaders(HttpResponse response)
+    {
+        response.Headers.CacheControl = "no-store";
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers["Referrer-Policy"] = "no-referrer";
+    }
+
+    /// <summary>The answer to a report link whose token does not open it: the same for every page, and with no data.</summary>
+    internal static IResult LinkNotValid() =>
+        Results.Text("This report link is not valid or has expired. Ask the bot for the latest review to get a new link.\n", "text/plain", Encoding.UTF8, StatusCodes.Status403Forbidden);
 }

@@ -6,7 +6,7 @@ namespace FeedbackBot.Features.Reviews.Rendering;
 
 public static partial class ReviewHtml
 {
-    private static void Kpis(StringBuilder html, ReviewText text)
+    private static void Kpis(StringBuilder html, ReviewText text, IReadOnlyDictionary<string, string>? historyUrls)
     {
         OpenSection(html, "kpis", "KPIs against their targets",
             "Each KPI with its 95% interval against the agreed standard. Met: the whole interval is on the right side of the target; at risk: the interval contains it; missed: the whole interval is on the wrong side.");
@@ -21,14 +21,14 @@ public static partial class ReviewHtml
         var index = 0;
         foreach (var kpi in text.Review.Metrics)
         {
-            KpiCard(html, text, kpi, index++);
+            KpiCard(html, text, kpi, index++, historyUrls?.GetValueOrDefault(kpi.Id));
         }
 
         html.Append("</div>\n");
         CloseSection(html);
     }
 
-    private static void KpiCard(StringBuilder html, ReviewText text, MetricResult kpi, int index)
+    private static void KpiCard(StringBuilder html, ReviewText text, MetricResult kpi, int index, string? historyUrl)
     {
         var name = ReviewText.Name(kpi);
         var titleId = $"kpi-{index.ToString(CultureInfo.InvariantCulture)}-title";
@@ -48,6 +48,11 @@ public static partial class ReviewHtml
         html.Element("p", ReviewText.StatusSentence(kpi), "kpi-note kpi-status-text").Append('\n');
 
         KpiChartFigure(html, text, kpi, index, name);
+        if (historyUrl is not null)
+        {
+            html.Append("<p class=\"kpi-history\"><a href=\"").Text(historyUrl).Append("\">").Text($"History of {name}: every cycle, with control limits").Append("</a></p>\n");
+        }
+
         html.Append("</article>\n");
     }
 

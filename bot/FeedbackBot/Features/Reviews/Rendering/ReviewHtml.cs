@@ -13,13 +13,17 @@ namespace FeedbackBot.Features.Reviews.Rendering;
 public static partial class ReviewHtml
 {
     /// <summary>Writes the page.</summary>
-    /// <exception cref="ArgumentException">A download link is neither relative nor http(s).</exception>
+    /// <exception cref="ArgumentException">A download or history link is neither relative nor http(s).</exception>
     public static string Render(Review review, HtmlReportOptions options)
     {
         ArgumentNullException.ThrowIfNull(review);
         ArgumentNullException.ThrowIfNull(options);
         CheckLink(options.CsvUrl, nameof(options.CsvUrl));
         CheckLink(options.JsonUrl, nameof(options.JsonUrl));
+        foreach (var url in options.HistoryUrls?.Values ?? [])
+        {
+            CheckLink(url, nameof(options.HistoryUrls));
+        }
 
         var assets = ReportAssets.Instance;
         var text = new ReviewText(review);
@@ -31,7 +35,7 @@ public static partial class ReviewHtml
         Navigation(html, review);
         html.Append("<main id=\"main\" class=\"wrap\">\n");
         Summary(html, text);
-        Kpis(html, text);
+        Kpis(html, text, options.HistoryUrls);
         Findings(html, text);
         Gaps(html, text);
         Recommendations(html, text);
@@ -65,7 +69,7 @@ public static partial class ReviewHtml
             || url[..schemeEnd] is var scheme && (scheme.Equals("http", StringComparison.OrdinalIgnoreCase) || scheme.Equals("https", StringComparison.OrdinalIgnoreCase));
         if (!safe)
         {
-            throw new ArgumentException($"The download link '{url}' must be relative or http(s).", name);
+            throw new ArgumentException($"The link '{url}' must be relative or http(s).", name);
         }
     }
 

@@ -180,6 +180,34 @@ public sealed class ReviewHtmlTests
         Assert.DoesNotContain("class=\"download\"", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Render_WithHistoryLinks_EachKpiCardLinksToItsHistory()
+    {
+        var links = Sample.Metrics.ToDictionary(m => m.Id, m => $"42/history/{m.Id}?token=t");
+
+        var html = ReviewHtml.Render(Sample, Options with { HistoryUrls = links });
+
+        foreach (var metric in Sample.Metrics)
+        {
+            var start = html.IndexOf($"data-kpi=\"{metric.Id}\"", StringComparison.Ordinal);
+            var card = html[start..html.IndexOf("</article>", start, StringComparison.Ordinal)];
+            Assert.Contains($"<a href=\"42/history/{metric.Id}?token=t\">History of ", card, StringComparison.Ordinal);
+        }
+
+        Assert.Empty(HtmlStructure.NestingErrors(html));
+    }
+
+    [Fact]
+    public void Render_WithoutHistoryLinks_LinksNoHistory()
+    {
+        Assert.DoesNotContain("/history/", Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("History of ", Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_HistoryLinkWithAnotherScheme_IsRefused() =>
+        Assert.Throws<ArgumentException>(() => ReviewHtml.Render(Sample, Options with { HistoryUrls = new Dictionary<string, string> { ["csat"] = "javascript:alert(1)" } }));
+
     [Theory]
     [InlineData("javascript:alert(1)")]
     [InlineData(" JavaScript:alert(1)")]
