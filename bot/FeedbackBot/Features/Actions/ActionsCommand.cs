@@ -183,11 +183,11 @@ internal static class ActionsCommand
     private static Command Milestone(CliContext context)
     {
         var id = new Argument<int>("ID") { Description = "The action's number, as 'actions list' shows it." };
-        var add = new Option<string?>("--add") { Description = "Add a milestone with this title; give --due with it." };
-        var due = new Option<string?>("--due") { Description = "When the milestone added is due, YYYY-MM-DD." };
-        var done = new Option<int?>("--done") { Description = "Mark milestone N done." };
-        var on = new Option<string?>("--on") { Description = "The day it was done, YYYY-MM-DD; today by default." };
-        var undo = new Option<int?>("--undo") { Description = "Reopen milestone N." };
+        var add = new Option<string?>("--add") { HelpName = "TEXT", Description = "Add a milestone with this title; give --due with it." };
+        var due = new Option<string?>("--due") { HelpName = "YYYY-MM-DD", Description = "When the milestone added is due, YYYY-MM-DD." };
+        var done = new Option<int?>("--done") { HelpName = "N", Description = "Mark milestone N done." };
+        var on = new Option<string?>("--on") { HelpName = "YYYY-MM-DD", Description = "The day it was done, YYYY-MM-DD; today by default." };
+        var undo = new Option<int?>("--undo") { HelpName = "N", Description = "Reopen milestone N." };
         var tenant = TenantSelector.CreateOption();
         var command = new Command("milestone", "Add a dated milestone to an action, mark one done, or reopen one; each change is a line of its log.")
         { id, add, due, done, on, undo, tenant };
