@@ -5,8 +5,8 @@ using FeedbackBot.Data.Entities;
 namespace FeedbackBot.Features.Actions;
 
 /// <summary>
-/// The improvement log: every action with its evidence, baseline, dates, resources, cost, milestones, notes and its latest check,
-/// as the record a quality team keeps (and an auditor asks for), in Markdown or CSV.
+/// The improvement log: every action with its evidence, baseline, dates, resources, cost, milestones, notes and its
+/// latest check, as the record a quality team keeps (and an auditor asks for), in Markdown or CSV.
 /// </summary>
 internal static class ActionExport
 {
