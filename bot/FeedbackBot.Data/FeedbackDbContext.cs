@@ -43,6 +43,7 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ImprovementAction> ImprovementActions => Set<ImprovementAction>();
     public DbSet<ImprovementActionNote> ImprovementActionNotes => Set<ImprovementActionNote>();
+    public DbSet<ImprovementActionMilestone> ImprovementActionMilestones => Set<ImprovementActionMilestone>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -2,7 +2,8 @@ namespace FeedbackBot.Data.Entities;
 
 /// <summary>
 /// A review's recommendation adopted as an improvement action: who owns it, by when, with what, the KPI it is meant
-/// to move and that KPI's baseline in the review it came from, its success criterion, and its log of dated notes.
+/// to move and that KPI's baseline in the review it came from, its success criterion, its milestones, and its log of
+/// dated notes.
 /// </summary>
 public sealed class ImprovementAction
 {
@@ -72,4 +73,6 @@ public sealed class ImprovementAction
     public required string CreatedBy { get; set; }
 
     public List<ImprovementActionNote> Notes { get; } = [];
+
+    public List<ImprovementActionMilestone> Milestones { get; } = [];
 }

@@ -5,8 +5,8 @@ using FeedbackBot.Data.Entities;
 namespace FeedbackBot.Features.Actions;
 
 /// <summary>
-/// The improvement log: every action with its evidence, baseline, dates, resources, cost, notes and its latest check,
-/// as the record a quality team keeps (and an auditor asks for), in Markdown or CSV.
+/// The improvement log: every action with its evidence, baseline, dates, resources, cost, milestones, notes and its
+/// latest check, as the record a quality team keeps (and an auditor asks for), in Markdown or CSV.
 /// </summary>
 internal static class ActionExport
 {
@@ -15,9 +15,13 @@ internal static class ActionExport
         "id", "plan", "title", "status", "review", "recommendation_id", "recommendation_key", "feature", "theme", "kpi", "metric", "direction",
         "baseline_value", "baseline_n", "baseline_ci95_low", "baseline_ci95_high", "target", "owner", "due", "implemented_on", "resources", "cost",
         "created_at", "latest_check", "log",
+
+        // Later columns are added at the end, so a spreadsheet or script reading the earlier ones by position still works.
+        "milestones",
     ];
 
-    public static string Markdown(IReadOnlyList<(ImprovementAction Action, string Plan)> actions)
+    /// <summary>The log in Markdown; <paramref name="today"/> tells which open milestones are overdue.</summary>
+    public static string Markdown(IReadOnlyList<(ImprovementAction Action, string Plan)> actions, DateOnly today)
     {
         var text = new StringBuilder();
         text.AppendLine("# Improvement log");
@@ -31,7 +35,7 @@ internal static class ActionExport
         foreach (var (action, plan) in actions.OrderBy(a => a.Action.Number))
         {
             // Each action's own heading one level down, under the log's.
-            text.Append(ActionReports.Detail(action, plan, markdown: true).Replace("\n# ", "\n## ", StringComparison.Ordinal).Replace("\n## Log", "\n### Log", StringComparison.Ordinal).Insert(0, "#"));
+            text.Append(ActionReports.Detail(action, plan, today, markdown: true, headingLevel: 2));
             text.AppendLine();
         }
 
@@ -54,12 +58,17 @@ internal static class ActionExport
                 action.Cost?.ToString("0.##", CultureInfo.InvariantCulture), action.CreatedAt.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
                 log.LastOrDefault(n => n.Kind == ActionNotes.Check)?.Text,
                 string.Join(" | ", log.Select(n => string.Create(CultureInfo.InvariantCulture, $"{n.At:yyyy-MM-dd} {n.Kind}: {n.Text}"))),
+                string.Join("; ", action.Milestones.OrderBy(m => m.Number).Select(Milestone)),
             ];
             csv.Append(string.Join(',', cells.Select(Cell))).Append("\r\n");
         }
 
         return csv.ToString();
     }
+
+    // Without "overdue": that depends on the day the file is read, not the day it was written.
+    private static string Milestone(ImprovementActionMilestone milestone) =>
+        $"{milestone.Number}. {milestone.Title} (due {Day(milestone.DueOn)}, {(milestone.DoneOn is { } done ? "done " + Day(done) : "open")})";
 
     // RFC 4180: a field with a comma, a quote or a line break is quoted, its quotes doubled. A text a spreadsheet would
     // run as a formula (=, +, -, @ first) is kept as text with a leading apostrophe; numbers are written as they are.

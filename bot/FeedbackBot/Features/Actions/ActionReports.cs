@@ -39,6 +39,13 @@ internal static class ActionReports
         ["cost"] = action.Cost,
         ["implemented_on"] = action.ImplementedOn is { } on ? Day(on) : null,
         ["created_at"] = action.CreatedAt.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+        ["milestones"] = new JsonArray([.. action.Milestones.OrderBy(m => m.Number).Select(m => (JsonNode)new JsonObject
+        {
+            ["number"] = m.Number,
+            ["title"] = m.Title,
+            ["due"] = Day(m.DueOn),
+            ["done_on"] = m.DoneOn is { } done ? Day(done) : null,
+        })]),
         ["notes"] = new JsonArray([.. Log(action).Select(n => (JsonNode)new JsonObject
         {
             ["at"] = n.At.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
@@ -115,11 +122,15 @@ internal static class ActionReports
         return text.ToString();
     }
 
-    /// <summary>One action in full, as text or Markdown.</summary>
-    public static string Detail(ImprovementAction action, string planKey, bool markdown)
+    /// <summary>
+    /// One action in full, as text or Markdown; <paramref name="today"/> tells which open milestones are overdue. In
+    /// Markdown its title is a heading of <paramref name="headingLevel"/>, its sections one level below.
+    /// </summary>
+    public static string Detail(ImprovementAction action, string planKey, DateOnly today, bool markdown, int headingLevel = 1)
     {
+        var heading = new string('#', headingLevel);
         var text = new StringBuilder();
-        text.AppendLine(markdown ? $"# Action {action.Number}: {action.Title}" : $"Action {action.Number}: {action.Title}");
+        text.AppendLine(markdown ? $"{heading} Action {action.Number}: {action.Title}" : $"Action {action.Number}: {action.Title}");
         text.AppendLine();
         var facts = new List<(string, string)>
         {
@@ -147,8 +158,18 @@ internal static class ActionReports
             text.AppendLine(markdown ? $"- **{name}:** {value}" : $"{name + ":",-19} {value}");
         }
 
+        if (action.Milestones.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine(markdown ? $"{heading}# Milestones" : "Milestones:");
+            foreach (var milestone in action.Milestones.OrderBy(m => m.Number))
+            {
+                text.AppendLine((markdown ? "" : "  ") + ActionMilestones.Describe(milestone, today));
+            }
+        }
+
         text.AppendLine();
-        text.AppendLine(markdown ? "## Log" : "Log:");
+        text.AppendLine(markdown ? $"{heading}# Log" : "Log:");
         foreach (var note in Log(action))
         {
             var line = string.Create(CultureInfo.InvariantCulture, $"{note.At:yyyy-MM-dd HH:mm} {note.Kind}: {note.Text} ({note.Author})");

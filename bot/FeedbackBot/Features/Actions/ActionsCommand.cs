@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FeedbackBot.Features.Actions;
 
 /// <summary>
-/// <c>feedbackbot actions adopt|list|show|update</c>: improvement actions adopted from reviews' recommendations
+/// <c>feedbackbot actions adopt|list|show|update|milestone|check|export</c>: improvement actions adopted from reviews' recommendations
 /// (docs/improvement.md).
 /// </summary>
 internal static class ActionsCommand
@@ -29,6 +29,7 @@ internal static class ActionsCommand
             List(context),
             Show(context),
             Update(context),
+            Milestone(context),
             Check(context),
             Export(context),
         };
@@ -75,7 +76,7 @@ internal static class ActionsCommand
         var command = new Command("list", "The tenant's improvement actions, newest first.") { plan, status, format, tenant };
         command.AllowOverrides().SetAction((parseResult, cancellationToken) => RunAsync(parseResult, context, tenant, async (db, owning, _) =>
         {
-            var query = db.ImprovementActions.AsNoTracking().Include(a => a.Notes).Where(a => a.TenantId == owning.Id);
+            var query = db.ImprovementActions.AsNoTracking().Include(a => a.Notes).Include(a => a.Milestones).Where(a => a.TenantId == owning.Id);
             if (parseResult.GetValue(plan) is { } planKey)
             {
                 var found = await db.FindPlanAsync(owning.Id, planKey.Trim().ToLowerInvariant(), cancellationToken)
@@ -107,15 +108,16 @@ internal static class ActionsCommand
         var format = Format("text", "json", "md");
         var tenant = TenantSelector.CreateOption();
         var command = new Command("show", "One improvement action in full: baseline, success criterion, owner, resources, cost and its log.") { id, format, tenant };
-        command.AllowOverrides().SetAction((parseResult, cancellationToken) => RunAsync(parseResult, context, tenant, async (db, owning, _) =>
+        command.AllowOverrides().SetAction((parseResult, cancellationToken) => RunAsync(parseResult, context, tenant, async (db, owning, now) =>
         {
             var action = await FindAsync(db, owning, parseResult.GetRequiredValue(id), cancellationToken);
             var planKey = (await PlanKeysAsync(db, owning, cancellationToken))[action.PlanId];
+            var today = DateOnly.FromDateTime(now);
             await context.Out.WriteAsync(parseResult.GetRequiredValue(format) switch
             {
                 "json" => ActionReports.JsonText(ActionReports.Json(action, planKey)),
-                "md" => ActionReports.Detail(action, planKey, markdown: true),
-                _ => ActionReports.Detail(action, planKey, markdown: false),
+                "md" => ActionReports.Detail(action, planKey, today, markdown: true),
+                _ => ActionReports.Detail(action, planKey, today, markdown: false),
             });
         }, cancellationToken));
         return command;
@@ -178,8 +180,76 @@ internal static class ActionsCommand
         return command;
     }
 
+    private static Command Milestone(CliContext context)
+    {
+        var id = new Argument<int>("ID") { Description = "The action's number, as 'actions list' shows it." };
+        var add = new Option<string?>("--add") { HelpName = "TEXT", Description = "Add a milestone with this title; give --due with it." };
+        var due = new Option<string?>("--due") { HelpName = "YYYY-MM-DD", Description = "When the milestone added is due, YYYY-MM-DD." };
+        var done = new Option<int?>("--done") { HelpName = "N", Description = "Mark milestone N done." };
+        var on = new Option<string?>("--on") { HelpName = "YYYY-MM-DD", Description = "The day it was done, YYYY-MM-DD; today by default." };
+        var undo = new Option<int?>("--undo") { HelpName = "N", Description = "Reopen milestone N." };
+        var tenant = TenantSelector.CreateOption();
+        var command = new Command("milestone", "Add a dated milestone to an action, mark one done, or reopen one; each change is a line of its log.")
+        { id, add, due, done, on, undo, tenant };
+        command.AllowOverrides().SetAction((parseResult, cancellationToken) => RunAsync(parseResult, context, tenant, async (db, owning, now) =>
+        {
+            var title = parseResult.GetValue(add);
+            var doneNumber = parseResult.GetValue(done);
+            var undoNumber = parseResult.GetValue(undo);
+            var chosen = (title is null ? 0 : 1) + (doneNumber is null ? 0 : 1) + (undoNumber is null ? 0 : 1);
+            if (chosen != 1)
+            {
+                throw new UsageException(chosen == 0
+                    ? "Say what to do: --add TEXT --due YYYY-MM-DD, --done N [--on YYYY-MM-DD] or --undo N."
+                    : "Give one of --add, --done or --undo at a time.");
+            }
+
+            var dueOn = parseResult.GetValue(due) is { } dueText ? Date(dueText, "--due") : (DateOnly?)null;
+            var doneOn = parseResult.GetValue(on) is { } onText ? Date(onText, "--on") : (DateOnly?)null;
+            if (title is not null && dueOn is null)
+            {
+                throw new UsageException("--add needs --due YYYY-MM-DD: the day the milestone is due.");
+            }
+
+            if (title is null && dueOn is not null)
+            {
+                throw new UsageException("--due goes with --add.");
+            }
+
+            if (doneNumber is null && doneOn is not null)
+            {
+                throw new UsageException("--on goes with --done.");
+            }
+
+            var today = DateOnly.FromDateTime(now);
+            if (doneOn > today)
+            {
+                throw new UsageException($"--on {doneOn:yyyy-MM-dd} is in the future: mark the milestone done once it is.");
+            }
+
+            title = title?.Trim();
+            if (title is { Length: 0 })
+            {
+                throw new UsageException("--add needs the milestone's title.");
+            }
+
+            if (title?.Length > ActionMilestones.TitleLength)
+            {
+                throw new UsageException($"--add is at most {ActionMilestones.TitleLength} characters.");
+            }
+
+            var action = await FindAsync(db, owning, parseResult.GetRequiredValue(id), cancellationToken);
+            ActionMilestones.EnsureOpen(action);
+            await context.Out.WriteLineAsync(
+                title is not null ? await ActionMilestones.AddAsync(db, action, title, dueOn!.Value, now, cancellationToken)
+                : doneNumber is { } n ? await ActionMilestones.MarkDoneAsync(db, action, n, doneOn ?? today, now, cancellationToken)
+                : await ActionMilestones.ReopenAsync(db, action, undoNumber!.Value, now, cancellationToken));
+        }, cancellationToken));
+        return command;
+    }
+
     // Added through its set: a new line with its key already set would otherwise be taken for one to update.
-    private static void AddLine(FeedbackDbContext db, ImprovementAction action, string kind, string text, DateTime now)
+    internal static void AddLine(FeedbackDbContext db, ImprovementAction action, string kind, string text, DateTime now)
     {
         var line = new ImprovementActionNote { Id = Guid.NewGuid(), ActionId = action.Id, At = now, Kind = kind, Text = text, Author = "cli" };
         db.ImprovementActionNotes.Add(line);
@@ -195,9 +265,9 @@ internal static class ActionsCommand
         var tenant = TenantSelector.CreateOption();
         var command = new Command("export", "The improvement log: every action with its evidence, baseline, dates, resources, cost, notes, checks and verdict.")
         { plan, format, output, tenant };
-        command.AllowOverrides().SetAction((parseResult, cancellationToken) => RunAsync(parseResult, context, tenant, async (db, owning, _) =>
+        command.AllowOverrides().SetAction((parseResult, cancellationToken) => RunAsync(parseResult, context, tenant, async (db, owning, now) =>
         {
-            var query = db.ImprovementActions.AsNoTracking().Include(a => a.Notes).Where(a => a.TenantId == owning.Id);
+            var query = db.ImprovementActions.AsNoTracking().Include(a => a.Notes).Include(a => a.Milestones).Where(a => a.TenantId == owning.Id);
             if (parseResult.GetValue(plan) is { } planKey)
             {
                 var found = await db.FindPlanAsync(owning.Id, planKey.Trim().ToLowerInvariant(), cancellationToken)
@@ -207,7 +277,7 @@ internal static class ActionsCommand
 
             var plans = await PlanKeysAsync(db, owning, cancellationToken);
             var rows = (await query.ToListAsync(cancellationToken)).Select(a => (a, plans[a.PlanId])).ToList();
-            var text = parseResult.GetRequiredValue(format) == "csv" ? ActionExport.Csv(rows) : ActionExport.Markdown(rows);
+            var text = parseResult.GetRequiredValue(format) == "csv" ? ActionExport.Csv(rows) : ActionExport.Markdown(rows, DateOnly.FromDateTime(now));
             await CommandOutput.WriteAsync(context, parseResult.GetValue(output), text, cancellationToken);
         }, cancellationToken));
         return command;
@@ -247,7 +317,7 @@ internal static class ActionsCommand
     }
 
     private static async Task<ImprovementAction> FindAsync(FeedbackDbContext db, Tenant tenant, int number, CancellationToken cancellationToken) =>
-        await db.ImprovementActions.Include(a => a.Notes).SingleOrDefaultAsync(a => a.TenantId == tenant.Id && a.Number == number, cancellationToken)
+        await db.ImprovementActions.Include(a => a.Notes).Include(a => a.Milestones).SingleOrDefaultAsync(a => a.TenantId == tenant.Id && a.Number == number, cancellationToken)
         ?? throw new UsageException($"There is no action {number}; see 'feedbackbot actions list'.");
 
     private static async Task<Dictionary<Guid, string>> PlanKeysAsync(FeedbackDbContext db, Tenant tenant, CancellationToken cancellationToken) =>

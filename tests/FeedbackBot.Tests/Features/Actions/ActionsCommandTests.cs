@@ -14,7 +14,8 @@ public sealed class ActionsCommandTests
 {
     private static readonly string Due = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static async Task<(TestDatabase Database, string Review, JsonNode Document)> ReviewedAsync(DatabaseProvider provider)
+    /// <summary>A database with the example cycles, the roster and a review of the customer plan: what an action is adopted from.</summary>
+    internal static async Task<(TestDatabase Database, string Review, JsonNode Document)> ReviewedAsync(DatabaseProvider provider)
     {
         var database = await TestDatabase.CreateAsync(provider);
         await ExampleReviews.ImportAllAsync(database);
