@@ -15,7 +15,11 @@ internal static class ActionLines
         var status = ImprovementActionStatuses.Name(action.Status).Replace('_', ' ') +
             (action.ImplementedOn is { } on ? $", live since {Day(on)}" : string.Empty);
         var due = overdue ? $"overdue: due {Day(action.DueOn)}" : $"due {Day(action.DueOn)}";
-        return new ActionLine(action.Number, action.Title, status, due, overdue, Detail(action), action.Owner, canUpdate ? Button(action, planKey) : null);
+        var next = action.Milestones.Where(m => m.DoneOn is null).OrderBy(m => m.DueOn).ThenBy(m => m.Number).FirstOrDefault();
+        var detail = next is null
+            ? Detail(action)
+            : string.Join(" · ", new[] { Detail(action), $"next milestone: {next.Title}, due {Day(next.DueOn)}{(next.DueOn < today ? " (overdue)" : "")}" }.OfType<string>());
+        return new ActionLine(action.Number, action.Title, status, due, overdue, detail, action.Owner, canUpdate ? Button(action, planKey) : null);
     }
 
     /// <summary>The button asking for the form that updates <paramref name="action"/>.</summary>

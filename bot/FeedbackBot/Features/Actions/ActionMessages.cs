@@ -52,7 +52,7 @@ internal sealed class ActionMessages(FeedbackDbContext db, TimeProvider clock)
     public async Task<BotReply?> BuildAsync(Tenant tenant, OutboxMessage message, CancellationToken cancellationToken)
     {
         var (type, actionId, due) = Read(message);
-        var action = await db.ImprovementActions.AsNoTracking().SingleOrDefaultAsync(a => a.Id == actionId && a.TenantId == tenant.Id, cancellationToken);
+        var action = await db.ImprovementActions.AsNoTracking().Include(a => a.Milestones).SingleOrDefaultAsync(a => a.Id == actionId && a.TenantId == tenant.Id, cancellationToken);
         if (action is null || action.OwnerPersonId != message.PersonId)
         {
             return null;

@@ -62,7 +62,7 @@ internal static class ActionUpdates
     }
 
     // Added through its set: a new line with its key already set would otherwise be taken for one to update.
-    private static void AddLine(FeedbackDbContext db, ImprovementAction action, string kind, string text, string author, DateTime now)
+    internal static void AddLine(FeedbackDbContext db, ImprovementAction action, string kind, string text, string author, DateTime now)
     {
         var line = new ImprovementActionNote { Id = Guid.NewGuid(), ActionId = action.Id, At = now, Kind = kind, Text = text, Author = author };
         db.ImprovementActionNotes.Add(line);

@@ -18,10 +18,6 @@ namespace FeedbackBot.Features.Actions;
 /// </summary>
 internal static class ActionsCommand
 {
-    /// <summary>The statuses a person sets; the others are verdicts of <c>actions check</c>.</summary>
-    private static readonly ImprovementActionStatus[] SetByPeople =
-        [ImprovementActionStatus.Planned, ImprovementActionStatus.InProgress, ImprovementActionStatus.Implemented, ImprovementActionStatus.Abandoned];
-
     public static Command Create(CliContext context) =>
         new("actions", "Improvement actions: adopt a review's recommendation, follow it up, and keep its log (see docs/improvement.md).")
         {
@@ -157,25 +153,16 @@ internal static class ActionsCommand
             }
 
             var action = await FindAsync(db, owning, parseResult.GetRequiredValue(id), cancellationToken);
-            var target = live is not null ? ImprovementActionStatus.Implemented : newStatus;
-            if (target is { } changed && (changed != action.Status || live != action.ImplementedOn))
+            var notes = action.Notes.Count;
+            if (ActionUpdates.Apply(db, action, newStatus, live, noteText, "cli", now))
             {
-                action.Status = changed;
-                action.ImplementedOn = changed == ImprovementActionStatus.Implemented ? live ?? action.ImplementedOn ?? DateOnly.FromDateTime(now) : action.ImplementedOn;
-                AddLine(db, action, ActionNotes.Status, ImprovementActionStatuses.Name(changed) +
-                    (changed == ImprovementActionStatus.Implemented ? $", live since {action.ImplementedOn:yyyy-MM-dd}" : ""), now);
+                await db.SaveChangesAsync(cancellationToken);
             }
 
-            if (!string.IsNullOrEmpty(noteText))
-            {
-                AddLine(db, action, ActionNotes.Note, noteText, now);
-            }
-
-            action.UpdatedAt = now;
-            await db.SaveChangesAsync(cancellationToken);
+            var noteAdded = action.Notes.Skip(notes).Any(n => n.Kind == ActionNotes.Note);
             await context.Out.WriteLineAsync($"action {action.Number}: {ImprovementActionStatuses.Name(action.Status)}" +
                 (action.ImplementedOn is { } on ? $", live since {on:yyyy-MM-dd}" : "") +
-                (string.IsNullOrEmpty(noteText) ? "" : "; note added"));
+                (noteAdded ? "; note added" : string.IsNullOrEmpty(noteText) ? "" : "; that note is its log's last already"));
         }, cancellationToken));
         return command;
     }
@@ -248,13 +235,8 @@ internal static class ActionsCommand
         return command;
     }
 
-    // Added through its set: a new line with its key already set would otherwise be taken for one to update.
-    internal static void AddLine(FeedbackDbContext db, ImprovementAction action, string kind, string text, DateTime now)
-    {
-        var line = new ImprovementActionNote { Id = Guid.NewGuid(), ActionId = action.Id, At = now, Kind = kind, Text = text, Author = "cli" };
-        db.ImprovementActionNotes.Add(line);
-        action.Notes.Add(line);
-    }
+    internal static void AddLine(FeedbackDbContext db, ImprovementAction action, string kind, string text, DateTime now) =>
+        ActionUpdates.AddLine(db, action, kind, text, "cli", now);
 
     private static Command Export(CliContext context)
     {
@@ -311,7 +293,7 @@ internal static class ActionsCommand
             throw new UsageException($"--status '{text}' is not a status; use planned, in_progress, implemented or abandoned.");
         }
 
-        return SetByPeople.Contains(status)
+        return ActionUpdates.SetByPeople.Contains(status)
             ? status
             : throw new UsageException($"'{ImprovementActionStatuses.Name(status)}' is a verdict of 'feedbackbot actions check', not set by hand; use planned, in_progress, implemented or abandoned.");
     }

@@ -24,7 +24,7 @@ internal sealed class ActionsInChatFeature(FeedbackDbContext db, TimeProvider cl
         var person = party.Person;
         var userId = party.ChannelUserId;
         var email = person.Email;
-        var actions = await db.ImprovementActions
+        var actions = await db.ImprovementActions.Include(a => a.Milestones)
             .Where(a => a.TenantId == party.Tenant.Id && a.Status != ImprovementActionStatus.Sustained && a.Status != ImprovementActionStatus.Abandoned)
             .Where(a => a.OwnerPersonId == person.Id || a.Owner == userId || (email != null && a.Owner == email) || a.CreatedBy == userId)
             .ToListAsync(cancellationToken);
@@ -126,7 +126,7 @@ internal sealed class ActionsInChatFeature(FeedbackDbContext db, TimeProvider cl
             return (null, NotValid);
         }
 
-        var action = await db.ImprovementActions.Include(a => a.Notes)
+        var action = await db.ImprovementActions.Include(a => a.Notes).Include(a => a.Milestones)
             .SingleOrDefaultAsync(a => a.Id == actionId && a.TenantId == party.Tenant.Id, cancellationToken);
         if (action is null)
         {

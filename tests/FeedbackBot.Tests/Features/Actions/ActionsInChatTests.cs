@@ -106,8 +106,10 @@ public sealed class ActionsInChatTests
         await rig.MeetAsync("kim");
         await AdoptAsync(rig, owner: "sam");
 
+        Assert.Equal(0, (await CliRun.RunAsync(rig.Database, "actions", "milestone", "1", "--add", "Rota agreed with team leads", "--due", "2098-06-01")).ExitCode);
         var listed = Assert.IsType<ActionList>(Assert.Single((await rig.SayAsync("sam", "actions")).Replies));
         var button = Assert.Single(listed.Actions).Update!;
+        Assert.EndsWith("next milestone: Rota agreed with team leads, due 1 Jun 2098", listed.Actions[0].Detail, StringComparison.Ordinal);
         var form = Assert.IsType<SurveyPrompt>(Assert.Single((await rig.SubmitAsync("sam", Verbs.OpenImprovementActionUpdate, button.Hidden)).Replies));
         var live = Today.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var update = Answers(form, ("status", "implemented"), ("implemented_on", live), ("note", "Rota changed on Monday"));
