@@ -34,9 +34,11 @@ internal static class ActionLines
             return null;
         }
 
-        var name = action.Kpi is { } kpi ? $"KPI {kpi}" : action.Metric;
+        // A theme's figure is its share of the cycle's comments.
+        var theme = action.Kpi is null && action.Metric.StartsWith("theme:", StringComparison.Ordinal) ? action.Metric["theme:".Length..].Replace('_', ' ') : null;
+        var name = action.Kpi is { } kpi ? $"KPI {kpi}" : theme is not null ? $"comments on {theme}" : action.Metric;
         var baseline = action.BaselineValue is { } value
-            ? string.Create(CultureInfo.InvariantCulture, $"{value:0.##}{(action.BaselineN is { } n ? $" (n = {n})" : "")} at adoption")
+            ? string.Create(CultureInfo.InvariantCulture, $"{value:0.##}{(theme is not null ? "% of comments" : "")}{(action.BaselineN is { } n ? $" (n = {n})" : "")} at adoption")
             : "no baseline";
         var target = action.Target is { } t
             ? string.Create(CultureInfo.InvariantCulture, $"; success {(action.Direction == "lower" ? "at or below" : "at or above")} {t:0.##}")

@@ -108,8 +108,8 @@ internal sealed class AdoptInChatFeature(FeedbackDbContext db, IOutboxSignal out
         var kpi = found.Kpi;
         var intro = kpi is { Value: { } value }
             ? string.Create(CultureInfo.InvariantCulture,
-                $"{found.Recommendation.Id} of the review of {found.Review.Plan.Name}: {found.Recommendation.Title}. It is checked against {kpi.Id}, {value:0.##}{(kpi.N is { } n ? $" (n = {n})" : "")} in this review.")
-            : $"{found.Recommendation.Id} of the review of {found.Review.Plan.Name}: {found.Recommendation.Title}.";
+                $"Recommendation {found.Recommendation.Id} of the review of {found.Review.Plan.Name}: {found.Recommendation.Title}. It is checked against {kpi.Id}, {value:0.##}{(kpi.N is { } n ? $" (n = {n})" : "")} in this review.")
+            : $"Recommendation {found.Recommendation.Id} of the review of {found.Review.Plan.Name}: {found.Recommendation.Title}.";
         var targetHint = kpi is not null
             ? string.Create(CultureInfo.InvariantCulture, $"Success criterion for {kpi.Id} (optional; {kpi.Target:0.##}, its target, when empty)")
             : "Success criterion: the value that counts as success (optional)";
