@@ -57,6 +57,10 @@ public sealed record Gap(string Kind, string Title, string Feature, Evidence Fir
 /// recognises advice already being acted on. Opaque: compare it, do not parse it.
 /// </param>
 /// <param name="ActedOn">The improvement action already adopted for this advice (same key), when there is one.</param>
+/// <param name="ValueIfMet">
+/// What reaching its KPI's target would be worth in a cycle, in the plan's <c>value</c> currency; null without a value
+/// section, or when it rests on no KPI the section can price.
+/// </param>
 public sealed record Recommendation(
     string Title,
     string Priority,
@@ -70,7 +74,8 @@ public sealed record Recommendation(
     DateOnly ReviewBy,
     string Id = "",
     string Key = "",
-    ActedOn? ActedOn = null);
+    ActedOn? ActedOn = null,
+    double? ValueIfMet = null);
 
 /// <summary>An improvement action adopted for a recommendation's advice, so a later review says it is being acted on.</summary>
 /// <param name="Action">The action's number.</param>

@@ -27,6 +27,7 @@ namespace FeedbackBot.Core.Reviews;
 /// What each improvement action implemented before the cycle did to its KPI; null (left out of the JSON) when the plan
 /// has none.
 /// </param>
+/// <param name="Value">What the figures are worth in money, from the plan's <c>value</c> section; null without one.</param>
 public sealed record Review(
     ReviewPlan Plan,
     ReviewCycle Cycle,
@@ -41,7 +42,8 @@ public sealed record Review(
     IReadOnlyList<Gap> Gaps,
     IReadOnlyList<Recommendation> Recommendations,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] QualityMonitoring? QualityMonitoring = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ActionOutcome>? Actions = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ActionOutcome>? Actions = null,
+    ValueAtStake? Value = null);
 
 /// <summary>The plan a review is of.</summary>
 /// <param name="Id">The plan's id.</param>

@@ -57,13 +57,20 @@ public static class ReviewBuilder
             .ToList();
         var cycleEnd = DateOnly.FromDateTime(window.End.AddTicks(-1));
         var recommendations = RecommendationBuilder.Build(plan, kpis, shortfalls, gaps, themeReport, cycleEnd, input.Rules, quality);
+        var metrics = kpis.Select(k => k.Result).ToList();
+        var distributions = Distributions.Of(plan, current);
+        var value = ValueAnalysis.Evaluate(plan.Value, plan, metrics, distributions, complaints);
+        if (value is not null)
+        {
+            recommendations = [.. recommendations.Select(r => r with { ValueIfMet = ValueAnalysis.IfMet(plan.Value, r, metrics, distributions) })];
+        }
 
         return new Review(
             new ReviewPlan(plan.Id, plan.Name, input.PlanVersion, minimum),
             new ReviewCycle(window.Start, window.End, input.Previous is { } p ? new CycleSpan(p.Window.Start, p.Window.End) : null),
             validation,
-            [.. kpis.Select(k => k.Result)],
-            Distributions.Of(plan, current),
+            metrics,
+            distributions,
             MetricEvaluation.Segments(input),
             themeReport,
             complaints,
@@ -71,7 +78,8 @@ public static class ReviewBuilder
             shortfalls,
             gaps,
             recommendations,
-            quality);
+            quality,
+            Value: value);
     }
 
     private static ThemeCounts Themes(

@@ -7,9 +7,19 @@ namespace FeedbackBot.Tests.Features.Reviews;
 /// <summary>The example plans and all the example data, imported as a new user would, ready to review.</summary>
 internal static class ExampleReviews
 {
-    public static async Task ImportAllAsync(TestDatabase database)
+    /// <param name="database">The database to import into.</param>
+    /// <param name="customerPlanAddition">YAML appended to the example customer plan before anything is imported, so its cycles run under it.</param>
+    public static async Task ImportAllAsync(TestDatabase database, string? customerPlanAddition = null)
     {
         await ExampleData.ApplyPlansAsync(database);
+        if (customerPlanAddition is not null)
+        {
+            using var folder = new TempFolder();
+            var plan = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.ExamplePlans, ExampleData.CustomerPlan + ".yaml")) + customerPlanAddition;
+            var applied = await CliRun.RunAsync(database, "plans", "apply", folder.Write(ExampleData.CustomerPlan + ".yaml", plan));
+            Assert.True(applied.ExitCode == 0, applied.Error);
+        }
+
         string[][] imports =
         [
             ["import", "responses", ExampleData.PreviousCustomerResponses, "--plan", ExampleData.CustomerPlan, "--cycle", ExampleData.PreviousCustomerCycle],

@@ -39,6 +39,7 @@ public static partial class ReviewHtml
         Findings(html, text);
         Gaps(html, text);
         Recommendations(html, text);
+        Value(html, review.Value);
         Actions(html, review.Actions);
         QualityMonitoring(html, review.QualityMonitoring);
         Themes(html, review);
@@ -46,6 +47,7 @@ public static partial class ReviewHtml
         Segments(html, text);
         Complaints(html, review.Complaints);
         DataQuality(html, review.Validation);
+        Methods(html, review);
         html.Append("</main>\n");
         Footer(html);
         html.Append("<script type=\"application/json\" id=\"review-chart-data\">").Append(charts.ToJson()).Append("</script>\n");
@@ -126,6 +128,11 @@ public static partial class ReviewHtml
             ("summary", "At a glance"), ("kpis", "KPIs"), ("findings", "Strengths and shortfalls"), ("gaps", "Gaps"),
             ("recommendations", "Recommendations"),
         };
+        if (review.Value is not null)
+        {
+            sections.Add(("value", "What it is worth"));
+        }
+
         if (review.QualityMonitoring is not null)
         {
             sections.Add(("quality", "Quality monitoring"));
@@ -148,6 +155,7 @@ public static partial class ReviewHtml
         }
 
         sections.Add(("data", "Data quality"));
+        sections.Add(("methods", "Methods"));
         html.Append("<nav class=\"toc\" aria-label=\"Sections\"><div class=\"wrap\"><ul>");
         foreach (var (id, title) in sections)
         {

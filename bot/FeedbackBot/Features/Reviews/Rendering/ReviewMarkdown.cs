@@ -24,12 +24,14 @@ public static class ReviewMarkdown
         Findings(md, text, "Shortfalls", review.Shortfalls, text.Empty("Nothing falls short in this cycle."));
         Gaps(md, text);
         Recommendations(md, text);
+        Value(md, review.Value);
         Actions(md, text.Review.Actions);
         QualityMonitoring(md, review.QualityMonitoring);
         Themes(md, review.Themes);
         Distributions(md, review);
         Segments(md, text);
         Complaints(md, review.Complaints);
+        Methods(md, review);
         return md.ToString().TrimEnd() + "\n";
     }
 
@@ -223,6 +225,11 @@ public static class ReviewMarkdown
                 md.AppendLine(CultureInfo.InvariantCulture, $"- Already being acted on: action {actedOn.Action} ({MarkdownText.Escape(actedOn.Status.Replace('_', ' '))})");
             }
 
+            if (recommendation.ValueIfMet is { } worth && text.Review.Value is { } value)
+            {
+                md.Append("- Worth: ").AppendLine(MarkdownText.Escape(ValueText.IfMet(value.Currency, worth)));
+            }
+
             md.AppendLine();
             if (recommendation.Evidence.Quotes.Count > 0)
             {
@@ -230,6 +237,44 @@ public static class ReviewMarkdown
                 md.AppendLine();
             }
         }
+    }
+
+    private static void Value(StringBuilder md, ValueAtStake? value)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        md.Append("## ").AppendLine(ValueText.Heading).AppendLine();
+        md.AppendLine(ValueText.Introduction).AppendLine();
+        var lines = ValueText.Lines(value);
+        if (lines.Count == 0)
+        {
+            md.AppendLine(ValueText.NoFigures).AppendLine();
+            return;
+        }
+
+        TableHead(md, ["Figure", "Amount", "Worked out as"]);
+        foreach (var (name, amount, formula) in lines)
+        {
+            Row(md, name, MarkdownText.Escape(amount), formula);
+        }
+
+        md.AppendLine();
+    }
+
+    private static void Methods(StringBuilder md, Review review)
+    {
+        md.Append("## ").AppendLine(ReviewMethods.Heading).AppendLine();
+        md.AppendLine(ReviewMethods.Introduction).AppendLine();
+        foreach (var method in ReviewMethods.For(review))
+        {
+            md.Append("- **").Append(method.Figures).Append(":** ").Append(method.Method).Append(' ').Append(method.Why)
+                .Append(" Limits: ").AppendLine(method.Limits);
+        }
+
+        md.AppendLine();
     }
 
     private static void QualityMonitoring(StringBuilder md, QualityMonitoring? quality)

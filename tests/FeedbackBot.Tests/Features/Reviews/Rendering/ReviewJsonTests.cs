@@ -28,7 +28,7 @@ public sealed class ReviewJsonTests
         var root = JsonNode.Parse(ReviewJson.Serialize(Sample, indented: false))!.AsObject();
 
         Assert.Equal(
-            ["plan", "cycle", "validation", "metrics", "distributions", "segments", "themes", "complaints", "strengths", "shortfalls", "gaps", "recommendations"],
+            ["plan", "cycle", "validation", "metrics", "distributions", "segments", "themes", "complaints", "strengths", "shortfalls", "gaps", "recommendations", "value"],
             Keys(root));
         Assert.Equal(["id", "name", "version", "minimum_group_size"], Keys(root["plan"]!));
         Assert.Equal(["start", "end", "previous", "provisional"], Keys(root["cycle"]!));
@@ -42,7 +42,7 @@ public sealed class ReviewJsonTests
         Assert.Equal(["metric", "value", "target", "n", "ci95", "previous", "change", "p_value", "quotes", "label"], Keys(root["strengths"]![0]!["evidence"]!));
         Assert.Equal(["kind", "title", "feature", "first", "second", "difference", "p_value"], Keys(root["gaps"]![0]!));
         Assert.Equal(
-            ["title", "priority", "score", "feature", "theme", "action", "evidence", "owner_role", "success_criterion", "review_by", "id", "key", "acted_on"],
+            ["title", "priority", "score", "feature", "theme", "action", "evidence", "owner_role", "success_criterion", "review_by", "id", "key", "acted_on", "value_if_met"],
             Keys(root["recommendations"]![0]!));
     }
 
