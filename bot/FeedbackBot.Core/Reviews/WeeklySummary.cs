@@ -14,12 +14,16 @@ namespace FeedbackBot.Core.Reviews;
 /// <param name="NewShortfalls">Shortfalls of the newest review that the older one did not have.</param>
 /// <param name="OpenRecommendations">Recommendations of the newest review whose review date has not passed.</param>
 /// <param name="Compared">Whether there was an older review to compare with.</param>
+/// <param name="Strength">The newest review's first strength, said first; null when it has none.</param>
+/// <param name="LargestShortfall">The newest review's first (largest) shortfall, said next; null when it has none.</param>
 public sealed record WeeklySummary(
     string PlanName,
     IReadOnlyList<KpiMove> Moved,
     IReadOnlyList<string> NewShortfalls,
     IReadOnlyList<RecommendationLine> OpenRecommendations,
-    bool Compared)
+    bool Compared,
+    string? Strength = null,
+    string? LargestShortfall = null)
 {
     /// <summary>Compares <paramref name="latest"/> with <paramref name="weekAgo"/> as of <paramref name="today"/>.</summary>
     public static WeeklySummary Between(Review latest, Review? weekAgo, DateOnly today)
@@ -53,9 +57,10 @@ public sealed record WeeklySummary(
         var newShortfalls = latest.Shortfalls.Select(s => s.Title).Where(t => !oldShortfalls.Contains(t)).ToList();
         var open = latest.Recommendations
             .Where(r => r.ReviewBy >= today)
-            .Select(r => new RecommendationLine(r.Title, r.Priority, r.OwnerRole, r.ReviewBy))
+            .Select(r => RecommendationLine.From(r, reviewId: null))
             .ToList();
-        return new WeeklySummary(latest.Plan.Name, moved, newShortfalls, open, weekAgo is not null);
+        return new WeeklySummary(
+            latest.Plan.Name, moved, newShortfalls, open, weekAgo is not null, latest.Strengths is [var strength, ..] ? strength.Title : null, latest.Shortfalls is [var shortfall, ..] ? shortfall.Title : null);
     }
 
     /// <summary>The summary as chat markdown (bold with <c>**</c>, one item per line).</summary>
@@ -63,6 +68,16 @@ public sealed record WeeklySummary(
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"**Weekly summary: {PlanName}**\n");
+        if (Strength is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"Going well: {Strength}\n");
+        }
+
+        if (LargestShortfall is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"Falls short most: {LargestShortfall}\n");
+        }
+
         if (Moved.Count == 0)
         {
             text.Append("No KPI moved since last week.\n");
@@ -88,7 +103,8 @@ public sealed record WeeklySummary(
         text.Append(OpenRecommendations.Count == 0 ? "No recommendation is open.\n" : "Recommendations still open:\n");
         foreach (var recommendation in OpenRecommendations)
         {
-            text.Append(CultureInfo.InvariantCulture, $"- [{recommendation.Priority}] {recommendation.Title} (owner: {recommendation.OwnerRole}, review by {recommendation.ReviewBy:yyyy-MM-dd})\n");
+            text.Append(CultureInfo.InvariantCulture, $"- [{recommendation.Priority}] {recommendation.Title} (owner: {recommendation.OwnerRole}, review by {recommendation.ReviewBy:yyyy-MM-dd})");
+            text.Append(recommendation.ActedOn is { } actedOn ? $"; {char.ToLowerInvariant(actedOn[0])}{actedOn[1..]}\n" : "\n");
         }
 
         return text.ToString().TrimEnd('\n');

@@ -37,7 +37,8 @@ public sealed class WeeklySummaryTests
 
         Assert.Empty(summary.Moved);
         Assert.Empty(summary.NewShortfalls);
-        Assert.StartsWith("**Weekly summary: Customer experience**\nNo KPI moved since last week.", summary.ToMarkdown(), StringComparison.Ordinal);
+        Assert.StartsWith("**Weekly summary: Customer experience**\nFalls short most: ", summary.ToMarkdown(), StringComparison.Ordinal);
+        Assert.Contains("\nNo KPI moved since last week.", summary.ToMarkdown(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -62,6 +63,30 @@ public sealed class WeeklySummaryTests
 
         Assert.Empty(summary.OpenRecommendations);
         Assert.Contains("No recommendation is open.", summary.ToMarkdown(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToMarkdown_StrengthAndShortfall_StrengthFirstThenTheLargestShortfall()
+    {
+        var review = Build(("5", 20), ("2", 20));
+        var withStrength = review with { Strengths = [new Finding("met_with_margin", "FCR is well above target", "resolution", review.Shortfalls[0].Evidence)] };
+
+        var text = WeeklySummary.Between(withStrength, null, Today).ToMarkdown();
+
+        var lines = text.Split('\n');
+        Assert.Equal("Going well: FCR is well above target", lines[1]);
+        Assert.Equal("Falls short most: " + review.Shortfalls[0].Title, lines[2]);
+    }
+
+    [Fact]
+    public void ToMarkdown_RecommendationBeingActedOn_SaysWhichActionAndItsStatus()
+    {
+        var review = Build(("5", 20), ("2", 20));
+        var adopted = review with { Recommendations = [review.Recommendations[0] with { ActedOn = new ActedOn(3, "in_progress") }] };
+
+        var text = WeeklySummary.Between(adopted, null, Today).ToMarkdown();
+
+        Assert.Contains("; being acted on: action 3, in progress", text, StringComparison.Ordinal);
     }
 
     private static Review Build(params (string Value, int Count)[] satisfaction)

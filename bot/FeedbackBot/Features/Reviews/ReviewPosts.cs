@@ -4,6 +4,7 @@ using FeedbackBot.Core.Reviews;
 using FeedbackBot.Core.Serialization;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
+using FeedbackBot.Features.Actions;
 using FeedbackBot.Infrastructure.Outbox;
 using Microsoft.EntityFrameworkCore;
 
@@ -44,13 +45,15 @@ internal sealed class ReviewPosts(FeedbackDbContext db, ILogger<ReviewPosts> log
     public async Task<string?> WeeklySummaryAsync(Plan plan, DateTime now, DateOnly today, CancellationToken cancellationToken)
     {
         var reviews = db.Reviews.AsNoTracking().Where(r => r.PlanId == plan.Id).OrderByDescending(r => r.CreatedAt);
-        var latest = await reviews.Select(r => r.Document).FirstOrDefaultAsync(cancellationToken);
+        var latest = await reviews.Select(r => new { r.Id, r.Document }).FirstOrDefaultAsync(cancellationToken);
         if (latest is null)
         {
             return null;
         }
 
+        // Recommendations adopted since the review was made say so, rather than reading as still waiting for someone.
+        var review = await ReviewActions.ActedOnNowAsync(db, plan.Id, latest.Id, ReviewJson.Deserialize(latest.Document), cancellationToken);
         var weekAgo = await reviews.Where(r => r.CreatedAt <= now - Week).Select(r => r.Document).FirstOrDefaultAsync(cancellationToken);
-        return WeeklySummary.Between(ReviewJson.Deserialize(latest), weekAgo is null ? null : ReviewJson.Deserialize(weekAgo), today).ToMarkdown();
+        return WeeklySummary.Between(review, weekAgo is null ? null : ReviewJson.Deserialize(weekAgo), today).ToMarkdown();
     }
 }
