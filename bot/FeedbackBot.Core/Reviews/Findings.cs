@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace FeedbackBot.Core.Reviews;
 
 /// <summary>The figures a finding or recommendation rests on.</summary>
@@ -57,6 +59,10 @@ public sealed record Gap(string Kind, string Title, string Feature, Evidence Fir
 /// recognises advice already being acted on. Opaque: compare it, do not parse it.
 /// </param>
 /// <param name="ActedOn">The improvement action already adopted for this advice (same key), when there is one.</param>
+/// <param name="Driver">
+/// The act-first driver that raised this recommendation's score, or that it was made for; null (left out of the JSON)
+/// when none did.
+/// </param>
 public sealed record Recommendation(
     string Title,
     string Priority,
@@ -70,7 +76,14 @@ public sealed record Recommendation(
     DateOnly ReviewBy,
     string Id = "",
     string Key = "",
-    ActedOn? ActedOn = null);
+    ActedOn? ActedOn = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RecommendationDriver? Driver = null);
+
+/// <summary>Why a recommendation ranks where it does among the drivers of the outcome.</summary>
+/// <param name="Question">The act-first question.</param>
+/// <param name="Rho">Its correlation with the outcome question.</param>
+/// <param name="Factor">What the score was multiplied by: 1 + rho.</param>
+public sealed record RecommendationDriver(string Question, double Rho, double Factor);
 
 /// <summary>An improvement action adopted for a recommendation's advice, so a later review says it is being acted on.</summary>
 /// <param name="Action">The action's number.</param>

@@ -27,6 +27,10 @@ namespace FeedbackBot.Core.Reviews;
 /// What each improvement action implemented before the cycle did to its KPI; null (left out of the JSON) when the plan
 /// has none.
 /// </param>
+/// <param name="Drivers">
+/// Which questions go with the plan's outcome, in an importance–performance matrix; null (left out of the JSON) when
+/// the plan has no outcome or too few answered it with another question.
+/// </param>
 public sealed record Review(
     ReviewPlan Plan,
     ReviewCycle Cycle,
@@ -41,7 +45,8 @@ public sealed record Review(
     IReadOnlyList<Gap> Gaps,
     IReadOnlyList<Recommendation> Recommendations,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] QualityMonitoring? QualityMonitoring = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ActionOutcome>? Actions = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ActionOutcome>? Actions = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Drivers? Drivers = null);
 
 /// <summary>The plan a review is of.</summary>
 /// <param name="Id">The plan's id.</param>

@@ -56,7 +56,8 @@ public static class ReviewBuilder
             .Concat(QualityMonitoringAnalysis.Gaps(quality, input.Rules))
             .ToList();
         var cycleEnd = DateOnly.FromDateTime(window.End.AddTicks(-1));
-        var recommendations = RecommendationBuilder.Build(plan, kpis, shortfalls, gaps, themeReport, cycleEnd, input.Rules, quality);
+        var drivers = DriverAnalysis.Analyse(plan, current);
+        var recommendations = RecommendationBuilder.Build(plan, kpis, shortfalls, gaps, themeReport, cycleEnd, input.Rules, quality, drivers);
 
         return new Review(
             new ReviewPlan(plan.Id, plan.Name, input.PlanVersion, minimum),
@@ -71,7 +72,8 @@ public static class ReviewBuilder
             shortfalls,
             gaps,
             recommendations,
-            quality);
+            quality,
+            Drivers: drivers);
     }
 
     private static ThemeCounts Themes(
