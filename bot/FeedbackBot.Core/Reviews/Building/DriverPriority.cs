@@ -14,12 +14,12 @@ internal static class DriverPriority
     /// <summary>The rule key of advice made for an act-first driver.</summary>
     public const string Rule = "driver";
 
-    public static List<(string Key, Recommendation Recommendation)> Apply(
-        MeasurementPlan plan, List<(string Key, Recommendation Recommendation)> candidates, Drivers? drivers, DateOnly cycleEnd, ReviewRules rules)
+    public static List<Recommendation> Apply(
+        MeasurementPlan plan, List<Recommendation> recommendations, Drivers? drivers, DateOnly cycleEnd, ReviewRules rules)
     {
         if (drivers is null)
         {
-            return candidates;
+            return recommendations;
         }
 
         // A feature with several act-first questions is raised by the one that goes with the outcome most.
@@ -29,13 +29,11 @@ internal static class DriverPriority
             .ToDictionary(g => g.Key, g => g.OrderByDescending(i => i.Rho).ThenBy(i => i.Question, StringComparer.Ordinal).First(), StringComparer.Ordinal);
         if (actFirst.Count == 0)
         {
-            return candidates;
+            return recommendations;
         }
 
-        var raised = candidates
-            .Select(c => c.Recommendation.Feature is { } feature && actFirst.TryGetValue(feature, out var item)
-                ? (c.Key, Raise(c.Recommendation, item))
-                : c)
+        var raised = recommendations
+            .Select(r => r.Feature is { } feature && actFirst.TryGetValue(feature, out var item) ? Raise(r, item) : r)
             .ToList();
 
         if (rules.RuleFor(Rule) is not { } rule)
@@ -45,7 +43,7 @@ internal static class DriverPriority
 
         foreach (var (feature, item) in actFirst.OrderBy(a => a.Key, StringComparer.Ordinal))
         {
-            if (candidates.Any(c => c.Recommendation.Feature == feature))
+            if (recommendations.Any(r => r.Feature == feature))
             {
                 continue;
             }
@@ -64,7 +62,7 @@ internal static class DriverPriority
                 string.Create(CultureInfo.InvariantCulture, $"At least {drivers.PerformanceSplit:0.#}% favourable answers to \"{text}\", the middle of the drivers"),
                 cycleEnd,
                 label: feature.Replace('_', ' '));
-            raised.Add((Rule + ":" + feature, recommendation with { Driver = new RecommendationDriver(item.Question, item.Rho, factor) }));
+            raised.Add(recommendation with { Driver = new RecommendationDriver(item.Question, item.Rho, factor) });
         }
 
         return raised;

@@ -145,11 +145,13 @@ public static class RecommendationBuilder
         }
 
         candidates.AddRange(Coaching(shortfalls, cycleEnd, rules, quality));
-        candidates = DriverPriority.Apply(plan, candidates, drivers, cycleEnd, rules);
 
-        return [.. candidates
+        // Drivers re-rank the advice chosen on its own evidence, so which advice is given (and its key) never depends on them.
+        var chosen = candidates
             .GroupBy(c => c.Key, StringComparer.Ordinal)
             .Select(g => g.Select(c => c.Recommendation).OrderByDescending(r => r.Score).ThenBy(r => r.Title, StringComparer.Ordinal).First())
+            .ToList();
+        return [.. DriverPriority.Apply(plan, chosen, drivers, cycleEnd, rules)
             .OrderByDescending(r => r.Score)
             .ThenBy(r => r.Title, StringComparer.Ordinal)
             .Select((r, i) => r with { Id = IdOf(i) })];

@@ -39,6 +39,7 @@ public static partial class ReviewHtml
         Findings(html, text);
         Gaps(html, text);
         Recommendations(html, text);
+        Drivers(html, text);
         Actions(html, review.Actions);
         QualityMonitoring(html, review.QualityMonitoring);
         Themes(html, review);
@@ -126,6 +127,11 @@ public static partial class ReviewHtml
             ("summary", "At a glance"), ("kpis", "KPIs"), ("findings", "Strengths and shortfalls"), ("gaps", "Gaps"),
             ("recommendations", "Recommendations"),
         };
+        if (review.Drivers is not null)
+        {
+            sections.Add(("drivers", "Drivers"));
+        }
+
         if (review.QualityMonitoring is not null)
         {
             sections.Add(("quality", "Quality monitoring"));
