@@ -23,6 +23,8 @@ public sealed class CycleAnalyzer
     private readonly Dictionary<Audience, int> _usableByAudience = Enum.GetValues<Audience>().ToDictionary(a => a, _ => 0);
     private readonly ThemeAccumulator _comments;
     private readonly HashSet<string> _textQuestions;
+    private readonly string? _outcomeQuestion;
+    private readonly Dictionary<string, PairTally> _outcomePairs = new(StringComparer.Ordinal);
     private int _received;
     private int _straightLiners;
 
@@ -35,6 +37,14 @@ public sealed class CycleAnalyzer
         _questions = plan.Questions.ToDictionary(q => q.Id, _ => new AnswerTally(), StringComparer.Ordinal);
         _comments = new ThemeAccumulator(ThemeTaxonomy.WithPlanThemes(plan.Themes));
         _textQuestions = plan.Questions.Where(q => q.Type == QuestionType.Text).Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
+        _outcomeQuestion = plan.OutcomeKpi()?.Question;
+        if (_outcomeQuestion is not null)
+        {
+            foreach (var question in plan.Questions.Where(q => q.Id != _outcomeQuestion && AnswerValues.ScaleOf(q.Type) is not null))
+            {
+                _outcomePairs[question.Id] = new PairTally();
+            }
+        }
     }
 
     /// <summary>Adds every response of one respondent in the cycle.</summary>
@@ -68,7 +78,8 @@ public sealed class CycleAnalyzer
         new Dictionary<Audience, int>(_usableByAudience),
         _comments,
         Breakdown(_byAgent),
-        Breakdown(_byChannel));
+        Breakdown(_byChannel),
+        new Dictionary<string, PairTally>(_outcomePairs, StringComparer.Ordinal));
 
     // A breakdown in which nobody is named is no breakdown; one in which some are keeps the rest as "(none)", so that
     // the whole minus the named groups never gives away a group too small to show.
@@ -107,6 +118,18 @@ public sealed class CycleAnalyzer
             if (_textQuestions.Contains(questionId))
             {
                 _comments.Add(new Comment(answer.Normalized, "survey", response.Audience, segment));
+            }
+        }
+
+        // Only the pair of values is kept, never the response it came from, so the pairs cannot lead back to anyone.
+        if (_outcomeQuestion is not null && classified.Answers.GetValueOrDefault(_outcomeQuestion)?.Number is { } outcome)
+        {
+            foreach (var (questionId, pairs) in _outcomePairs)
+            {
+                if (classified.Answers.GetValueOrDefault(questionId)?.Number is { } value)
+                {
+                    pairs.Add(outcome, value);
+                }
             }
         }
     }

@@ -19,6 +19,10 @@ namespace FeedbackBot.Core.Analysis;
 /// one (responses that did not are under <see cref="UnknownSegment"/>); empty otherwise.
 /// </param>
 /// <param name="ByChannel">Usable answers per channel of the interaction asked about, on the same terms.</param>
+/// <param name="OutcomePairs">
+/// Per other scale question, the pairs of numeric answers (the outcome question's, then that question's) of usable
+/// responses that answered both; empty when the plan has no outcome (<see cref="MeasurementPlan.OutcomeKpi"/>).
+/// </param>
 public sealed record CycleTallies(
     CycleWindow Window,
     int Received,
@@ -30,7 +34,8 @@ public sealed record CycleTallies(
     IReadOnlyDictionary<Audience, int> UsableByAudience,
     ThemeAccumulator Comments,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, AnswerTally>>? ByAgent = null,
-    IReadOnlyDictionary<string, IReadOnlyDictionary<string, AnswerTally>>? ByChannel = null)
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, AnswerTally>>? ByChannel = null,
+    IReadOnlyDictionary<string, PairTally>? OutcomePairs = null)
 {
     /// <summary>The segment name used for responses that gave none.</summary>
     public const string UnknownSegment = "(none)";

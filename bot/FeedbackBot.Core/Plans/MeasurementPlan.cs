@@ -35,6 +35,10 @@ namespace FeedbackBot.Core.Plans;
 /// <see cref="DefaultSustainCycles"/>.
 /// </param>
 /// <param name="Value">What customers are worth (the <c>value</c> section), for the review's money figures; null when not given.</param>
+/// <param name="Outcome">
+/// The id of the KPI whose question is the overall outcome that drivers are correlated with, as the plan gives it;
+/// null when it gives none (<see cref="OutcomeKpi"/> then takes the first csat or nps KPI).
+/// </param>
 public sealed record MeasurementPlan(
     string Id,
     string Name,
@@ -61,7 +65,8 @@ public sealed record MeasurementPlan(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] QaTarget? QaTarget = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? QaRetentionDays = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? SustainCycles = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ValueModel? Value = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ValueModel? Value = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Outcome = null)
 {
     /// <summary>How long each cycle stays open.</summary>
     public TimeSpan Length => CycleLength ?? TimeSpan.FromDays(CycleDays);
@@ -88,4 +93,18 @@ public sealed record MeasurementPlan(
 
     /// <summary>The question with the given id, or null.</summary>
     public Question? FindQuestion(string id) => Questions.FirstOrDefault(q => q.Id == id);
+
+    /// <summary>
+    /// The KPI whose question is the overall outcome: the plan's <see cref="Outcome"/>, or its first csat or nps KPI;
+    /// null when there is none, or when it is not computed from a scale question.
+    /// </summary>
+    public Kpi? OutcomeKpi()
+    {
+        var kpi = Outcome is { } id
+            ? Kpis.FirstOrDefault(k => k.Id == id)
+            : Kpis.FirstOrDefault(k => k.Metric is KpiMetric.Csat or KpiMetric.Nps);
+        return kpi?.Question is { } question && FindQuestion(question) is { } q && Analysis.AnswerValues.ScaleOf(q.Type) is not null
+            ? kpi
+            : null;
+    }
 }

@@ -18,7 +18,7 @@ internal sealed partial class PlanReader(PlanErrors errors, PlanParserOptions op
         "id", "name", "description", "audiences", "features", "methods", "questions", "kpis", "schedule",
         "cycle_days", "cycle_length", "sample", "minimum_group_size", "min_days_between_invitations", "reminders", "post_to",
         "validation", "population", "themes", "scorecards", "qa_target", "qa_retention_days",
-        "sustain_cycles", "value",
+        "sustain_cycles", "value", "outcome",
     ];
 
     private readonly PlanErrors _errors = errors;
@@ -55,6 +55,7 @@ internal sealed partial class PlanReader(PlanErrors errors, PlanParserOptions op
         var methods = ReadMethods(plan);
         var questions = ReadQuestions(plan);
         var kpis = ReadKpis(plan);
+        var outcome = ReadOutcome(plan, kpis);
         var schedule = ReadSchedule(plan);
         var cycleDays = ReadOptionalInteger(plan, "cycle_days", 1, 366, 7);
         var (cycleLength, cycleLengthValid) = ReadCycleLength(plan);
@@ -87,7 +88,7 @@ internal sealed partial class PlanReader(PlanErrors errors, PlanParserOptions op
             id, name, description, _audiences, _features, questions, kpis, methods, schedule,
             cycleLength is { } length ? (int)Math.Ceiling(length.TotalDays) : cycleDays.Value,
             sample, minimumGroupSize.Value, minDaysBetweenInvitations.Value, reminders, postTo, validation,
-            population, themes, cycleLength, _webLink, qa.Value.Scorecards, qa.Value.Target, qa.Value.RetentionDays, sustainCycles, value);
+            population, themes, cycleLength, _webLink, qa.Value.Scorecards, qa.Value.Target, qa.Value.RetentionDays, sustainCycles, value, outcome);
     }
 
     private List<Audience>? ReadAudiences(FieldMap plan)

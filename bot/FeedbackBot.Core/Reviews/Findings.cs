@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace FeedbackBot.Core.Reviews;
 
 /// <summary>The figures a finding or recommendation rests on.</summary>
@@ -61,6 +63,10 @@ public sealed record Gap(string Kind, string Title, string Feature, Evidence Fir
 /// What reaching its KPI's target would be worth in a cycle, in the plan's <c>value</c> currency; null without a value
 /// section, or when it rests on no KPI the section can price.
 /// </param>
+/// <param name="Driver">
+/// The act-first driver that raised this recommendation's score, or that it was made for; null (left out of the JSON)
+/// when none did.
+/// </param>
 public sealed record Recommendation(
     string Title,
     string Priority,
@@ -75,7 +81,14 @@ public sealed record Recommendation(
     string Id = "",
     string Key = "",
     ActedOn? ActedOn = null,
-    double? ValueIfMet = null);
+    double? ValueIfMet = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RecommendationDriver? Driver = null);
+
+/// <summary>Why a recommendation ranks where it does among the drivers of the outcome.</summary>
+/// <param name="Question">The act-first question.</param>
+/// <param name="Rho">Its correlation with the outcome question.</param>
+/// <param name="Factor">What the score was multiplied by: 1 + rho.</param>
+public sealed record RecommendationDriver(string Question, double Rho, double Factor);
 
 /// <summary>An improvement action adopted for a recommendation's advice, so a later review says it is being acted on.</summary>
 /// <param name="Action">The action's number.</param>

@@ -28,6 +28,10 @@ namespace FeedbackBot.Core.Reviews;
 /// has none.
 /// </param>
 /// <param name="Value">What the figures are worth in money, from the plan's <c>value</c> section; null without one.</param>
+/// <param name="Drivers">
+/// Which questions go with the plan's outcome, in an importance–performance matrix; null (left out of the JSON) when
+/// the plan has no outcome or too few answered it with another question.
+/// </param>
 public sealed record Review(
     ReviewPlan Plan,
     ReviewCycle Cycle,
@@ -43,7 +47,8 @@ public sealed record Review(
     IReadOnlyList<Recommendation> Recommendations,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] QualityMonitoring? QualityMonitoring = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ActionOutcome>? Actions = null,
-    ValueAtStake? Value = null);
+    ValueAtStake? Value = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Drivers? Drivers = null);
 
 /// <summary>The plan a review is of.</summary>
 /// <param name="Id">The plan's id.</param>

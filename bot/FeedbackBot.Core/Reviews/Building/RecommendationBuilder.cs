@@ -29,6 +29,10 @@ public static class RecommendationBuilder
     /// <param name="cycleEnd">The cycle's last day.</param>
     /// <param name="rules">The thresholds and advice.</param>
     /// <param name="quality">The quality monitoring section, whose most-failed criteria get coaching advice; null for none.</param>
+    /// <param name="drivers">
+    /// The drivers of the outcome: advice about a feature with an act-first question is raised, and an act-first
+    /// feature no advice covers gets the <c>driver</c> rule's; null for none.
+    /// </param>
     public static IReadOnlyList<Recommendation> Build(
         MeasurementPlan plan,
         IReadOnlyList<EvaluatedKpi> kpis,
@@ -37,7 +41,8 @@ public static class RecommendationBuilder
         ThemeReport themes,
         DateOnly cycleEnd,
         ReviewRules rules,
-        QualityMonitoring? quality = null)
+        QualityMonitoring? quality = null,
+        Drivers? drivers = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(kpis);
@@ -141,9 +146,12 @@ public static class RecommendationBuilder
 
         candidates.AddRange(Coaching(shortfalls, cycleEnd, rules, quality));
 
-        return [.. candidates
+        // Drivers re-rank the advice chosen on its own evidence, so which advice is given (and its key) never depends on them.
+        var chosen = candidates
             .GroupBy(c => c.Key, StringComparer.Ordinal)
             .Select(g => g.Select(c => c.Recommendation).OrderByDescending(r => r.Score).ThenBy(r => r.Title, StringComparer.Ordinal).First())
+            .ToList();
+        return [.. DriverPriority.Apply(plan, chosen, drivers, cycleEnd, rules)
             .OrderByDescending(r => r.Score)
             .ThenBy(r => r.Title, StringComparer.Ordinal)
             .Select((r, i) => r with { Id = IdOf(i) })];
@@ -257,7 +265,7 @@ public static class RecommendationBuilder
     private static string Criterion(EvaluatedKpi kpi) =>
         $"{EvidenceOf.NameOf(kpi)} {(kpi.Kpi.Direction == KpiDirection.Higher ? "at or above" : "at or below")} {MetricNames.Format(kpi.Kpi.Metric, kpi.Kpi.Target)}, the agreed target";
 
-    private static Recommendation Make(
+    internal static Recommendation Make(
         RecommendationRule rule, double score, string? feature, string? theme, Evidence evidence, string criterion, DateOnly cycleEnd, string label)
     {
         var rounded = Math.Round(score, 1, MidpointRounding.AwayFromZero);

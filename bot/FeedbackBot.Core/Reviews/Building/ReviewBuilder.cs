@@ -56,7 +56,8 @@ public static class ReviewBuilder
             .Concat(QualityMonitoringAnalysis.Gaps(quality, input.Rules))
             .ToList();
         var cycleEnd = DateOnly.FromDateTime(window.End.AddTicks(-1));
-        var recommendations = RecommendationBuilder.Build(plan, kpis, shortfalls, gaps, themeReport, cycleEnd, input.Rules, quality);
+        var drivers = DriverAnalysis.Analyse(plan, current);
+        var recommendations = RecommendationBuilder.Build(plan, kpis, shortfalls, gaps, themeReport, cycleEnd, input.Rules, quality, drivers);
         var metrics = kpis.Select(k => k.Result).ToList();
         var distributions = Distributions.Of(plan, current);
         var value = ValueAnalysis.Evaluate(plan.Value, plan, metrics, distributions, complaints);
@@ -79,7 +80,8 @@ public static class ReviewBuilder
             gaps,
             recommendations,
             quality,
-            Value: value);
+            Value: value,
+            Drivers: drivers);
     }
 
     private static ThemeCounts Themes(

@@ -55,7 +55,10 @@ public sealed class RecommendationCitationTests
         var quality = new QualityMonitoring(10, 60, 50, 0, [], [callback]);
         var qaShortfall = new Finding("qa_criterion", "Called back when promised fails.", "responsiveness", QualityMonitoringAnalysis.Evidence(callback, 80));
 
-        var recommendations = RecommendationBuilder.Build(plan, kpis, [.. shortfalls, qaShortfall], [gap], themes, CycleEnd, ReviewRules.Default, quality);
+        // An act-first driver of a feature no other advice covers gets the driver rule's advice.
+        var drivers = new Drivers("nps", "recommend", 0.3, 60, [new DriverItem("courtesy_sat", "courtesy", 0.5, [0.3, 0.66], 200, 40, DriverQuadrants.ActFirst)]);
+
+        var recommendations = RecommendationBuilder.Build(plan, kpis, [.. shortfalls, qaShortfall], [gap], themes, CycleEnd, ReviewRules.Default, quality, drivers);
 
         var byKpi = kpis.ToDictionary(k => k.Kpi.Id);
         var themeIds = ThemeTaxonomy.Default.Themes.Select(t => t.Id).ToHashSet();
@@ -67,6 +70,11 @@ public sealed class RecommendationCitationTests
             {
                 Assert.Equal("customer_rating:empathy", made.Evidence.Metric);
                 Assert.StartsWith("The two views of empathy", made.SuccessCriterion, StringComparison.Ordinal);
+            }
+            else if (rule.Key == "driver")
+            {
+                Assert.Equal(("driver:courtesy_sat", "courtesy"), (made.Evidence.Metric, made.Feature));
+                Assert.StartsWith("At least 60% favourable answers to \"courtesy_sat\"", made.SuccessCriterion, StringComparison.Ordinal);
             }
             else if (rule.Key == "qa_coaching")
             {
@@ -122,6 +130,7 @@ public sealed class RecommendationCitationTests
             kpis.Add(new Kpi($"{feature}_fcr", KpiMetric.Fcr, null, $"{feature}_first", 75, KpiDirection.Higher));
         }
 
+        questions.Add(Q("courtesy_sat", QuestionType.Rating5, "courtesy"));
         questions.Add(Q("recommend", QuestionType.Nps, null));
         questions.Add(Q("recommend_team", QuestionType.Nps, null, Audience.Staff));
         kpis.Add(new Kpi("nps", KpiMetric.Nps, null, "recommend", 30, KpiDirection.Higher));

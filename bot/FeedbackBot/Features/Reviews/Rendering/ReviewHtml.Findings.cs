@@ -151,6 +151,11 @@ public static partial class ReviewHtml
                 Fact(html, "Being acted on", string.Create(CultureInfo.InvariantCulture, $"action {actedOn.Action} ({actedOn.Status.Replace('_', ' ')})"));
             }
 
+            if (recommendation.Driver is { } driver)
+            {
+                Fact(html, "Raised", DriversText.Raised(text.Review, driver));
+            }
+
             if (recommendation.ValueIfMet is { } worth && text.Review.Value is { } value)
             {
                 Fact(html, "Worth", ValueText.IfMet(value.Currency, worth));

@@ -39,6 +39,7 @@ public static partial class ReviewHtml
         Findings(html, text);
         Gaps(html, text);
         Recommendations(html, text);
+        Drivers(html, text);
         Value(html, review.Value);
         Actions(html, review.Actions);
         QualityMonitoring(html, review.QualityMonitoring);
@@ -128,6 +129,11 @@ public static partial class ReviewHtml
             ("summary", "At a glance"), ("kpis", "KPIs"), ("findings", "Strengths and shortfalls"), ("gaps", "Gaps"),
             ("recommendations", "Recommendations"),
         };
+        if (review.Drivers is not null)
+        {
+            sections.Add(("drivers", "Drivers"));
+        }
+
         if (review.Value is not null)
         {
             sections.Add(("value", "What it is worth"));

@@ -24,6 +24,7 @@ public static class ReviewMarkdown
         Findings(md, text, "Shortfalls", review.Shortfalls, text.Empty("Nothing falls short in this cycle."));
         Gaps(md, text);
         Recommendations(md, text);
+        Drivers(md, text);
         Value(md, review.Value);
         Actions(md, text.Review.Actions);
         QualityMonitoring(md, review.QualityMonitoring);
@@ -225,6 +226,11 @@ public static class ReviewMarkdown
                 md.AppendLine(CultureInfo.InvariantCulture, $"- Already being acted on: action {actedOn.Action} ({MarkdownText.Escape(actedOn.Status.Replace('_', ' '))})");
             }
 
+            if (recommendation.Driver is { } driver)
+            {
+                md.Append("- Raised: ").AppendLine(MarkdownText.Escape(DriversText.Raised(text.Review, driver)));
+            }
+
             if (recommendation.ValueIfMet is { } worth && text.Review.Value is { } value)
             {
                 md.Append("- Worth: ").AppendLine(MarkdownText.Escape(ValueText.IfMet(value.Currency, worth)));
@@ -275,6 +281,24 @@ public static class ReviewMarkdown
         }
 
         md.AppendLine();
+    }
+
+    private static void Drivers(StringBuilder md, ReviewText text)
+    {
+        if (text.Review.Drivers is not { } drivers)
+        {
+            return;
+        }
+
+        md.Append("## ").AppendLine(MarkdownText.Escape(DriversText.Heading(text, drivers))).AppendLine();
+        md.AppendLine(MarkdownText.Escape(DriversText.Introduction(text, drivers))).AppendLine();
+        TableHead(md, DriversText.Columns);
+        foreach (var item in drivers.Items)
+        {
+            Row(md, [.. DriversText.Row(text.Review, item).Select(MarkdownText.Escape)]);
+        }
+
+        md.AppendLine().AppendLine(MarkdownText.Escape(DriversText.Splits(drivers) + " " + DriversText.Caution)).AppendLine();
     }
 
     private static void QualityMonitoring(StringBuilder md, QualityMonitoring? quality)

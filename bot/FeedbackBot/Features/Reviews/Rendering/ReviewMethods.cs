@@ -122,6 +122,15 @@ internal static class ReviewMethods
                 "Evaluators differ (the calibration report measures how much), and the interactions scored may not be a random sample of all of them."));
         }
 
+        if (review.Drivers is { Items.Count: > 0 })
+        {
+            entries.Add(new(
+                "Drivers of the outcome",
+                "Spearman's rank correlation of each scale question with the outcome question over the respondents who answered both, with a Fisher z interval; importance is the correlation, performance the share of favourable answers, split at the medians.",
+                "Ranks suit ordered scales whose steps are not equal distances, and the matrix shows where a question that goes with the outcome is also done poorly.",
+                "Correlation is not cause: people happy overall rate everything higher, and a third thing can move both. The quadrants are relative to the other questions, not to a standard."));
+        }
+
         if (review.Value is not null)
         {
             entries.Add(new(
