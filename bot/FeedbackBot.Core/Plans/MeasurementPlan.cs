@@ -34,6 +34,10 @@ namespace FeedbackBot.Core.Plans;
 /// How many cycles in a row an improved action's KPI must meet its target to count as sustained; null for
 /// <see cref="DefaultSustainCycles"/>.
 /// </param>
+/// <param name="StrengthThreshold">
+/// The top-box share (percent) at or above which a question or feature is a strength; null for
+/// <see cref="DefaultStrengthThreshold"/>.
+/// </param>
 public sealed record MeasurementPlan(
     string Id,
     string Name,
@@ -59,7 +63,8 @@ public sealed record MeasurementPlan(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Scorecard>? Scorecards = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] QaTarget? QaTarget = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? QaRetentionDays = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? SustainCycles = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? SustainCycles = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? StrengthThreshold = null)
 {
     /// <summary>How long each cycle stays open.</summary>
     public TimeSpan Length => CycleLength ?? TimeSpan.FromDays(CycleDays);
@@ -83,6 +88,13 @@ public sealed record MeasurementPlan(
     /// <summary>The plan's <see cref="SustainCycles"/>, or the default.</summary>
     [JsonIgnore]
     public int SustainCyclesOrDefault => SustainCycles ?? DefaultSustainCycles;
+
+    /// <summary>The top-box share, in percent, that makes a question or feature a strength when the plan does not say.</summary>
+    public const int DefaultStrengthThreshold = 80;
+
+    /// <summary>The plan's <see cref="StrengthThreshold"/>, or the default.</summary>
+    [JsonIgnore]
+    public int StrengthThresholdOrDefault => StrengthThreshold ?? DefaultStrengthThreshold;
 
     /// <summary>The question with the given id, or null.</summary>
     public Question? FindQuestion(string id) => Questions.FirstOrDefault(q => q.Id == id);

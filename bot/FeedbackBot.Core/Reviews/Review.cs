@@ -27,6 +27,10 @@ namespace FeedbackBot.Core.Reviews;
 /// What each improvement action implemented before the cycle did to its KPI; null (left out of the JSON) when the plan
 /// has none.
 /// </param>
+/// <param name="QuestionChanges">
+/// Each scale and yes/no question's change on the previous cycle, with its test; empty without a previous cycle, null in
+/// reviews stored before it was added.
+/// </param>
 public sealed record Review(
     ReviewPlan Plan,
     ReviewCycle Cycle,
@@ -41,7 +45,8 @@ public sealed record Review(
     IReadOnlyList<Gap> Gaps,
     IReadOnlyList<Recommendation> Recommendations,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] QualityMonitoring? QualityMonitoring = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ActionOutcome>? Actions = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ActionOutcome>? Actions = null,
+    IReadOnlyList<QuestionChange>? QuestionChanges = null);
 
 /// <summary>The plan a review is of.</summary>
 /// <param name="Id">The plan's id.</param>

@@ -44,7 +44,8 @@ public static class ReviewBuilder
             ? ComplaintAnalysis.Summarise(input.Complaints, input.PreviousComplaints, window, minimum)
             : null;
 
-        var strengths = FindingRules.Strengths(plan, kpis, themeReport, input.Rules);
+        var changes = QuestionChanges.Compare(plan, current, input.Previous);
+        var strengths = StrengthRules.Strengths(input, kpis, changes, themeReport);
         var quality = QualityMonitoringAnalysis.Summarise(input);
         var shortfalls = FindingRules.Shortfalls(plan, kpis, themeReport, input.Rules)
             .Concat(QualityMonitoringAnalysis.Shortfalls(quality, input))
@@ -71,7 +72,8 @@ public static class ReviewBuilder
             shortfalls,
             gaps,
             recommendations,
-            quality);
+            quality,
+            QuestionChanges: [.. changes.Select(c => c.Change)]);
     }
 
     private static ThemeCounts Themes(

@@ -42,6 +42,7 @@ public static partial class ReviewHtml
         Actions(html, review.Actions);
         QualityMonitoring(html, review.QualityMonitoring);
         Themes(html, review);
+        QuestionChanges(html, review);
         Answers(html, review);
         Segments(html, text);
         Complaints(html, review.Complaints);
@@ -132,6 +133,11 @@ public static partial class ReviewHtml
         }
 
         sections.Add(("themes", "Themes"));
+        if (review.QuestionChanges is { Count: > 0 })
+        {
+            sections.Add(("changes", "Changes"));
+        }
+
         if (review.Distributions.Count > 0)
         {
             sections.Add(("answers", "Answers"));
