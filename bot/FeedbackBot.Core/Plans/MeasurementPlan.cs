@@ -39,6 +39,10 @@ namespace FeedbackBot.Core.Plans;
 /// The id of the KPI whose question is the overall outcome that drivers are correlated with, as the plan gives it;
 /// null when it gives none (<see cref="OutcomeKpi"/> then takes the first csat or nps KPI).
 /// </param>
+/// <param name="StrengthThreshold">
+/// The top-box share (percent) at or above which a question or feature is a strength; null for
+/// <see cref="DefaultStrengthThreshold"/>.
+/// </param>
 public sealed record MeasurementPlan(
     string Id,
     string Name,
@@ -66,7 +70,8 @@ public sealed record MeasurementPlan(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? QaRetentionDays = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? SustainCycles = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ValueModel? Value = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Outcome = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Outcome = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? StrengthThreshold = null)
 {
     /// <summary>How long each cycle stays open.</summary>
     public TimeSpan Length => CycleLength ?? TimeSpan.FromDays(CycleDays);
@@ -90,6 +95,13 @@ public sealed record MeasurementPlan(
     /// <summary>The plan's <see cref="SustainCycles"/>, or the default.</summary>
     [JsonIgnore]
     public int SustainCyclesOrDefault => SustainCycles ?? DefaultSustainCycles;
+
+    /// <summary>The top-box share, in percent, that makes a question or feature a strength when the plan does not say.</summary>
+    public const int DefaultStrengthThreshold = 80;
+
+    /// <summary>The plan's <see cref="StrengthThreshold"/>, or the default.</summary>
+    [JsonIgnore]
+    public int StrengthThresholdOrDefault => StrengthThreshold ?? DefaultStrengthThreshold;
 
     /// <summary>The question with the given id, or null.</summary>
     public Question? FindQuestion(string id) => Questions.FirstOrDefault(q => q.Id == id);

@@ -18,7 +18,7 @@ internal sealed partial class PlanReader(PlanErrors errors, PlanParserOptions op
         "id", "name", "description", "audiences", "features", "methods", "questions", "kpis", "schedule",
         "cycle_days", "cycle_length", "sample", "minimum_group_size", "min_days_between_invitations", "reminders", "post_to",
         "validation", "population", "themes", "scorecards", "qa_target", "qa_retention_days",
-        "sustain_cycles", "value", "outcome",
+        "sustain_cycles", "value", "outcome", "strength_threshold",
     ];
 
     private readonly PlanErrors _errors = errors;
@@ -73,6 +73,9 @@ internal sealed partial class PlanReader(PlanErrors errors, PlanParserOptions op
         var sustainCycles = plan.Optional("sustain_cycles") is { } sustainNode
             ? _values.Integer(sustainNode, plan.PathOf("sustain_cycles"), 1, MeasurementPlan.MaxSustainCycles)
             : null;
+        var strengthThreshold = plan.Optional("strength_threshold") is { } thresholdNode
+            ? _values.Integer(thresholdNode, plan.PathOf("strength_threshold"), 1, 100, "the percentage of top-box answers that makes a question a strength")
+            : null;
 
         var value = ReadValue(plan, out var valueValid);
 
@@ -88,7 +91,7 @@ internal sealed partial class PlanReader(PlanErrors errors, PlanParserOptions op
             id, name, description, _audiences, _features, questions, kpis, methods, schedule,
             cycleLength is { } length ? (int)Math.Ceiling(length.TotalDays) : cycleDays.Value,
             sample, minimumGroupSize.Value, minDaysBetweenInvitations.Value, reminders, postTo, validation,
-            population, themes, cycleLength, _webLink, qa.Value.Scorecards, qa.Value.Target, qa.Value.RetentionDays, sustainCycles, value, outcome);
+            population, themes, cycleLength, _webLink, qa.Value.Scorecards, qa.Value.Target, qa.Value.RetentionDays, sustainCycles, value, outcome, strengthThreshold);
     }
 
     private List<Audience>? ReadAudiences(FieldMap plan)

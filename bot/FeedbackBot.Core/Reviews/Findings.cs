@@ -13,6 +13,7 @@ namespace FeedbackBot.Core.Reviews;
 /// <param name="PValue">The change's p-value.</param>
 /// <param name="Quotes">Up to three representative comments, with personal data masked.</param>
 /// <param name="Label">What the measure is called in a report (the KPI's or theme's name), never an internal key. Null in reviews stored before it was added.</param>
+/// <param name="Question">The id of the question the finding is about, when it is about one; null otherwise and in reviews stored before it was added.</param>
 public sealed record Evidence(
     string Metric,
     double? Value,
@@ -23,10 +24,14 @@ public sealed record Evidence(
     double? Change,
     double? PValue,
     IReadOnlyList<string> Quotes,
-    string? Label = null);
+    string? Label = null,
+    string? Question = null);
 
 /// <summary>A strength or a shortfall.</summary>
-/// <param name="Kind">met_with_margin, improved, missed, worsened, or theme (a prominent theme in comments).</param>
+/// <param name="Kind">
+/// met_with_margin, improved, missed, worsened, theme (a prominent or overwhelmingly positive theme in comments),
+/// top_box (a question or feature at or above the plan's strength threshold), or praise (praise logged by staff).
+/// </param>
 /// <param name="Title">One sentence a manager reads.</param>
 /// <param name="Feature">The service feature it concerns.</param>
 /// <param name="Evidence">What it rests on.</param>

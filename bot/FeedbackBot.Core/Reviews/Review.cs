@@ -32,6 +32,10 @@ namespace FeedbackBot.Core.Reviews;
 /// Which questions go with the plan's outcome, in an importance–performance matrix; null (left out of the JSON) when
 /// the plan has no outcome or too few answered it with another question.
 /// </param>
+/// <param name="QuestionChanges">
+/// Each scale and yes/no question's change on the previous cycle, with its test; empty without a previous cycle, null in
+/// reviews stored before it was added.
+/// </param>
 public sealed record Review(
     ReviewPlan Plan,
     ReviewCycle Cycle,
@@ -48,7 +52,8 @@ public sealed record Review(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] QualityMonitoring? QualityMonitoring = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ActionOutcome>? Actions = null,
     ValueAtStake? Value = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Drivers? Drivers = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Drivers? Drivers = null,
+    IReadOnlyList<QuestionChange>? QuestionChanges = null);
 
 /// <summary>The plan a review is of.</summary>
 /// <param name="Id">The plan's id.</param>

@@ -22,6 +22,10 @@ namespace FeedbackBot.Core.Reviews;
 /// QA evaluations of the plan whose interaction (or, without its date, the evaluation) falls in the cycle's window;
 /// empty when the plan has no scorecards.
 /// </param>
+/// <param name="Logged">
+/// Praise and complaints about the plan's features logged by staff in the cycle's window, with the feature and kind
+/// the comments in <paramref name="Feedback"/> lose; null when none was gathered.
+/// </param>
 public sealed record ReviewInput(
     MeasurementPlan Plan,
     int PlanVersion,
@@ -36,7 +40,8 @@ public sealed record ReviewInput(
     IReadOnlyList<OperationalObservation> PreviousOperational,
     IReadOnlyList<Companion> Companions,
     ReviewRules Rules,
-    IReadOnlyList<QaEvaluation>? Evaluations = null);
+    IReadOnlyList<QaEvaluation>? Evaluations = null,
+    IReadOnlyList<LoggedFeedback>? Logged = null);
 
 /// <summary>How many people were invited to a cycle, in all and per segment.</summary>
 /// <param name="Invited">People invited.</param>
@@ -54,3 +59,9 @@ public sealed record OperationalObservation(DateOnly Date, string Metric, string
 /// <param name="Plan">That plan.</param>
 /// <param name="Tallies">Its cycle's tallies.</param>
 public sealed record Companion(MeasurementPlan Plan, CycleTallies Tallies);
+
+/// <summary>What a customer said to a member of staff, logged by them in chat about one of the plan's features.</summary>
+/// <param name="Feature">The service feature it concerns.</param>
+/// <param name="Praise">Praise; otherwise a complaint.</param>
+/// <param name="Text">What the customer said.</param>
+public sealed record LoggedFeedback(string Feature, bool Praise, string Text);

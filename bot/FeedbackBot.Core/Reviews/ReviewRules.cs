@@ -16,6 +16,13 @@ namespace FeedbackBot.Core.Reviews;
 /// </param>
 /// <param name="QaMinimumApplicable">How many applicable answers a criterion or a feature's criteria need before their pass rate is a finding.</param>
 /// <param name="QaMostFailed">At most this many of the most-failed criteria become shortfalls, each with its coaching recommendation.</param>
+/// <param name="MaxStrengths">At most this many strengths are listed, the best-evidenced first, so the list stays one a manager reads.</param>
+/// <param name="PositiveThemeMinimum">
+/// A theme needs at least this many comments before mostly praising ones make it a strength whatever its share: fewer
+/// cannot show a lean with any confidence.
+/// </param>
+/// <param name="PositiveThemeShare">The percentage of a theme's comments that must be positive for it to be a strength whatever its share.</param>
+/// <param name="PraiseMinimum">A feature needs at least this many pieces of praise logged by staff before they make it a strength.</param>
 public sealed record ReviewRules(
     double Alpha,
     IReadOnlyDictionary<KpiMetric, double> StrengthMargins,
@@ -25,7 +32,11 @@ public sealed record ReviewRules(
     IReadOnlyList<RecommendationRule> Recommendations,
     double QaCustomerGapPoints = 20,
     int QaMinimumApplicable = 5,
-    int QaMostFailed = 3)
+    int QaMostFailed = 3,
+    int MaxStrengths = 8,
+    int PositiveThemeMinimum = 10,
+    double PositiveThemeShare = 80,
+    int PraiseMinimum = 3)
 {
     /// <summary>The defaults: 5% significance, margins a manager would call comfortable, and the built-in advice.</summary>
     public static ReviewRules Default { get; } = new(

@@ -8,7 +8,7 @@ public static class EvidenceOf
     {
         ArgumentNullException.ThrowIfNull(kpi);
         var r = kpi.Result;
-        return new Evidence(r.Id, r.Value, r.Target, r.N ?? 0, r.Ci95, r.Previous, r.Change, r.PValue, [.. quotes.Take(3)], NameOf(kpi));
+        return new Evidence(r.Id, r.Value, r.Target, r.N ?? 0, r.Ci95, r.Previous, r.Change, r.PValue, [.. quotes.Take(3)], NameOf(kpi), r.Question);
     }
 
     /// <summary>A theme's share of comments and its quotes.</summary>

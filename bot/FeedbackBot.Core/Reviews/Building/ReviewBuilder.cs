@@ -44,7 +44,8 @@ public static class ReviewBuilder
             ? ComplaintAnalysis.Summarise(input.Complaints, input.PreviousComplaints, window, minimum)
             : null;
 
-        var strengths = FindingRules.Strengths(plan, kpis, themeReport, input.Rules);
+        var changes = QuestionChanges.Compare(plan, current, input.Previous);
+        var strengths = StrengthRules.Strengths(input, kpis, changes, themeReport);
         var quality = QualityMonitoringAnalysis.Summarise(input);
         var shortfalls = FindingRules.Shortfalls(plan, kpis, themeReport, input.Rules)
             .Concat(QualityMonitoringAnalysis.Shortfalls(quality, input))
@@ -81,7 +82,8 @@ public static class ReviewBuilder
             recommendations,
             quality,
             Value: value,
-            Drivers: drivers);
+            Drivers: drivers,
+            QuestionChanges: [.. changes.Select(c => c.Change)]);
     }
 
     private static ThemeCounts Themes(

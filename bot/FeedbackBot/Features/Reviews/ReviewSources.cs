@@ -4,6 +4,7 @@ using FeedbackBot.Core.Reviews;
 using FeedbackBot.Core.Serialization;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
+using FeedbackBot.Features.FeedbackLog;
 using Microsoft.EntityFrameworkCore;
 using ReviewCycle = FeedbackBot.Data.Entities.ReviewCycle;
 
@@ -53,7 +54,8 @@ internal static class ReviewSources
             previousCycle is null ? [] : await OperationalAsync(db, plan.Id, previousCycle.StartsAt, previousCycle.EndsAt, cancellationToken),
             await CompanionsAsync(db, plan, definition, cycle, cancellationToken),
             ReviewRules.Default,
-            await ReviewEvaluations.LoadAsync(db, plan.Id, definition, cycle.StartsAt, cycle.EndsAt, cancellationToken));
+            await ReviewEvaluations.LoadAsync(db, plan.Id, definition, cycle.StartsAt, cycle.EndsAt, cancellationToken),
+            await LoggedAsync(db, plan.TenantId, definition, cycle.StartsAt, cycle.EndsAt, cancellationToken));
     }
 
     private static async Task<List<ComplaintRecord>> ComplaintsAsync(
@@ -73,6 +75,18 @@ internal static class ReviewSources
             .Where(f => f.TenantId == tenantId && f.ReceivedAt >= start && f.ReceivedAt < end && features.Contains(f.Feature))
             .OrderBy(f => f.ReceivedAt).ThenBy(f => f.Id)
             .Select(f => new Comment(f.Text, "feedback", Audience.Customer, null))
+            .ToListAsync(cancellationToken);
+    }
+
+    // The same entries with the feature and kind the comments above drop, so logged praise can be a strength.
+    private static async Task<List<LoggedFeedback>> LoggedAsync(
+        FeedbackDbContext db, Guid tenantId, MeasurementPlan plan, DateTime start, DateTime end, CancellationToken cancellationToken)
+    {
+        var features = plan.Features.ToList();
+        return await db.FeedbackEntries.AsNoTracking()
+            .Where(f => f.TenantId == tenantId && f.ReceivedAt >= start && f.ReceivedAt < end && features.Contains(f.Feature))
+            .OrderBy(f => f.ReceivedAt).ThenBy(f => f.Id)
+            .Select(f => new LoggedFeedback(f.Feature, f.Kind == LogFeedbackFeature.Praise, f.Text))
             .ToListAsync(cancellationToken);
     }
 

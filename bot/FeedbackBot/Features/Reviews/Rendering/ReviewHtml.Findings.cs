@@ -49,6 +49,8 @@ public static partial class ReviewHtml
         "worsened" => "Worsened",
         "theme" => "Theme in comments",
         "qa_criterion" => "QA criterion",
+        "top_box" => "Top answers",
+        "praise" => "Praise logged by staff",
         var other => ReviewText.Capitalise(ReviewText.Words(other)),
     };
 

@@ -44,6 +44,7 @@ public static partial class ReviewHtml
         Actions(html, review.Actions);
         QualityMonitoring(html, review.QualityMonitoring);
         Themes(html, review);
+        QuestionChanges(html, review);
         Answers(html, review);
         Segments(html, text);
         Complaints(html, review.Complaints);
@@ -145,6 +146,11 @@ public static partial class ReviewHtml
         }
 
         sections.Add(("themes", "Themes"));
+        if (review.QuestionChanges is { Count: > 0 })
+        {
+            sections.Add(("changes", "Changes"));
+        }
+
         if (review.Distributions.Count > 0)
         {
             sections.Add(("answers", "Answers"));

@@ -29,6 +29,7 @@ public static class ReviewMarkdown
         Actions(md, text.Review.Actions);
         QualityMonitoring(md, review.QualityMonitoring);
         Themes(md, review.Themes);
+        QuestionChanges(md, review);
         Distributions(md, review);
         Segments(md, text);
         Complaints(md, review.Complaints);
@@ -377,6 +378,25 @@ public static class ReviewMarkdown
             Quotes(md, theme.Quotes, string.Empty);
             md.AppendLine();
         }
+    }
+
+    private static void QuestionChanges(StringBuilder md, Review review)
+    {
+        if (review.QuestionChanges is not { Count: > 0 } changes)
+        {
+            return;
+        }
+
+        md.AppendLine("## Change on the previous cycle, per question").AppendLine();
+        md.AppendLine(QuestionChangeText.Introduction).AppendLine();
+        md.Append("| ").AppendJoin(" | ", QuestionChangeText.Headings).AppendLine(" |");
+        md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var change in changes)
+        {
+            Row(md, [.. QuestionChangeText.Cells(review, change).Select(MarkdownText.Escape)]);
+        }
+
+        md.AppendLine();
     }
 
     private static void Distributions(StringBuilder md, Review review)

@@ -71,6 +71,24 @@ internal static class ReviewMethods
                 "At p < 0.05 one test in twenty flags a change that is chance; with many figures some will. A change is not evidence of what caused it."));
         }
 
+        if (review.QuestionChanges is { Count: > 0 })
+        {
+            entries.Add(new(
+                "Each question's change",
+                "Every scale question's mean compared with the previous cycle by Welch's t test (Cohen's d), and every yes/no question's share by a two-proportion z test (Cohen's h), as the KPI trends are.",
+                "Questions without a KPI still show where the service moved.",
+                "With many questions compared at once, some changes at p < 0.05 are chance; a question answered by fewer people than the minimum group size in either cycle is left out."));
+        }
+
+        if (review.Strengths.Count > 0)
+        {
+            entries.Add(new(
+                "Strengths",
+                "A KPI met with its whole interval past the target, a question that improved significantly, a question or feature whose top-box share reaches the plan's strength threshold, a theme whose comments are overwhelmingly positive (at least 10, 80% positive, the interval's lower end above half), and praise logged by staff.",
+                "What works is worth keeping as deliberately as what fails is worth fixing, and each strength cites the figures it rests on.",
+                "Logged praise comes from the customers who chose to give it to a member of staff, and a threshold says a score is high, not that it cannot fall."));
+        }
+
         entries.Add(new(
             "Status against targets",
             "Met when the whole interval is on the good side of the target, missed when it is wholly on the bad side, at risk when the interval straddles it.",

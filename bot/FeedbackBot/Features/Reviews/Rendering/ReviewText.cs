@@ -48,6 +48,8 @@ internal sealed class ReviewText
     public MetricUnit UnitOf(string kpiOrMetric) =>
         (Kpi(kpiOrMetric)?.Metric ?? kpiOrMetric) switch
         {
+            // A question's mean compared with the last cycle: "mean:understood".
+            var mean when mean.StartsWith("mean:", StringComparison.Ordinal) => MetricUnit.Mean,
             // Shares of comments, complaints or ratings: "theme:waiting_time", "customer_rating:empathy".
             var share when share.Contains(':', StringComparison.Ordinal) => MetricUnit.Percent,
             "csat" or "agree" or "fcr" or "response_rate" => MetricUnit.Percent,

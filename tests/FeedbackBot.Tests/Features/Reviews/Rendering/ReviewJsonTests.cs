@@ -28,7 +28,7 @@ public sealed class ReviewJsonTests
         var root = JsonNode.Parse(ReviewJson.Serialize(Sample, indented: false))!.AsObject();
 
         Assert.Equal(
-            ["plan", "cycle", "validation", "metrics", "distributions", "segments", "themes", "complaints", "strengths", "shortfalls", "gaps", "recommendations", "value"],
+            ["plan", "cycle", "validation", "metrics", "distributions", "segments", "themes", "complaints", "strengths", "shortfalls", "gaps", "recommendations", "value", "question_changes"],
             Keys(root));
         Assert.Equal(["id", "name", "version", "minimum_group_size"], Keys(root["plan"]!));
         Assert.Equal(["start", "end", "previous", "provisional"], Keys(root["cycle"]!));
@@ -39,11 +39,23 @@ public sealed class ReviewJsonTests
             Keys(root["metrics"]![0]!));
         Assert.Equal(["total_comments", "uncoded", "items"], Keys(root["themes"]!));
         Assert.Equal(["kind", "title", "feature", "evidence"], Keys(root["strengths"]![0]!));
-        Assert.Equal(["metric", "value", "target", "n", "ci95", "previous", "change", "p_value", "quotes", "label"], Keys(root["strengths"]![0]!["evidence"]!));
+        Assert.Equal(["metric", "value", "target", "n", "ci95", "previous", "change", "p_value", "quotes", "label", "question"], Keys(root["strengths"]![0]!["evidence"]!));
         Assert.Equal(["kind", "title", "feature", "first", "second", "difference", "p_value"], Keys(root["gaps"]![0]!));
         Assert.Equal(
             ["title", "priority", "score", "feature", "theme", "action", "evidence", "owner_role", "success_criterion", "review_by", "id", "key", "acted_on", "value_if_met"],
             Keys(root["recommendations"]![0]!));
+    }
+
+    [Fact]
+    public void Serialize_ReviewWithQuestionChanges_WritesEachWithTheContractKeys()
+    {
+        var review = Sample with { QuestionChanges = [new QuestionChange("overall_satisfaction", 4.21, 398, 4.02, 0.19, 0.0123, 0.174)] };
+
+        var change = JsonNode.Parse(ReviewJson.Serialize(review, indented: false))!["question_changes"]![0]!;
+
+        Assert.Equal(["question", "value", "n", "previous", "change", "p_value", "effect_size"], Keys(change));
+        Assert.Equal(("overall_satisfaction", 4.21, 0.0123), ((string?)change["question"], (double)change["value"]!, (double)change["p_value"]!));
+        StructuralEquality.AssertEqual(review, ReviewJson.Deserialize(ReviewJson.Serialize(review, indented: false)));
     }
 
     [Fact]
