@@ -34,6 +34,9 @@ namespace FeedbackBot.Core.Plans;
 /// How many cycles in a row an improved action's KPI must meet its target to count as sustained; null for
 /// <see cref="DefaultSustainCycles"/>.
 /// </param>
+/// <param name="ComplaintResolutionStandard">
+/// The plan's standard for resolving a complaint (<c>complaint_resolution_standard</c>); null when it sets none.
+/// </param>
 public sealed record MeasurementPlan(
     string Id,
     string Name,
@@ -59,7 +62,8 @@ public sealed record MeasurementPlan(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Scorecard>? Scorecards = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] QaTarget? QaTarget = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? QaRetentionDays = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? SustainCycles = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? SustainCycles = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TimeSpan? ComplaintResolutionStandard = null)
 {
     /// <summary>How long each cycle stays open.</summary>
     public TimeSpan Length => CycleLength ?? TimeSpan.FromDays(CycleDays);

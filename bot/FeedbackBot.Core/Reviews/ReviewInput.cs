@@ -22,6 +22,11 @@ namespace FeedbackBot.Core.Reviews;
 /// QA evaluations of the plan whose interaction (or, without its date, the evaluation) falls in the cycle's window;
 /// empty when the plan has no scorecards.
 /// </param>
+/// <param name="EarlierCycles">
+/// Earlier cycles' complaints and operational figures, most recent first, for complaint trends and for judging daily
+/// figures; null when not loaded, and then the previous cycle's complaints stand alone.
+/// </param>
+/// <param name="Interactions">Interactions in the cycle's window from the imported interaction log; null when none is imported.</param>
 public sealed record ReviewInput(
     MeasurementPlan Plan,
     int PlanVersion,
@@ -36,7 +41,9 @@ public sealed record ReviewInput(
     IReadOnlyList<OperationalObservation> PreviousOperational,
     IReadOnlyList<Companion> Companions,
     ReviewRules Rules,
-    IReadOnlyList<QaEvaluation>? Evaluations = null);
+    IReadOnlyList<QaEvaluation>? Evaluations = null,
+    IReadOnlyList<EarlierCycle>? EarlierCycles = null,
+    long? Interactions = null);
 
 /// <summary>How many people were invited to a cycle, in all and per segment.</summary>
 /// <param name="Invited">People invited.</param>
