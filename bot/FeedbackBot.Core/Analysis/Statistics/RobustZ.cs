@@ -20,7 +20,12 @@ public static class RobustZ
     /// equal the MAD is 0, and the mean absolute deviation from the median stands in (|x − median| / (1.253314·MeanAD));
     /// when that is 0 too every value is the median and every score is 0.
     /// </summary>
-    public static IReadOnlyList<double> Scores(IReadOnlyList<double> values)
+    /// <param name="values">The values.</param>
+    /// <param name="minimumScale">
+    /// The least spread to measure against, in the values' unit: for counts, which move in whole steps, 1, so that in a
+    /// quiet spell of zeros a single event is not far from the usual.
+    /// </param>
+    public static IReadOnlyList<double> Scores(IReadOnlyList<double> values, double minimumScale = 0)
     {
         ArgumentNullException.ThrowIfNull(values);
         if (values.Count == 0)
@@ -36,7 +41,7 @@ public static class RobustZ
         var median = Median(values);
         var deviations = values.Select(v => Math.Abs(v - median)).ToList();
         var mad = Median(deviations);
-        var scale = mad > 0 ? MadScale * mad : MeanDeviationScale * deviations.Average();
+        var scale = Math.Max(minimumScale, mad > 0 ? MadScale * mad : MeanDeviationScale * deviations.Average());
         return scale > 0 ? [.. deviations.Select(d => d / scale)] : [.. deviations.Select(_ => 0d)];
     }
 

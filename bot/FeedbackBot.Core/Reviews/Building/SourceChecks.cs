@@ -47,7 +47,7 @@ public static class SourceChecks
         var before = earlier
             .SelectMany(e => Days(e.Window.Start, e.Window.End).Select(d => (double)e.Complaints.Count(c => DateOnly.FromDateTime(c.ReceivedAt) == d)))
             .ToList();
-        var outliers = Outliers(ComplaintsPerDay, now, before);
+        var outliers = Outliers(ComplaintsPerDay, now, before, minimumScale: 1);
 
         var duplicated = duplicates.Sum(d => d.Count - 1);
         return Verdict(Complaints, inWindow.Count, duplicates, [], outliers, duplicated, inWindow.Count, 0, 0, gapsApply: false);
@@ -110,7 +110,8 @@ public static class SourceChecks
         return days;
     }
 
-    private static List<DailyOutlier> Outliers(string series, IReadOnlyList<(DateOnly Date, double Value)> current, IReadOnlyList<double> earlier)
+    private static List<DailyOutlier> Outliers(
+        string series, IReadOnlyList<(DateOnly Date, double Value)> current, IReadOnlyList<double> earlier, double minimumScale = 0)
     {
         var all = current.Select(c => c.Value).Concat(earlier).ToList();
 
@@ -120,7 +121,7 @@ public static class SourceChecks
             return [];
         }
 
-        var scores = RobustZ.Scores(all);
+        var scores = RobustZ.Scores(all, minimumScale);
         var median = RobustZ.Median(all);
         return [.. current
             .Select((c, i) => (c.Date, c.Value, Score: scores[i]))
