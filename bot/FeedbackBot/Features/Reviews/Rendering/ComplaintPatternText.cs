@@ -11,7 +11,11 @@ internal static class ComplaintPatternText
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    /// <summary>"Delay, billing and access make up 82.4% of complaints: the vital few."; null without a Pareto.</summary>
+    /// <summary>
+    /// "Delay, billing and access make up 82.4% of complaints: the vital few to work on first."; when the vital few run
+    /// into "other", which is a mix rather than a cause, the named ones' share and that 80% needs the small ones too.
+    /// Null without a Pareto.
+    /// </summary>
     public static string? VitalFew(IReadOnlyList<ParetoCategory>? pareto)
     {
         var vital = pareto?.Where(p => p.VitalFew).ToList();
@@ -20,11 +24,20 @@ internal static class ComplaintPatternText
             return null;
         }
 
-        var names = vital.Select(v => v.Category).ToList();
-        var list = names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1];
-        var verb = names.Count == 1 ? "makes" : "make";
-        return $"{ReviewText.Capitalise(ReviewText.Words(list))} {verb} up {ReviewText.Percent(vital[^1].CumulativeShare)} of complaints: the vital few to work on first.";
+        var named = vital.Where(v => v.Category != ComplaintAnalysis.OtherCategory).ToList();
+        if (named.Count == 0)
+        {
+            return "No single category stands out: complaints are spread over categories too small to show on their own.";
+        }
+
+        var sentence = $"{ReviewText.Capitalise(List(named.Select(v => ReviewText.Words(v.Category)).ToList()))} {(named.Count == 1 ? "makes" : "make")} up {ReviewText.Percent(named[^1].CumulativeShare)} of complaints";
+        return named.Count == vital.Count
+            ? sentence + ": the vital few to work on first."
+            : sentence + "; 80% is reached only with the smaller categories counted together under other.";
     }
+
+    private static string List(List<string> names) =>
+        names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1];
 
     /// <summary>The counts per cycle, oldest first: "5 → 15".</summary>
     public static string Counts(ComplaintTrend trend) => string.Join(" → ", trend.Cycles.Select(c => ReviewText.Count(c.Count)));

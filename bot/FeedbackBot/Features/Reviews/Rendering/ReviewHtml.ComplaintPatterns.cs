@@ -80,7 +80,7 @@ public static partial class ReviewHtml
         foreach (var tick in new[] { 0, 20, 40, 60, 80, 100 })
         {
             var y = bottom - (plotHeight * tick / 100.0);
-            html.Append(inv, $"<line class=\"pareto-grid{(tick == 80 ? " pareto-80" : "")}\" x1=\"{ParetoLeft}\" x2=\"{ParetoLeft + plotWidth}\" y1=\"{y:0.#}\" y2=\"{y:0.#}\"/>");
+            html.Append(inv, $"<line class=\"pareto-grid{(tick == 80 ? " pareto-80" : "")}\" x1=\"{ParetoLeft}\" x2=\"{ParetoLeft + plotWidth}\" y1=\"{y:0.#}\" y2=\"{y:0.#}\"></line>");
             html.Append(inv, $"<text class=\"pareto-axis\" x=\"{ParetoLeft + plotWidth + 6}\" y=\"{y + 4:0.#}\">{tick}%</text>");
             html.Append(inv, $"<text class=\"pareto-axis pareto-count\" x=\"{ParetoLeft - 6}\" y=\"{y + 4:0.#}\">{max * tick / 100.0:0.#}</text>");
         }
@@ -92,14 +92,14 @@ public static partial class ReviewHtml
             var height = plotHeight * category.Count / max;
             var x = ParetoLeft + (i * slot) + (slot * 0.15);
             var centre = ParetoLeft + (i * slot) + (slot / 2);
-            html.Append(inv, $"<rect class=\"{(category.VitalFew ? "pareto-bar pareto-vital" : "pareto-bar")}\" x=\"{x:0.#}\" y=\"{bottom - height:0.#}\" width=\"{slot * 0.7:0.#}\" height=\"{height:0.#}\"/>");
+            html.Append(inv, $"<rect class=\"{(category.VitalFew ? "pareto-bar pareto-vital" : "pareto-bar")}\" x=\"{x:0.#}\" y=\"{bottom - height:0.#}\" width=\"{slot * 0.7:0.#}\" height=\"{height:0.#}\"></rect>");
             html.Append(inv, $"<text class=\"pareto-label\" x=\"{centre:0.#}\" y=\"{bottom + 16:0.#}\">").Text(Shorten(category.Category)).Append("</text>");
             var y = bottom - (plotHeight * category.CumulativeShare / 100);
             points.Add(string.Create(inv, $"{centre:0.#},{y:0.#}"));
-            html.Append(inv, $"<circle class=\"pareto-point\" cx=\"{centre:0.#}\" cy=\"{y:0.#}\" r=\"3\"/>");
+            html.Append(inv, $"<circle class=\"pareto-point\" cx=\"{centre:0.#}\" cy=\"{y:0.#}\" r=\"3\"></circle>");
         }
 
-        html.Append("<polyline class=\"pareto-line\" points=\"").Append(string.Join(' ', points)).Append("\"/>");
+        html.Append("<polyline class=\"pareto-line\" points=\"").Append(string.Join(' ', points)).Append("\"></polyline>");
         html.Append(inv, $"<text class=\"pareto-axis pareto-count\" x=\"{ParetoLeft - 6}\" y=\"{ParetoHeight - 8}\">complaints</text>");
         html.Append(inv, $"<text class=\"pareto-axis\" x=\"{ParetoLeft + plotWidth + 6}\" y=\"{ParetoHeight - 8}\">cumulative</text>");
         html.Append("</g></svg><figcaption>Bars: complaints per category (the vital few darker). Line: cumulative share; the dashed line is 80%.</figcaption></figure>\n");
