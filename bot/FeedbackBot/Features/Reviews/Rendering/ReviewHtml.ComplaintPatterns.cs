@@ -8,11 +8,11 @@ public static partial class ReviewHtml
 {
     // The Pareto chart's drawing area, in the SVG's own units; it scales with the page.
     private const double ParetoWidth = 640;
-    private const double ParetoHeight = 300;
+    private const double ParetoHeight = 280;
     private const double ParetoLeft = 48;
     private const double ParetoRight = 52;
-    private const double ParetoTop = 16;
-    private const double ParetoBottom = 64;
+    private const double ParetoTop = 28;
+    private const double ParetoBottom = 28;
 
     private static void ComplaintPatterns(StringBuilder html, ComplaintReport complaints)
     {
@@ -100,8 +100,8 @@ public static partial class ReviewHtml
         }
 
         html.Append("<polyline class=\"pareto-line\" points=\"").Append(string.Join(' ', points)).Append("\"></polyline>");
-        html.Append(inv, $"<text class=\"pareto-axis pareto-count\" x=\"{ParetoLeft - 6}\" y=\"{ParetoHeight - 8}\">complaints</text>");
-        html.Append(inv, $"<text class=\"pareto-axis\" x=\"{ParetoLeft + plotWidth + 6}\" y=\"{ParetoHeight - 8}\">cumulative</text>");
+        html.Append("<text class=\"pareto-axis\" x=\"0\" y=\"12\">Complaints</text>");
+        html.Append(inv, $"<text class=\"pareto-axis pareto-count\" x=\"{ParetoWidth}\" y=\"12\">Cumulative share</text>");
         html.Append("</g></svg><figcaption>Bars: complaints per category (the vital few darker). Line: cumulative share; the dashed line is 80%.</figcaption></figure>\n");
     }
 
