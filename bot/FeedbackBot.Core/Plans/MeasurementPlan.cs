@@ -43,6 +43,9 @@ namespace FeedbackBot.Core.Plans;
 /// The top-box share (percent) at or above which a question or feature is a strength; null for
 /// <see cref="DefaultStrengthThreshold"/>.
 /// </param>
+/// <param name="ComplaintResolutionStandard">
+/// The plan's standard for resolving a complaint (<c>complaint_resolution_standard</c>); null when it sets none.
+/// </param>
 public sealed record MeasurementPlan(
     string Id,
     string Name,
@@ -71,7 +74,8 @@ public sealed record MeasurementPlan(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? SustainCycles = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ValueModel? Value = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Outcome = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? StrengthThreshold = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? StrengthThreshold = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TimeSpan? ComplaintResolutionStandard = null)
 {
     /// <summary>How long each cycle stays open.</summary>
     public TimeSpan Length => CycleLength ?? TimeSpan.FromDays(CycleDays);

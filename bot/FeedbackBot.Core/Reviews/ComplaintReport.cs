@@ -8,6 +8,11 @@ namespace FeedbackBot.Core.Reviews;
 /// <param name="ByCategory">Complaints per category, most first; categories below the minimum group size are merged into "other".</param>
 /// <param name="MedianHoursToResolve">Median time from receipt to resolution of the resolved ones, if any.</param>
 /// <param name="Unresolved">Complaints of the cycle not yet resolved.</param>
+/// <param name="Pareto">The categories by count with their cumulative share and the vital few; null in reviews stored before it.</param>
+/// <param name="Trends">Each Pareto category (but "other") over the cycles the review could load; null in reviews stored before it.</param>
+/// <param name="Resolution">Resolution times, against the plan's standard when it has one; null when none is resolved.</param>
+/// <param name="Interactions">Interactions in the cycle, when volumes are imported; null otherwise.</param>
+/// <param name="PerThousandInteractions">Complaints per 1,000 interactions; null without interaction volumes.</param>
 public sealed record ComplaintReport(
     int Total,
     int? Previous,
@@ -15,7 +20,12 @@ public sealed record ComplaintReport(
     IReadOnlyList<WeekCount> PerWeek,
     IReadOnlyList<CategoryCount> ByCategory,
     double? MedianHoursToResolve,
-    int Unresolved);
+    int Unresolved,
+    IReadOnlyList<ParetoCategory>? Pareto = null,
+    IReadOnlyList<ComplaintTrend>? Trends = null,
+    ResolutionTimes? Resolution = null,
+    long? Interactions = null,
+    double? PerThousandInteractions = null);
 
 /// <summary>Complaints in one week.</summary>
 /// <param name="WeekStart">The Monday the week starts on.</param>

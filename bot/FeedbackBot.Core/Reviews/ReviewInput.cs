@@ -26,6 +26,11 @@ namespace FeedbackBot.Core.Reviews;
 /// Praise and complaints about the plan's features logged by staff in the cycle's window, with the feature and kind
 /// the comments in <paramref name="Feedback"/> lose; null when none was gathered.
 /// </param>
+/// <param name="EarlierCycles">
+/// Earlier cycles' complaints and operational figures, most recent first, for complaint trends and for judging daily
+/// figures; null when not loaded, and then the previous cycle's complaints stand alone.
+/// </param>
+/// <param name="Interactions">Interactions in the cycle's window from the imported interaction log; null when none is imported.</param>
 public sealed record ReviewInput(
     MeasurementPlan Plan,
     int PlanVersion,
@@ -41,7 +46,9 @@ public sealed record ReviewInput(
     IReadOnlyList<Companion> Companions,
     ReviewRules Rules,
     IReadOnlyList<QaEvaluation>? Evaluations = null,
-    IReadOnlyList<LoggedFeedback>? Logged = null);
+    IReadOnlyList<LoggedFeedback>? Logged = null,
+    IReadOnlyList<EarlierCycle>? EarlierCycles = null,
+    long? Interactions = null);
 
 /// <summary>How many people were invited to a cycle, in all and per segment.</summary>
 /// <param name="Invited">People invited.</param>

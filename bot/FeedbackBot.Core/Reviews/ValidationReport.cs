@@ -7,13 +7,18 @@ namespace FeedbackBot.Core.Reviews;
 /// <param name="StraightLiners">Responses (otherwise usable) that gave one identical answer to four or more scale questions.</param>
 /// <param name="StraightLinersExcluded">Whether the plan excludes straight-liners.</param>
 /// <param name="Representativeness">The usable sample's segment mix against the population's.</param>
+/// <param name="Sources">
+/// The checks of the imported sources (complaints, operational figures) and how far each can be trusted; null in
+/// reviews stored before they were checked.
+/// </param>
 public sealed record ValidationReport(
     int Received,
     int Usable,
     IReadOnlyDictionary<string, int> Excluded,
     int StraightLiners,
     bool StraightLinersExcluded,
-    Representativeness Representativeness);
+    Representativeness Representativeness,
+    IReadOnlyList<SourceCheck>? Sources = null);
 
 /// <summary>The usable sample's segment mix against the population's, with a chi-square goodness-of-fit test.</summary>
 /// <param name="Basis">Where the population mix comes from: invitations, population (the plan's counts), or none.</param>

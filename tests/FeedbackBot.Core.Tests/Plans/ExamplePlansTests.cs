@@ -68,11 +68,17 @@ public class ExamplePlansTests
     public void ContentHash_ExamplePlanWithoutScorecards_IsTheHashStoredBeforeScorecardsExisted(string file, string hash)
     {
         // The hashes were taken before plans could hold scorecards: a plan without them must keep its hash, or
-        // re-applying an unchanged plan would store a new version of it. The customer plan has gained scorecards
-        // since, so it is hashed without them.
-        var plan = Read(file) with { Scorecards = null, QaTarget = null, QaRetentionDays = null };
+        // re-applying an unchanged plan would store a new version of it. The customer plan has gained scorecards and a
+        // complaint resolution standard since, so it is hashed without them.
+        var plan = Read(file) with { Scorecards = null, QaTarget = null, QaRetentionDays = null, ComplaintResolutionStandard = null };
 
         Assert.Equal(hash, PlanJson.ContentHash(plan));
+    }
+
+    [Fact]
+    public void CustomerExperience_ComplaintResolutionStandard_Is72Hours()
+    {
+        Assert.Equal(TimeSpan.FromHours(72), Read("customer-experience.yaml").ComplaintResolutionStandard);
     }
 
     [Fact]

@@ -28,7 +28,8 @@ public static class ReviewBuilder
                 .ToDictionary(ResponseClassNames.Of, c => current.ByClass.GetValueOrDefault(c), StringComparer.Ordinal),
             current.StraightLiners,
             plan.Validation.ExcludeStraightLiners,
-            representativeness);
+            representativeness,
+            Sources(input, current.Window));
 
         var kpis = MetricEvaluation.Evaluate(input, representativeness.Population);
 
@@ -41,7 +42,9 @@ public static class ReviewBuilder
 
         var window = current.Window;
         var complaints = plan.Methods.Contains(CollectionMethod.Complaints) || input.Complaints.Count > 0
-            ? ComplaintAnalysis.Summarise(input.Complaints, input.PreviousComplaints, window, minimum)
+            ? ComplaintPatterns.Add(
+                ComplaintAnalysis.Summarise(input.Complaints, input.PreviousComplaints, window, minimum),
+                input.Complaints, window, EarlierCycles(input), plan.ComplaintResolutionStandard, Interactions(input))
             : null;
 
         var changes = QuestionChanges.Compare(plan, current, input.Previous);
@@ -84,6 +87,54 @@ public static class ReviewBuilder
             Value: value,
             Drivers: drivers,
             QuestionChanges: [.. changes.Select(c => c.Change)]);
+    }
+
+    // Without the earlier cycles loaded, the previous cycle's complaints still give each category its change.
+    private static IReadOnlyList<EarlierCycle> EarlierCycles(ReviewInput input) =>
+        input.EarlierCycles
+        ?? (input.Previous is { } previous && input.PreviousComplaints is { } complaints
+            ? [new EarlierCycle(new CycleSpan(previous.Window.Start, previous.Window.End), complaints, input.PreviousOperational)]
+            : []);
+
+    /// <summary>
+    /// The cycle's interaction volume: the interaction log's count, or else the operational metric
+    /// <see cref="InteractionsMetric"/> for the whole service summed over the cycle, only when every day has a figure.
+    /// </summary>
+    private static long? Interactions(ReviewInput input)
+    {
+        if (input.Interactions is > 0)
+        {
+            return input.Interactions;
+        }
+
+        var days = SourceChecks.Days(input.Current.Window.Start, input.Current.Window.End);
+        var volumes = input.Operational
+            .Where(o => o.Metric == InteractionsMetric && o.Segment.Length == 0 && o.Date >= days[0] && o.Date <= days[^1])
+            .GroupBy(o => o.Date)
+            .ToDictionary(g => g.Key, g => g.Last().Value);
+
+        // A missing day would make the rate look better than it is, so a partial volume gives no rate at all.
+        return volumes.Count == days.Count && days.Count > 0 ? (long)Math.Round(volumes.Values.Sum()) : null;
+    }
+
+    /// <summary>The operational metric that, when imported daily, gives the cycle's interaction volume.</summary>
+    public const string InteractionsMetric = "interactions";
+
+    private static List<SourceCheck> Sources(ReviewInput input, CycleWindow window)
+    {
+        var checks = new List<SourceCheck>();
+        var earlier = EarlierCycles(input);
+        if (input.Plan.Methods.Contains(CollectionMethod.Complaints) || input.Complaints.Count > 0)
+        {
+            checks.Add(SourceChecks.CheckComplaints(input.Complaints, window, earlier));
+        }
+
+        if (input.Plan.Methods.Contains(CollectionMethod.OperationalData) || input.Operational.Count > 0)
+        {
+            checks.Add(SourceChecks.CheckOperations(input.Operational, window, earlier));
+        }
+
+        return checks;
     }
 
     private static ThemeCounts Themes(

@@ -55,7 +55,43 @@ internal static class ReviewSources
             await CompanionsAsync(db, plan, definition, cycle, cancellationToken),
             ReviewRules.Default,
             await ReviewEvaluations.LoadAsync(db, plan.Id, definition, cycle.StartsAt, cycle.EndsAt, cancellationToken),
-            await LoggedAsync(db, plan.TenantId, definition, cycle.StartsAt, cycle.EndsAt, cancellationToken));
+            await LoggedAsync(db, plan.TenantId, definition, cycle.StartsAt, cycle.EndsAt, cancellationToken),
+            await EarlierCyclesAsync(db, cycle, hasComplaints, cancellationToken),
+            await InteractionsAsync(db, plan.TenantId, cycle.StartsAt, cycle.EndsAt, cancellationToken));
+    }
+
+    /// <summary>How many earlier cycles complaint trends and the daily checks look back over.</summary>
+    public const int EarlierCyclesLoaded = 5;
+
+    // The latest earlier cycles of the plan, most recent first, with what was imported for them.
+    private static async Task<List<EarlierCycle>> EarlierCyclesAsync(
+        FeedbackDbContext db, ReviewCycle cycle, bool hasComplaints, CancellationToken cancellationToken)
+    {
+        var windows = await db.ReviewCycles.AsNoTracking()
+            .Where(c => c.PlanId == cycle.PlanId && c.StartsAt < cycle.StartsAt)
+            .OrderByDescending(c => c.StartsAt)
+            .Take(EarlierCyclesLoaded)
+            .Select(c => new { c.StartsAt, c.EndsAt })
+            .ToListAsync(cancellationToken);
+        var earlier = new List<EarlierCycle>();
+        foreach (var window in windows)
+        {
+            earlier.Add(new EarlierCycle(
+                new CycleSpan(window.StartsAt, window.EndsAt),
+                hasComplaints ? await ComplaintsAsync(db, cycle.PlanId, window.StartsAt, window.EndsAt, cancellationToken) : [],
+                await OperationalAsync(db, cycle.PlanId, window.StartsAt, window.EndsAt, cancellationToken)));
+        }
+
+        return earlier;
+    }
+
+    // The tenant's interaction log in the cycle's window; null when the log has nothing then, so no rate is guessed.
+    private static async Task<long?> InteractionsAsync(
+        FeedbackDbContext db, Guid tenantId, DateTime start, DateTime end, CancellationToken cancellationToken)
+    {
+        var count = await db.MonitoredInteractions.LongCountAsync(
+            i => i.TenantId == tenantId && i.StartedAt >= start && i.StartedAt < end, cancellationToken);
+        return count > 0 ? count : null;
     }
 
     private static async Task<List<ComplaintRecord>> ComplaintsAsync(

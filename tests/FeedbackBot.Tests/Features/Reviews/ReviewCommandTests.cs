@@ -57,6 +57,28 @@ public sealed class ReviewCommandTests
         Assert.Equal(expected.CsatAnswers, metrics["csat"].GetProperty("n").GetInt64());
     }
 
+    [Fact]
+    public async Task Review_ExampleData_ShowsTheComplaintsParetoWithTheVitalFew()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await ExampleReviews.ImportAllAsync(database);
+
+        var (json, _) = await ExampleReviews.ReviewAsync(database, "--format", "json");
+        var (markdown, _) = await ExampleReviews.ReviewAsync(database, "--format", "md");
+
+        // The week's 34 complaints: delay 15 (44.1%), billing 8 (23.5%, cumulative 67.6%), and 11 in categories below the
+        // minimum group size of 5, counted together as other (32.4%), which takes the cumulative share past 80%.
+        using var review = JsonDocument.Parse(json.Out);
+        var pareto = review.RootElement.GetProperty("complaints").GetProperty("pareto").EnumerateArray()
+            .Select(p => (p.GetProperty("category").GetString(), p.GetProperty("count").GetInt32(), p.GetProperty("share").GetDouble(),
+                p.GetProperty("cumulative_share").GetDouble(), p.GetProperty("vital_few").GetBoolean()))
+            .ToList();
+        Assert.Equal([("delay", 15, 44.1, 44.1, true), ("billing", 8, 23.5, 67.6, true), ("other", 11, 32.4, 100.0, true)], pareto);
+        Assert.Contains("### Pareto of categories", markdown.Out, StringComparison.Ordinal);
+        Assert.Contains("| delay | 15 | 44.1% | 44.1% | yes |", markdown.Out, StringComparison.Ordinal);
+        Assert.Contains("Delay and billing make up 67.6% of complaints", markdown.Out, StringComparison.Ordinal);
+    }
+
     [Theory]
     [ClassData(typeof(ProviderData))]
     public async Task Review_RunTwice_StoresTwoSnapshotsAndLeavesTheFirstUnchanged(DatabaseProvider provider)

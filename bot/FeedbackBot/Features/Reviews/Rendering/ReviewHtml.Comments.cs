@@ -144,6 +144,7 @@ public static partial class ReviewHtml
             html.Append("</tbody></table>\n");
         }
 
+        ComplaintPatterns(html, complaints);
         CloseSection(html);
     }
 

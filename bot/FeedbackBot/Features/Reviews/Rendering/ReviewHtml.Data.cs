@@ -76,6 +76,7 @@ public static partial class ReviewHtml
         }
 
         html.Append("</div>\n</div>\n");
+        Sources(html, validation.Sources);
         CloseSection(html);
     }
 }

@@ -20,6 +20,7 @@ public static class ReviewMarkdown
         Title(md, review);
         Headline(md, text);
         Validation(md, review.Validation);
+        Sources(md, review.Validation.Sources);
         Findings(md, text, "Strengths", review.Strengths, text.Empty("No strengths stand out in this cycle."));
         Findings(md, text, "Shortfalls", review.Shortfalls, text.Empty("Nothing falls short in this cycle."));
         Gaps(md, text);
@@ -33,6 +34,7 @@ public static class ReviewMarkdown
         Distributions(md, review);
         Segments(md, text);
         Complaints(md, review.Complaints);
+        ComplaintPatterns(md, review.Complaints);
         Methods(md, review);
         return md.ToString().TrimEnd() + "\n";
     }
@@ -477,6 +479,73 @@ public static class ReviewMarkdown
 
             md.AppendLine();
         }
+    }
+
+    private static void ComplaintPatterns(StringBuilder md, ComplaintReport? complaints)
+    {
+        if (complaints is null)
+        {
+            return;
+        }
+
+        if (complaints.Pareto is { Count: > 0 } pareto)
+        {
+            md.AppendLine("### Pareto of categories").AppendLine();
+            md.AppendLine("| Category | Complaints | Share | Cumulative share | Vital few |").AppendLine("| --- | ---: | ---: | ---: | --- |");
+            foreach (var category in pareto)
+            {
+                Row(md, MarkdownText.Escape(category.Category), ReviewText.Count(category.Count), ReviewText.Percent(category.Share),
+                    ReviewText.Percent(category.CumulativeShare), category.VitalFew ? "yes" : string.Empty);
+            }
+
+            md.AppendLine().AppendLine(MarkdownText.Escape(ComplaintPatternText.VitalFew(pareto))).AppendLine();
+        }
+
+        if (complaints.Trends is { Count: > 0 } trends && trends[0].Cycles.Count > 1)
+        {
+            md.AppendLine("### Categories over the cycles").AppendLine();
+            md.Append("Complaints per cycle, ").Append(ComplaintPatternText.Cycles(trends))
+                .AppendLine("; p tests the change in complaints per day on the previous cycle (exact Poisson rate test).").AppendLine();
+            md.AppendLine("| Category | Per cycle | Change | Rate ratio | p |").AppendLine("| --- | --- | ---: | ---: | ---: |");
+            foreach (var trend in trends)
+            {
+                Row(md, MarkdownText.Escape(trend.Category), ComplaintPatternText.Counts(trend),
+                    trend.Change is { } change ? ReviewText.CountChange(change) : string.Empty,
+                    ComplaintPatternText.RateRatio(trend.RateRatio), ReviewText.PValueFigure(trend.PValue));
+            }
+
+            md.AppendLine();
+        }
+
+        if (complaints.Resolution is { } resolution)
+        {
+            md.AppendLine(ComplaintPatternText.Resolution(resolution)).AppendLine();
+        }
+
+        if (ComplaintPatternText.PerThousand(complaints) is { } rate)
+        {
+            md.AppendLine(rate).AppendLine();
+        }
+    }
+
+    private static void Sources(StringBuilder md, IReadOnlyList<SourceCheck>? sources)
+    {
+        if (sources is not { Count: > 0 })
+        {
+            return;
+        }
+
+        md.AppendLine("### Imported sources").AppendLine();
+        foreach (var source in sources)
+        {
+            md.Append("- ").AppendLine(MarkdownText.Escape(ComplaintPatternText.Verdict(source)));
+            foreach (var detail in ComplaintPatternText.Details(source))
+            {
+                md.Append("  - ").AppendLine(MarkdownText.Escape(detail));
+            }
+        }
+
+        md.AppendLine();
     }
 
     private static void Quotes(StringBuilder md, IReadOnlyList<string> quotes, string indent)

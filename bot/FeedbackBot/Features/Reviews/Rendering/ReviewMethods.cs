@@ -126,9 +126,18 @@ internal static class ReviewMethods
         {
             entries.Add(new(
                 "Complaints",
-                "Counts per category and week from the complaints log, with the median time to resolve.",
-                "Complaints are counted, not sampled, so the figures are exact for what was logged.",
-                "Only customers who chose to complain are in it, and a fall can mean fewer complaints logged rather than fewer problems."));
+                "Counts per category and week from the complaints log; a Pareto of categories, most first, with the vital few that make up 80%; each category's rate per day against earlier cycles by an exact Poisson rate test; resolution times as the median and 90th percentile against the plan's standard.",
+                "Complaints are counted, not sampled, so the counts are exact for what was logged; the Pareto shows where most of the volume comes from, and a rate test suits counts over time.",
+                "Only customers who chose to complain are in it, and a fall can mean fewer complaints logged rather than fewer problems. The vital few are the largest categories, not necessarily the most harmful."));
+        }
+
+        if (review.Validation.Sources is { Count: > 0 })
+        {
+            entries.Add(new(
+                "Imported sources",
+                "The complaints and operational imports are checked for duplicates, days missing from daily figures, and outlying days by a robust z on the median absolute deviation (above 3.5) over this and earlier cycles; each source is then trusted, used with care, or not trusted.",
+                "The median and its absolute deviation are not pulled about by the outliers they look for, as a mean and standard deviation would be.",
+                "A check finds what looks wrong, not why: an outlying day may be a real event, and a source with no findings can still be wrong in ways the checks cannot see."));
         }
 
         if (review.QualityMonitoring is not null)

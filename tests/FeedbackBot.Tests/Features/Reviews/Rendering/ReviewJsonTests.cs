@@ -32,7 +32,7 @@ public sealed class ReviewJsonTests
             Keys(root));
         Assert.Equal(["id", "name", "version", "minimum_group_size"], Keys(root["plan"]!));
         Assert.Equal(["start", "end", "previous", "provisional"], Keys(root["cycle"]!));
-        Assert.Equal(["received", "usable", "excluded", "straight_liners", "straight_liners_excluded", "representativeness"], Keys(root["validation"]!));
+        Assert.Equal(["received", "usable", "excluded", "straight_liners", "straight_liners_excluded", "representativeness", "sources"], Keys(root["validation"]!));
         Assert.Equal(["basis", "segments", "chi_square", "degrees_of_freedom", "p_value", "approximate", "population"], Keys(root["validation"]!["representativeness"]!));
         Assert.Equal(
             ["id", "metric", "question", "feature", "value", "n", "ci95", "margin_of_error", "target", "direction", "status", "gap", "previous", "change", "p_value", "effect_size", "note", "name", "status_text"],
