@@ -1,9 +1,7 @@
-using System.Globalization;
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using FeedbackBot.Core.Conversations;
-using FeedbackBot.Tests.Support;
+using FeedbackBot.Tests.Features.Actions;
 
 namespace FeedbackBot.Tests.Adapters.Slack;
 
@@ -13,25 +11,6 @@ namespace FeedbackBot.Tests.Adapters.Slack;
 /// </summary>
 public sealed class SlackActionsTests
 {
-    private const string Plan = """
-        id: csat-weekly
-        name: CSAT weekly
-        audiences: [customer]
-        features: [service]
-        questions:
-          - id: satisfaction
-            text: How satisfied were you?
-            type: rating5
-            feature: service
-            required: true
-        kpis:
-          - id: csat
-            metric: csat
-            question: satisfaction
-            target: 80
-        minimum_group_size: 5
-        """;
-
     [Fact]
     public async Task AdoptButton_ManagerAdoptsInAModal_StaffIsToldPrivately_TheReviewMessageIsNotReplaced()
     {
@@ -40,7 +19,7 @@ public sealed class SlackActionsTests
         await rig.WaitForCallAsync("response_url");
         await rig.CommandAsync(SlackRig.StaffId, "help");
         await rig.WaitForCallAsync("response_url", count: 2);
-        await ReviewAsync(rig);
+        await CsatWeekly.ReviewAWeekAsync(rig.Settings, "slack:" + SlackRig.TeamId);
 
         await rig.CommandAsync(SlackRig.AdminId, "review csat-weekly");
         var review = (await rig.WaitForCallAsync("response_url", c => c.Body.ToJsonString().Contains(Verbs.OpenAdoption, StringComparison.Ordinal))).Body;
@@ -67,20 +46,4 @@ public sealed class SlackActionsTests
         Assert.Empty(rig.Slack.CallsTo("chat.update"));
     }
 
-    private static async Task ReviewAsync(SlackRig rig)
-    {
-        using var folder = new TempFolder();
-        var tenant = "slack:" + SlackRig.TeamId;
-        Assert.Equal(0, (await CliRun.RunAsync(rig.Settings, ["plans", "apply", "--tenant", tenant, folder.Write("csat-weekly.yaml", Plan)])).ExitCode);
-        var responses = new StringBuilder("respondent_id,submitted_at,audience,segment,duration_seconds,satisfaction\n");
-        for (var i = 0; i < 40; i++)
-        {
-            responses.Append(CultureInfo.InvariantCulture, $"C-{i},2026-09-08T10:{i:00}:00Z,customer,north,30,{(i < 20 ? 5 : 2)}\n");
-        }
-
-        var import = await CliRun.RunAsync(rig.Settings, ["import", "responses", folder.Write("week.csv", responses.ToString()), "--plan", "csat-weekly", "--cycle", "2026-09-07..2026-09-13", "--tenant", tenant]);
-        Assert.True(import.ExitCode == 0, import.Error);
-        var review = await CliRun.RunAsync(rig.Settings, ["review", "--plan", "csat-weekly", "--cycle", "2026-09-07..2026-09-13", "--tenant", tenant]);
-        Assert.True(review.ExitCode == 0, review.Error);
-    }
 }

@@ -1,10 +1,8 @@
-using System.Globalization;
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using FeedbackBot.Core.Conversations;
 using FeedbackBot.Testing;
-using FeedbackBot.Tests.Support;
+using FeedbackBot.Tests.Features.Actions;
 using Microsoft.EntityFrameworkCore;
 
 namespace FeedbackBot.Tests.Adapters.Teams;
@@ -15,31 +13,12 @@ namespace FeedbackBot.Tests.Adapters.Teams;
 /// </summary>
 public sealed class TeamsActionsTests
 {
-    private const string Plan = """
-        id: csat-weekly
-        name: CSAT weekly
-        audiences: [customer]
-        features: [service]
-        questions:
-          - id: satisfaction
-            text: How satisfied were you?
-            type: rating5
-            feature: service
-            required: true
-        kpis:
-          - id: csat
-            metric: csat
-            question: satisfaction
-            target: 80
-        minimum_group_size: 5
-        """;
-
     [Fact]
     public async Task AdoptButton_AdminPressesIt_GetsTheFormAsACard_SubmitsIt_AdoptedOnce()
     {
         await using var rig = await TeamsRig.StartAsync();
         await rig.PostAsync(rig.Message("hello-admin", "help"), rig.Token());
-        await ReviewAsync(rig);
+        await CsatWeekly.ReviewAWeekAsync(rig.Settings, "teams:" + TeamsRig.TenantId);
 
         await rig.PostAsync(rig.Message("latest-1", "latest review csat-weekly"), rig.Token());
         var summary = await Eventually.ThatAsync(
@@ -70,23 +49,6 @@ public sealed class TeamsActionsTests
         await using var db = rig.Database.CreateContext();
         var action = await db.ImprovementActions.SingleAsync();
         Assert.Equal(("Call back every unhappy customer within a day", 450.50m, "29:user-1"), (action.Title, action.Cost!.Value, action.CreatedBy));
-    }
-
-    private static async Task ReviewAsync(TeamsRig rig)
-    {
-        using var folder = new TempFolder();
-        var tenant = "teams:" + TeamsRig.TenantId;
-        Assert.Equal(0, (await CliRun.RunAsync(rig.Settings, ["plans", "apply", "--tenant", tenant, folder.Write("csat-weekly.yaml", Plan)])).ExitCode);
-        var responses = new StringBuilder("respondent_id,submitted_at,audience,segment,duration_seconds,satisfaction\n");
-        for (var i = 0; i < 40; i++)
-        {
-            responses.Append(CultureInfo.InvariantCulture, $"C-{i},2026-09-08T10:{i:00}:00Z,customer,north,30,{(i < 20 ? 5 : 2)}\n");
-        }
-
-        var import = await CliRun.RunAsync(rig.Settings, ["import", "responses", folder.Write("week.csv", responses.ToString()), "--plan", "csat-weekly", "--cycle", "2026-09-07..2026-09-13", "--tenant", tenant]);
-        Assert.True(import.ExitCode == 0, import.Error);
-        var review = await CliRun.RunAsync(rig.Settings, ["review", "--plan", "csat-weekly", "--cycle", "2026-09-07..2026-09-13", "--tenant", tenant]);
-        Assert.True(review.ExitCode == 0, review.Error);
     }
 
     private static IEnumerable<JsonNode> Buttons(JsonNode node) => node switch

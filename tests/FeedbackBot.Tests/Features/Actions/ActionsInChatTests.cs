@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using FeedbackBot.Core.Conversations;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
@@ -18,25 +17,6 @@ namespace FeedbackBot.Tests.Features.Actions;
 /// </summary>
 public sealed class ActionsInChatTests
 {
-    private const string Plan = """
-        id: csat-weekly
-        name: CSAT weekly
-        audiences: [customer]
-        features: [service]
-        questions:
-          - id: satisfaction
-            text: How satisfied were you?
-            type: rating5
-            feature: service
-            required: true
-        kpis:
-          - id: csat
-            metric: csat
-            question: satisfaction
-            target: 80
-        minimum_group_size: 5
-        """;
-
     private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
 
     [Fact]
@@ -202,18 +182,8 @@ public sealed class ActionsInChatTests
         await rig.MeetAsync("morgan");
         await rig.MeetAsync("sam");
         using var folder = new TempFolder();
-        Assert.Equal(0, (await CliRun.RunAsync(rig.Database, "plans", "apply", folder.Write("csat-weekly.yaml", Plan))).ExitCode);
         Assert.Equal(0, (await CliRun.RunAsync(rig.Database, "import", "people", folder.Write("people.csv", "person,name,team,role\nmorgan,Morgan,service,manager\nsam,Sam,service,staff\n"))).ExitCode);
-        var responses = new StringBuilder("respondent_id,submitted_at,audience,segment,duration_seconds,satisfaction\n");
-        for (var i = 0; i < 100; i++)
-        {
-            responses.Append(CultureInfo.InvariantCulture, $"C-{i},2026-09-0{7 + (i % 3)}T10:{i % 60:00}:00Z,customer,north,30,{(i < 50 ? 5 : 2)}\n");
-        }
-
-        var import = await CliRun.RunAsync(rig.Database, "import", "responses", folder.Write("week.csv", responses.ToString()), "--plan", "csat-weekly", "--cycle", "2026-09-07..2026-09-13");
-        Assert.True(import.ExitCode == 0, import.Error);
-        var review = await CliRun.RunAsync(rig.Database, "review", "--plan", "csat-weekly", "--cycle", "2026-09-07..2026-09-13", "--format", "json");
-        Assert.True(review.ExitCode == 0, review.Error);
+        await CsatWeekly.ReviewAWeekAsync(CliRun.Settings(rig.Database));
         return rig;
     }
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
@@ -15,26 +13,6 @@ namespace FeedbackBot.Tests.Features.Actions;
 /// </summary>
 public sealed class SustainedActionTests
 {
-    private const string Plan = """
-        id: csat-weekly
-        name: CSAT weekly
-        audiences: [customer]
-        features: [service]
-        questions:
-          - id: satisfaction
-            text: How satisfied were you?
-            type: rating5
-            feature: service
-            required: true
-        kpis:
-          - id: csat
-            metric: csat
-            question: satisfaction
-            target: 80
-        minimum_group_size: 5
-        sustain_cycles: 2
-        """;
-
     // Week starts and the share of customers satisfied (4 or 5) that week, 100 answers each.
     private static readonly (string Start, int Satisfied)[] Weeks =
     [
@@ -46,11 +24,11 @@ public sealed class SustainedActionTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         using var folder = new TempFolder();
-        Assert.Equal(0, (await CliRun.RunAsync(database, "plans", "apply", folder.Write("csat-weekly.yaml", Plan))).ExitCode);
+        Assert.Equal(0, (await CliRun.RunAsync(database, "plans", "apply", folder.Write("csat-weekly.yaml", CsatWeekly.Plan + "\nsustain_cycles: 2"))).ExitCode);
         Assert.Equal(0, (await CliRun.RunAsync(database, "import", "people", folder.Write("people.csv", "person,name,team,role\nlee@example.com,Lee,service,manager\n"))).ExitCode);
         foreach (var (start, satisfied) in Weeks)
         {
-            var run = await CliRun.RunAsync(database, "import", "responses", folder.Write($"w{start}.csv", Responses(start, satisfied)), "--plan", "csat-weekly", "--cycle", Cycle(start));
+            var run = await CliRun.RunAsync(database, "import", "responses", folder.Write($"w{start}.csv", CsatWeekly.Responses(start, satisfied)), "--plan", "csat-weekly", "--cycle", CsatWeekly.Cycle(start));
             Assert.True(run.ExitCode == 0, run.Error);
         }
 
@@ -81,26 +59,9 @@ public sealed class SustainedActionTests
         Assert.Equal((ImprovementActionStatus.Regressed, 0), (action.Status, action.CyclesHeld));
     }
 
-    private static string Cycle(string start)
-    {
-        var first = DateOnly.ParseExact(start, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return $"{start}..{first.AddDays(6):yyyy-MM-dd}";
-    }
-
-    private static string Responses(string start, int satisfied)
-    {
-        var csv = new StringBuilder("respondent_id,submitted_at,audience,segment,duration_seconds,satisfaction\n");
-        for (var i = 0; i < 100; i++)
-        {
-            csv.Append(CultureInfo.InvariantCulture, $"C-{start}-{i},{start}T{8 + (i % 9):00}:{i % 60:00}:00Z,customer,north,30,{(i < satisfied ? (i % 2 == 0 ? 5 : 4) : 2)}\n");
-        }
-
-        return csv.ToString();
-    }
-
     private static async Task<JsonNode> ReviewAsync(TestDatabase database, string start)
     {
-        var run = await CliRun.RunAsync(database, "review", "--plan", "csat-weekly", "--cycle", Cycle(start), "--format", "json");
+        var run = await CliRun.RunAsync(database, "review", "--plan", "csat-weekly", "--cycle", CsatWeekly.Cycle(start), "--format", "json");
         Assert.True(run.ExitCode == 0, run.Error);
         var review = JsonNode.Parse(run.Out)!;
         review["_id"] = new Uri(run.Error.Split(' ', '\n').Single(w => w.StartsWith("http", StringComparison.Ordinal)).Trim()).Segments[^1];
