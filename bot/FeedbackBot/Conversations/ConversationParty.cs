@@ -29,6 +29,24 @@ internal sealed record ConversationParty(Tenant Tenant, Person Person)
     public static async Task<ConversationParty> ResolveAsync(
         FeedbackDbContext db, BotRequest request, ConversationPlace? place, PersonRole? role, DateTime now, CancellationToken cancellationToken)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ResolveOnceAsync(db, request, place, role, now, cancellationToken);
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                // Copies of a first message arrive together (the platforms retry, a user double-sends): another
+                // delivery created this tenant, person or conversation first. Theirs is read on the next attempt.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private static async Task<ConversationParty> ResolveOnceAsync(
+        FeedbackDbContext db, BotRequest request, ConversationPlace? place, PersonRole? role, DateTime now, CancellationToken cancellationToken)
+    {
         var channel = ChannelOf(request.Channel);
         var tenant = await db.Tenants.SingleOrDefaultAsync(t => t.Channel == channel && t.ExternalId == request.TenantId, cancellationToken);
         if (tenant is null)

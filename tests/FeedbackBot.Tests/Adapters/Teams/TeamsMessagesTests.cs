@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using FeedbackBot.Core.Conversations;
 using FeedbackBot.Testing.Teams;
+using Microsoft.EntityFrameworkCore;
 
 namespace FeedbackBot.Tests.Adapters.Teams;
 
@@ -22,6 +23,20 @@ public sealed class TeamsMessagesTests
         Assert.Equal("Bearer token-1", reply.Header("Authorization"));
         Assert.Contains("application/vnd.microsoft.card.adaptive", reply.Body, StringComparison.Ordinal);
         Assert.Single(rig.TokenEndpoint.Requests);
+    }
+
+    [Fact]
+    public async Task Message_TwentyCopiesOfANewPersonsFirstMessageAtOnce_AllAnsweredOkOnePersonOneReply()
+    {
+        await using var rig = await TeamsRig.StartAsync();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => rig.PostAsync(rig.Message("first-1", "help"), rig.Token())));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        await using var db = rig.Database.CreateContext();
+        Assert.Equal(1, await db.People.CountAsync(p => p.ChannelUserId == "29:user-1"));
+        Assert.Equal(1, await db.Tenants.CountAsync());
+        Assert.Single(rig.Connector.Requests, r => r.Method == "POST" && r.RawTarget.EndsWith("/activities/first-1", StringComparison.Ordinal));
     }
 
     [Fact]
