@@ -180,6 +180,7 @@ public static class ImprovementActionForms
                     new("abandoned", "Abandoned"),
                 ], false, null),
             Text(ImplementedOnInput, "If implemented: the day it went live (YYYY-MM-DD; today if empty)", 10),
+            Text(DueInput, "New due date, if it moves (YYYY-MM-DD)", 10),
             Text(NoteInput, "Note for its log (optional)", TextLength),
         ],
         StatusesSetByPeople.Contains(status) ? new Dictionary<string, string> { [StatusInput] = status } : new Dictionary<string, string>(),
@@ -227,6 +228,23 @@ public static class ImprovementActionForms
             }
         }
 
+        DateOnly? due = null;
+        if (Value(DueInput) is { Length: > 0 } dueText)
+        {
+            if (!DateOnly.TryParseExact(dueText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            {
+                errors[DueInput] = "Give the new due date as YYYY-MM-DD, or leave it empty.";
+            }
+            else if (parsed < today)
+            {
+                errors[DueInput] = "The new due date is in the past.";
+            }
+            else
+            {
+                due = parsed;
+            }
+        }
+
         var note = Value(NoteInput);
         if (note.Length > TextLength)
         {
@@ -235,7 +253,7 @@ public static class ImprovementActionForms
 
         return errors.Count > 0
             ? new ActionUpdateCheck(null, prompt with { Values = values, Errors = errors })
-            : new ActionUpdateCheck(new ActionUpdate(status.Length == 0 ? null : status, live, note.Length == 0 ? null : note), null);
+            : new ActionUpdateCheck(new ActionUpdate(status.Length == 0 ? null : status, live, note.Length == 0 ? null : note, due), null);
     }
 
     private static SurveyQuestion Text(string id, string text, int maxLength, bool required = false) =>
@@ -265,4 +283,5 @@ public sealed record ActionUpdateCheck(ActionUpdate? Update, SurveyPrompt? Retry
 /// <param name="Status">planned, in_progress, implemented or abandoned; null to keep it (a form whose status was optional).</param>
 /// <param name="ImplementedOn">The day it went live, when given (only with implemented; the bot takes the day it had, or today, without one).</param>
 /// <param name="Note">A note for its log, if given.</param>
-public sealed record ActionUpdate(string? Status, DateOnly? ImplementedOn, string? Note);
+/// <param name="DueOn">A new due date, if given.</param>
+public sealed record ActionUpdate(string? Status, DateOnly? ImplementedOn, string? Note, DateOnly? DueOn = null);

@@ -20,14 +20,23 @@ internal static class ActionUpdates
     public static bool IsOpen(ImprovementActionStatus status) => status is not (ImprovementActionStatus.Sustained or ImprovementActionStatus.Abandoned);
 
     /// <summary>
-    /// Applies a change (null parts change nothing) and says whether anything changed. <paramref name="live"/> marks it
+    /// Applies a change (null parts change nothing) and says whether anything changed. A new due date re-arms the owner's
+    /// reminders. <paramref name="live"/> marks it
     /// implemented; implemented without a day keeps the day it had, else today. A note the same author just wrote is not
     /// written twice, so a form delivered again adds nothing.
     /// </summary>
     public static bool Apply(
-        FeedbackDbContext db, ImprovementAction action, ImprovementActionStatus? status, DateOnly? live, string? note, string author, DateTime now)
+        FeedbackDbContext db, ImprovementAction action, ImprovementActionStatus? status, DateOnly? live, string? note, string author, DateTime now, DateOnly? due = null)
     {
         var changed = false;
+        if (due is { } newDue && newDue != action.DueOn)
+        {
+            // Reminders are keyed by the due date, so the new date is reminded afresh.
+            AddLine(db, action, ActionNotes.Status, $"due moved from {action.DueOn:yyyy-MM-dd} to {newDue:yyyy-MM-dd}", author, now);
+            action.DueOn = newDue;
+            changed = true;
+        }
+
         var target = live is not null ? ImprovementActionStatus.Implemented : status;
         if (target is { } next && (next != action.Status || (live is not null && live != action.ImplementedOn)))
         {

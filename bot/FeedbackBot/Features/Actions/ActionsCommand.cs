@@ -125,16 +125,23 @@ internal static class ActionsCommand
         var status = new Option<string?>("--status") { Description = "The new status: planned, in_progress, implemented or abandoned." };
         var implementedOn = new Option<string?>("--implemented-on") { Description = "The day the change went live, YYYY-MM-DD; marks it implemented." };
         var note = new Option<string?>("--note") { Description = "A dated note for its log." };
+        var due = new Option<string?>("--due") { Description = "A new due date, YYYY-MM-DD, not in the past; its owner is reminded of it afresh." };
         var tenant = TenantSelector.CreateOption();
-        var command = new Command("update", "Change an action's status, record the day it went live, or add a note to its log.") { id, status, implementedOn, note, tenant };
+        var command = new Command("update", "Change an action's status or due date, record the day it went live, or add a note to its log.") { id, status, implementedOn, note, due, tenant };
         command.AllowOverrides().SetAction((parseResult, cancellationToken) => RunAsync(parseResult, context, tenant, async (db, owning, now) =>
         {
             var newStatus = parseResult.GetValue(status) is { } text ? Status(text) : (ImprovementActionStatus?)null;
             var live = parseResult.GetValue(implementedOn) is { } day ? Date(day, "--implemented-on") : (DateOnly?)null;
             var noteText = parseResult.GetValue(note)?.Trim();
-            if (newStatus is null && live is null && string.IsNullOrEmpty(noteText))
+            var newDue = parseResult.GetValue(due) is { } dueText ? Date(dueText, "--due") : (DateOnly?)null;
+            if (newStatus is null && live is null && string.IsNullOrEmpty(noteText) && newDue is null)
             {
-                throw new UsageException("Say what to change: --status, --implemented-on or --note.");
+                throw new UsageException("Say what to change: --status, --implemented-on, --due or --note.");
+            }
+
+            if (newDue < DateOnly.FromDateTime(now))
+            {
+                throw new UsageException($"--due {newDue:yyyy-MM-dd} is in the past.");
             }
 
             if (live > DateOnly.FromDateTime(now))
@@ -154,7 +161,7 @@ internal static class ActionsCommand
 
             var action = await FindAsync(db, owning, parseResult.GetRequiredValue(id), cancellationToken);
             var notes = action.Notes.Count;
-            if (ActionUpdates.Apply(db, action, newStatus, live, noteText, "cli", now))
+            if (ActionUpdates.Apply(db, action, newStatus, live, noteText, "cli", now, newDue))
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
@@ -162,6 +169,7 @@ internal static class ActionsCommand
             var noteAdded = action.Notes.Skip(notes).Any(n => n.Kind == ActionNotes.Note);
             await context.Out.WriteLineAsync($"action {action.Number}: {ImprovementActionStatuses.Name(action.Status)}" +
                 (action.ImplementedOn is { } on ? $", live since {on:yyyy-MM-dd}" : "") +
+                (newDue is not null ? $", due {action.DueOn:yyyy-MM-dd}" : "") +
                 (noteAdded ? "; note added" : string.IsNullOrEmpty(noteText) ? "" : "; that note is its log's last already"));
         }, cancellationToken));
         return command;

@@ -91,7 +91,7 @@ internal sealed class ActionsInChatFeature(FeedbackDbContext db, TimeProvider cl
         }
 
         var status = update.Status is { } name ? ImprovementActionStatuses.Parse(name) : (ImprovementActionStatus?)null;
-        if (ActionUpdates.Apply(db, action, status, update.ImplementedOn, update.Note, party.ChannelUserId, now))
+        if (ActionUpdates.Apply(db, action, status, update.ImplementedOn, update.Note, party.ChannelUserId, now, update.DueOn))
         {
             await db.SaveChangesAsync(cancellationToken);
         }

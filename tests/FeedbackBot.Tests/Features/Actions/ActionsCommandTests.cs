@@ -115,6 +115,25 @@ public sealed class ActionsCommandTests
     }
 
     [Fact]
+    public async Task Update_Due_MovesItLogsItAndRearmsTheReminders_APastDateIsRefused()
+    {
+        var (database, review, _) = await ReviewedAsync(DatabaseProvider.Sqlite);
+        await using var _ = database;
+        Assert.Equal(0, (await CliRun.RunAsync(database, "actions", "adopt", "--review", review, "--recommendation", "r1", "--owner", "U0OWNER1", "--due", Due)).ExitCode);
+        var later = DateTime.UtcNow.AddDays(60).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        var moved = await CliRun.RunAsync(database, "actions", "update", "1", "--due", later);
+        var past = await CliRun.RunAsync(database, "actions", "update", "1", "--due", "2020-01-01");
+        var shown = JsonNode.Parse((await CliRun.RunAsync(database, "actions", "show", "1", "--format", "json")).Out)!;
+
+        Assert.Equal($"action 1: planned, due {later}", moved.Out.Trim());
+        Assert.Equal(2, past.ExitCode);
+        Assert.Contains("--due 2020-01-01 is in the past", past.Error, StringComparison.Ordinal);
+        Assert.Equal(later, (string?)shown["due"]);
+        Assert.Equal($"due moved from {Due} to {later}", (string?)shown["notes"]!.AsArray()[^1]!["text"]);
+    }
+
+    [Fact]
     public async Task List_FiltersByPlanAndStatus_AndSaysHowToStartWhenThereAreNone()
     {
         var (database, review, _) = await ReviewedAsync(DatabaseProvider.Sqlite);
