@@ -28,13 +28,16 @@ param postgresAdminLogin string = 'feedbackbot'
 @secure()
 param postgresAdminPassword string
 
+// Key Vault refuses an empty secret, so these two are required; the bot accepts any value of this length.
 @secure()
-@description('Shared secret of POST /api/interactions (Webhooks:Secret); at least 16 characters, or empty.')
-param webhooksSecret string = ''
+@minLength(16)
+@description('Shared secret of POST /api/interactions (Webhooks:Secret).')
+param webhooksSecret string
 
 @secure()
-@description('Password of the /admin/jobs dashboard (Admin:Password), or empty.')
-param adminPassword string = ''
+@minLength(12)
+@description('Password of the /admin/jobs dashboard (Admin:Password).')
+param adminPassword string
 
 var databaseName = 'feedbackbot'
 var botPort = 8080
@@ -94,7 +97,7 @@ resource postgresFirewall 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRul
 }
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
-  name: '${name}-kv-${uniqueString(resourceGroup().id)}'
+  name: take('${name}-kv-${uniqueString(resourceGroup().id)}', 24)
   location: location
   properties: {
     tenantId: subscription().tenantId
