@@ -179,27 +179,7 @@ public sealed partial class HistoryEndpointTests(ChromiumFixture chromium) : ICl
         await using var app = await TestHost.StartAsync(CliRun.Settings(database));
         var address = TestHost.Address(app);
         var page = await chromium.NewPageAsync();
-        var elsewhere = new List<string>();
-        var errors = new List<string>();
-        await page.Context.RouteAsync("**/*", async route =>
-        {
-            if (route.Request.Url.StartsWith(address.GetLeftPart(UriPartial.Authority), StringComparison.Ordinal))
-            {
-                await route.ContinueAsync();
-                return;
-            }
-
-            elsewhere.Add(route.Request.Url);
-            await route.AbortAsync();
-        });
-        page.PageError += (_, error) => errors.Add(error);
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                errors.Add(message.Text);
-            }
-        };
+        var watch = await PageWatch.StartAsync(page, address);
         await page.GotoAsync(new Uri(address, link.PathAndQuery).AbsoluteUri);
 
         await page.Locator("article[data-kpi='nps'] .kpi-history a").ClickAsync();
@@ -215,8 +195,8 @@ public sealed partial class HistoryEndpointTests(ChromiumFixture chromium) : ICl
         Assert.Contains("NPS over time", heading, StringComparison.Ordinal);
         Assert.Equal(2, points);
         Assert.Equal("rgb(255, 255, 255)", masthead);
-        Assert.Empty(elsewhere);
-        Assert.Empty(errors);
+        Assert.Empty(watch.Elsewhere);
+        Assert.Empty(watch.Errors);
     }
 
     /// <summary>A KPI's value and n as the history table shows them after the cycle's header cell.</summary>

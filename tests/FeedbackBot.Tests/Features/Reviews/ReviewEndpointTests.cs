@@ -138,27 +138,7 @@ public sealed class ReviewEndpointTests(ChromiumFixture chromium) : IClassFixtur
         await using var app = await TestHost.StartAsync(CliRun.Settings(database));
         var address = TestHost.Address(app);
         var page = await chromium.NewPageAsync();
-        var elsewhere = new List<string>();
-        var errors = new List<string>();
-        await page.Context.RouteAsync("**/*", async route =>
-        {
-            if (route.Request.Url.StartsWith(address.GetLeftPart(UriPartial.Authority), StringComparison.Ordinal))
-            {
-                await route.ContinueAsync();
-                return;
-            }
-
-            elsewhere.Add(route.Request.Url);
-            await route.AbortAsync();
-        });
-        page.PageError += (_, error) => errors.Add(error);
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                errors.Add(message.Text);
-            }
-        };
+        var watch = await PageWatch.StartAsync(page, address);
 
         await page.GotoAsync(new Uri(address, link.PathAndQuery).AbsoluteUri);
         await page.WaitForFunctionAsync("() => document.documentElement.dataset.charts !== undefined", null, new PageWaitForFunctionOptions { Timeout = 30_000 });
@@ -168,7 +148,7 @@ public sealed class ReviewEndpointTests(ChromiumFixture chromium) : IClassFixtur
 
         Assert.Equal("ready", state);
         Assert.True(charts >= 6, $"{charts} charts drawn");
-        Assert.Empty(elsewhere);
-        Assert.Empty(errors);
+        Assert.Empty(watch.Elsewhere);
+        Assert.Empty(watch.Errors);
     }
 }
