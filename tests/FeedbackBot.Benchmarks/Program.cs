@@ -1,5 +1,8 @@
 using FeedbackBot.Benchmarks;
 
-return args is ["fanout", .. var rest]
-    ? await FanOutBenchmark.RunAsync(rest)
-    : await ReviewAnalysisBenchmark.RunAsync(args);
+return args switch
+{
+    ["fanout", .. var rest] => await FanOutBenchmark.RunAsync(rest),
+    ["ingest", .. var rest] => await IngestBenchmark.RunAsync(rest),
+    _ => await ReviewAnalysisBenchmark.RunAsync(args),
+};

@@ -29,5 +29,6 @@ public sealed class ConversationReference
     /// </summary>
     public string? TeamId { get; set; }
 
+    /// <summary>When the bot last heard from this conversation, to within a day (a turn that changes nothing else does not write it).</summary>
     public DateTime UpdatedAt { get; set; }
 }

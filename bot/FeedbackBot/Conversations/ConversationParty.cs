@@ -130,7 +130,12 @@ internal sealed record ConversationParty(Tenant Tenant, Person Person)
         reference.ServiceUrl = serviceUrl ?? reference.ServiceUrl;
         reference.BotId = botId ?? reference.BotId;
         reference.TeamId = teamId ?? reference.TeamId;
-        reference.UpdatedAt = now;
+        // A turn that changes nothing writes nothing: a busy conversation would otherwise update its row on every
+        // answer. The time is kept to the day, which is all "still in use" needs.
+        if (db.Entry(reference).State != EntityState.Unchanged || now - reference.UpdatedAt >= TimeSpan.FromDays(1))
+        {
+            reference.UpdatedAt = now;
+        }
         if (personal && Person.UnreachableSince is not null)
         {
             // They wrote to us, so they can be reached again.

@@ -34,6 +34,54 @@ public sealed class OneLookupPerTurnTests
     }
 
     [Fact]
+    public async Task TeamsInvoke_SecondPersonAnswersAPulse_NoSecretPlanOrUnchangedConversationIsReadOrWritten()
+    {
+        var activity = new DatabaseActivity();
+        await using var rig = await TeamsRig.StartAsync(activity.AddTo);
+        var data = (await rig.StartStaffPulseAsync())["actions"]![0]!["data"]!;
+        // The admin's own answer warms the per-process caches (the pseudonym key, the parsed plan version).
+        await rig.PostAsync(rig.Invoke("warm-up", PulseAnswer(data)), rig.Token());
+        var colleague = rig.Invoke("counted", PulseAnswer(data));
+        colleague["from"] = new JsonObject { ["id"] = "29:user-2", ["name"] = "Ben Staff" };
+        colleague["conversation"]!["id"] = "a:conv-2";
+        var hello = rig.Message("colleague-hello", "help");
+        hello["from"] = colleague["from"]!.DeepClone();
+        hello["conversation"]!["id"] = "a:conv-2";
+        await rig.PostAsync(hello, rig.Token());
+        activity.Clear();
+
+        using var response = await rig.PostAsync(colleague, rig.Token());
+
+        response.EnsureSuccessStatusCode();
+        Assert.Equal(2, await rig.CountResponsesAsync());
+        Assert.Equal(0, activity.ReadsOf("installation_secrets"));
+        Assert.Equal(0, activity.ReadsOf("plan_versions") + activity.ReadsOf("plan_questions"));
+        Assert.DoesNotContain(activity.Commands, c => c.Contains("UPDATE \"conversation_references\"", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static JsonObject PulseAnswer(JsonNode data) => new()
+    {
+        ["action"] = new JsonObject
+        {
+            ["type"] = "Action.Execute",
+            ["verb"] = FeedbackBot.Core.Conversations.Verbs.SubmitSurvey,
+            ["data"] = new JsonObject
+            {
+                [FeedbackBot.Core.Conversations.Verbs.PlanField] = (string?)data[FeedbackBot.Core.Conversations.Verbs.PlanField],
+                [FeedbackBot.Core.Conversations.Verbs.CycleField] = (string?)data[FeedbackBot.Core.Conversations.Verbs.CycleField],
+                [FeedbackBot.Core.Conversations.Verbs.CardField] = (string?)data[FeedbackBot.Core.Conversations.Verbs.CardField],
+                ["responsiveness"] = "4",
+                ["reliability"] = "4",
+                ["empathy"] = "5",
+                ["resolution"] = "3",
+                ["communication"] = "4",
+                ["enps"] = "9",
+            },
+        },
+        ["trigger"] = "manual",
+    };
+
+    [Fact]
     public async Task SlackDirectMessage_Help_LooksThePersonUpOnceAndRemembersTheChannel()
     {
         var activity = new DatabaseActivity();

@@ -4,7 +4,6 @@ using FeedbackBot.Core.Analysis;
 using FeedbackBot.Core.Conversations;
 using FeedbackBot.Core.Plans;
 using FeedbackBot.Core.Privacy;
-using FeedbackBot.Core.Serialization;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +15,7 @@ namespace FeedbackBot.Features.Pulses;
 /// cycle, and turned into a thank-you for that person. A redelivery or a double click stores nothing more and gets
 /// the same thank-you; an invalid value brings the card back with the error on it.
 /// </summary>
-internal sealed class AnswerSurveyFeature(FeedbackDbContext db)
+internal sealed class AnswerSurveyFeature(FeedbackDbContext db, RespondentSecret secret, PlanVersions versions)
 {
     private static readonly TextReply NotValid = new("This survey card is not valid any more.");
 
@@ -28,7 +27,8 @@ internal sealed class AnswerSurveyFeature(FeedbackDbContext db)
             return ConversationTurn.ReplaceCard(NotValid);
         }
 
-        var (cycle, plan) = found;
+        var (cycle, version) = found;
+        var plan = version.Plan;
 
         var respondent = await RespondentAsync(party, cycle, cancellationToken);
         if (await db.Responses.AnyAsync(r => r.CycleId == cycle.Id && r.IdempotencyKey == respondent, cancellationToken))
@@ -48,7 +48,8 @@ internal sealed class AnswerSurveyFeature(FeedbackDbContext db)
             return ConversationTurn.ReplaceCard(NotValid);
         }
 
-        var (cycle, plan) = found;
+        var (cycle, version) = found;
+        var plan = version.Plan;
 
         var prompt = SurveyForms.Prompt(plan, Audience.Staff, cycle.Id.ToString("D"), submission.Values.GetValueOrDefault(Verbs.CardField) ?? string.Empty);
         var check = SurveyForms.Check(plan, Audience.Staff, prompt, submission.Values);
@@ -70,7 +71,7 @@ internal sealed class AnswerSurveyFeature(FeedbackDbContext db)
             return ConversationTurn.ReplaceCard(check.Retry!);
         }
 
-        var questions = await db.PlanQuestions.Where(q => q.PlanVersionId == cycle.PlanVersionId).ToDictionaryAsync(q => q.Key, q => q.Id, cancellationToken);
+        var questions = version.QuestionIds;
         var response = new Response
         {
             Id = Guid.NewGuid(),
@@ -124,26 +125,24 @@ internal sealed class AnswerSurveyFeature(FeedbackDbContext db)
         new($"**{plan.Name}** closed on {cycle.EndsAt.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}; answers are no longer taken.");
 
     // The cycle must belong to a plan of this tenant: a card from elsewhere opens nothing.
-    private async Task<(ReviewCycle Cycle, MeasurementPlan Plan)?> FindCycleAsync(ConversationParty party, BotSubmission submission, CancellationToken cancellationToken)
+    private async Task<(ReviewCycle Cycle, StoredPlanVersion Version)?> FindCycleAsync(ConversationParty party, BotSubmission submission, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(submission.Values.GetValueOrDefault(Verbs.CycleField), out var cycleId))
         {
             return null;
         }
 
-        var found = await (from c in db.ReviewCycles
+        var cycle = await (from c in db.ReviewCycles
                            join p in db.Plans on c.PlanId equals p.Id
-                           join v in db.PlanVersions on c.PlanVersionId equals v.Id
                            where c.Id == cycleId && p.TenantId == party.Tenant.Id
-                           select new { Cycle = c, v.Definition })
+                           select c)
             .SingleOrDefaultAsync(cancellationToken);
-        return found is null ? null : (found.Cycle, PlanJson.Deserialize(found.Definition));
+        return cycle is not null && await versions.GetAsync(db, cycle.PlanVersionId, cancellationToken) is { } version ? (cycle, version) : null;
     }
 
     private async Task<string> RespondentAsync(ConversationParty party, ReviewCycle cycle, CancellationToken cancellationToken)
     {
-        var secret = await InstallationSecrets.GetOrCreateAsync(db, InstallationSecrets.RespondentKeyName, cancellationToken);
-        return RespondentKey.ForStaff(secret, party.Tenant.Id, party.ChannelUserId, cycle.Id);
+        return RespondentKey.ForStaff(await secret.GetAsync(cancellationToken), party.Tenant.Id, party.ChannelUserId, cycle.Id);
     }
 
     private async Task<string?> SegmentAsync(ConversationParty party, MeasurementPlan plan, CancellationToken cancellationToken) =>

@@ -16,7 +16,7 @@ namespace FeedbackBot.Features.Pulses;
 /// response stored under their pseudonymous key for the cycle. Nothing here reads what anyone answered. Used by
 /// <c>my pulses</c> in every channel and by Slack's App Home.
 /// </summary>
-internal sealed class OpenPulses(FeedbackDbContext db)
+internal sealed class OpenPulses(FeedbackDbContext db, RespondentSecret respondentSecret)
 {
     public async Task<IReadOnlyList<SurveyPrompt>> ForAsync(ConversationParty party, DateTime now, CancellationToken cancellationToken)
     {
@@ -37,7 +37,7 @@ internal sealed class OpenPulses(FeedbackDbContext db)
 
         var ids = cycles.Select(c => c.Cycle.Id).ToList();
         var invitations = await db.Invitations.Where(i => i.PersonId == personId && ids.Contains(i.CycleId)).ToDictionaryAsync(i => i.CycleId, cancellationToken);
-        var secret = await InstallationSecrets.GetOrCreateAsync(db, InstallationSecrets.RespondentKeyName, cancellationToken);
+        var secret = await respondentSecret.GetAsync(cancellationToken);
         var pulses = new List<SurveyPrompt>();
         foreach (var open in cycles)
         {

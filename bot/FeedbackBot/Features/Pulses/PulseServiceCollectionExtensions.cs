@@ -9,6 +9,8 @@ internal static class PulseServiceCollectionExtensions
         services.AddScoped<AnswerSurveyFeature>();
         services.AddScoped<MyPulsesFeature>();
         services.AddScoped<OpenPulses>();
+        services.AddSingleton<RespondentSecret>();
+        services.AddSingleton<PlanVersions>();
         return services;
     }
 }

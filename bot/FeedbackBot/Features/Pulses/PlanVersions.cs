@@ -1,0 +1,44 @@
+using System.Collections.Concurrent;
+using FeedbackBot.Core.Plans;
+using FeedbackBot.Core.Serialization;
+using FeedbackBot.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace FeedbackBot.Features.Pulses;
+
+/// <summary>
+/// Stored plan versions, parsed once per process. A version never changes once stored (a changed plan is a new
+/// version), so the parsed plan can be shared by every answer to its cycles instead of being read and parsed on each.
+/// </summary>
+internal sealed class PlanVersions
+{
+    // Far more versions than one installation has open at once; past it the cache starts again rather than grow.
+    private const int Capacity = 512;
+
+    private readonly ConcurrentDictionary<Guid, StoredPlanVersion> _parsed = new();
+
+    public async Task<StoredPlanVersion?> GetAsync(FeedbackDbContext db, Guid versionId, CancellationToken cancellationToken)
+    {
+        if (_parsed.TryGetValue(versionId, out var version))
+        {
+            return version;
+        }
+
+        var definition = await db.PlanVersions.AsNoTracking().Where(v => v.Id == versionId).Select(v => v.Definition).SingleOrDefaultAsync(cancellationToken);
+        if (definition is null)
+        {
+            return null;
+        }
+
+        if (_parsed.Count >= Capacity)
+        {
+            _parsed.Clear();
+        }
+
+        var questions = await db.PlanQuestions.AsNoTracking().Where(q => q.PlanVersionId == versionId).ToDictionaryAsync(q => q.Key, q => q.Id, cancellationToken);
+        return _parsed.GetOrAdd(versionId, new StoredPlanVersion(PlanJson.Deserialize(definition), questions));
+    }
+}
+
+/// <summary>A plan version as the answer path needs it: the plan, and the stored id of each question by its key.</summary>
+internal sealed record StoredPlanVersion(MeasurementPlan Plan, IReadOnlyDictionary<string, Guid> QuestionIds);
