@@ -19,6 +19,8 @@ public sealed class PostgresCluster
     private readonly string? _dataDirectory;
     private readonly string? _binDirectory;
     private readonly string? _runAs;
+    private string? _root;
+    private int _port;
 
     private PostgresCluster(string adminConnectionString, string? dataDirectory, string? binDirectory, string? runAs)
     {
@@ -57,6 +59,17 @@ public sealed class PostgresCluster
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>
+    /// A cluster of the caller's own, for a test that stops and starts the server (which the shared one must never
+    /// be): started from the machine's binaries even when <see cref="ServerVariable"/> names a server, and removed
+    /// when disposed.
+    /// </summary>
+    public static async Task<PrivatePostgresCluster> StartPrivateAsync()
+    {
+        var (cluster, _) = await StartNewAsync();
+        return new PrivatePostgresCluster(cluster);
+    }
+
     private static async Task<PostgresCluster> StartSharedAsync()
     {
         var external = Environment.GetEnvironmentVariable(ServerVariable);
@@ -65,6 +78,13 @@ public sealed class PostgresCluster
             return new PostgresCluster(external, null, null, null);
         }
 
+        var (cluster, root) = await StartNewAsync();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Stop(root);
+        return cluster;
+    }
+
+    private static async Task<(PostgresCluster Cluster, string Root)> StartNewAsync()
+    {
         var bin = FindBinDirectory() ?? throw new InvalidOperationException(
             $"No PostgreSQL server binaries found (looked for initdb in /usr/lib/postgresql/*/bin and on PATH). " +
             $"Install them (Debian: apt-get install postgresql) or set {ServerVariable} to a server's connection string.");
@@ -83,13 +103,37 @@ public sealed class PostgresCluster
             $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=true;Timeout=30;Command Timeout=300",
             data,
             bin,
-            runAs);
+            runAs)
+        {
+            _root = root,
+            _port = port,
+        };
         await cluster.RunPgAsync("initdb", ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync", "--locale=C"]);
-        var serverOptions = $"-p {port} -c listen_addresses=127.0.0.1 -k {root} -c fsync=off -c synchronous_commit=off " +
+        await cluster.StartServerAsync();
+        return (cluster, root);
+    }
+
+    /// <summary>Starts the server of this cluster (again), on the same port, and returns once it takes connections.</summary>
+    internal Task StartServerAsync()
+    {
+        var serverOptions = $"-p {_port} -c listen_addresses=127.0.0.1 -k {_root} -c fsync=off -c synchronous_commit=off " +
             "-c full_page_writes=off -c max_connections=200";
-        await cluster.RunPgAsync("pg_ctl", ["-D", data, "-l", Path.Combine(root, "server.log"), "-o", serverOptions, "-w", "-t", "60", "start"]);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Stop(root);
-        return cluster;
+        return RunPgAsync("pg_ctl", ["-D", _dataDirectory!, "-l", Path.Combine(_root!, "server.log"), "-o", serverOptions, "-w", "-t", "60", "start"]);
+    }
+
+    /// <summary>Stops the server as an operator's restart would (fast: sessions are disconnected, nothing is lost).</summary>
+    internal Task StopServerAsync() => RunPgAsync("pg_ctl", ["-D", _dataDirectory!, "-m", "fast", "-w", "-t", "60", "stop"]);
+
+    internal void Remove()
+    {
+        try
+        {
+            Stop(_root!);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already stopped by the test; its folder is removed all the same.
+        }
     }
 
     private void Stop(string root)

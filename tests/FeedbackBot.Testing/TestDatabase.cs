@@ -35,6 +35,13 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(provider, $"Data Source={file}", null, directory);
     }
 
+    /// <summary>An empty database on a cluster the test owns; it goes when the cluster does.</summary>
+    public static async Task<TestDatabase> CreateAsync(PrivatePostgresCluster cluster)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        return new TestDatabase(DatabaseProvider.Postgres, await cluster.CreateDatabaseAsync("feedbackbot_test"), null, null);
+    }
+
     public FeedbackDbContext CreateContext() => new(FeedbackDatabase.CreateOptions(Provider, ConnectionString));
 
     public async Task<FeedbackDbContext> CreateMigratedContextAsync()

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using FeedbackBot.Data.Entities;
+using FeedbackBot.Data.Outage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -25,6 +26,8 @@ public sealed class OutboxDispatcher(
     TimeProvider clock,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
+    private static readonly TimeSpan RecordRetryDelay = TimeSpan.FromSeconds(1);
+
     private readonly OutboxOptions _options = options.Value;
 
     // Cancelled only when the host's shutdown grace runs out: sends under way are let finish until then.
@@ -103,7 +106,7 @@ public sealed class OutboxDispatcher(
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    logger.LogError(e, "Could not renew the send leases of the tenants with sends under way.");
+                    LogUnlessOutage(e, "Could not renew the send leases of the tenants with sends under way.");
                 }
             }
         }
@@ -125,7 +128,7 @@ public sealed class OutboxDispatcher(
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    logger.LogError(e, "Could not look for expired outbox claims.");
+                    LogUnlessOutage(e, "Could not look for expired outbox claims.");
                 }
             }
         }
@@ -153,7 +156,7 @@ public sealed class OutboxDispatcher(
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     slots.Release();
-                    logger.LogError(e, "Could not claim an outbox message; trying again shortly.");
+                    LogUnlessOutage(e, "Could not claim an outbox message; trying again shortly.");
                     await WaitForWorkAsync(wake, stopping);
                     continue;
                 }
@@ -247,6 +250,12 @@ public sealed class OutboxDispatcher(
             OutboxState state = OutboxState.Pending;
             await RecordAsync(message, async () => state = await store.FailAsync(message, e.Message, CancellationToken.None));
             metrics.Failed(message.Kind, state == OutboxState.Failed);
+            if (DatabaseOutage.IsOutage(e) && state != OutboxState.Failed)
+            {
+                // Nothing went out and it will be tried again; the outage itself is logged once, not per message.
+                return;
+            }
+
             logger.LogWarning(
                 e, "Outbox message {Id} ({Kind}) failed on attempt {Attempt} of {MaxAttempts}{Outcome}.",
                 message.Id, message.Kind, message.Attempts, _options.MaxAttempts, state == OutboxState.Failed ? "; giving up" : "; it will be tried again");
@@ -258,16 +267,38 @@ public sealed class OutboxDispatcher(
     }
 
     // The send's outcome must be written even during shutdown; if the database refuses, the row stays Sending and
-    // the sweep calls it Uncertain once its claim runs out, so it is never sent twice.
+    // the sweep calls it Uncertain once its claim runs out, so it is never sent twice. While the database is only
+    // away (a restart, a failover) the outcome is written again until half the claim's lifetime has gone: a send
+    // that failed would otherwise end Uncertain and never go, and one that went would be reported as lost.
     private async Task RecordAsync(OutboxMessage message, Func<Task> record)
     {
-        try
+        var giveUpAt = clock.GetUtcNow() + _options.ClaimLifetime / 2;
+        while (true)
         {
-            await record();
+            try
+            {
+                await record();
+                return;
+            }
+            catch (Exception e) when (DatabaseOutage.IsOutage(e) && clock.GetUtcNow() < giveUpAt)
+            {
+                await Task.Delay(RecordRetryDelay, clock, CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Could not record the outcome of outbox message {Id}; it will be marked Uncertain when its claim runs out.", message.Id);
+                return;
+            }
         }
-        catch (Exception e)
+    }
+
+    private void LogUnlessOutage(Exception e, string message)
+    {
+        if (!DatabaseOutage.IsOutage(e))
         {
-            logger.LogError(e, "Could not record the outcome of outbox message {Id}; it will be marked Uncertain when its claim runs out.", message.Id);
+#pragma warning disable CA2254 // Each caller passes one fixed message.
+            logger.LogError(e, message);
+#pragma warning restore CA2254
         }
     }
 }

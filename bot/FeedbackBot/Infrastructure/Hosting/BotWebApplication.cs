@@ -55,6 +55,7 @@ internal static class BotWebApplication
         overrideServices?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.UseMiddleware<DatabaseOutageMiddleware>();
         app.MapFeedbackHealthEndpoints();
         app.MapFeedbackFeatures();
         app.MapTeamsEndpoint();

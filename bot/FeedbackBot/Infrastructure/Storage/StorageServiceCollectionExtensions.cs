@@ -1,4 +1,5 @@
 using FeedbackBot.Data;
+using FeedbackBot.Data.Outage;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
@@ -18,12 +19,22 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
         // The factory serves work that outlives a request (background processing, parallel writers); it also
         // registers the scoped context that endpoints and commands take.
+        services.AddSingleton<DatabaseOutage>();
+        services.AddSingleton<IInterceptor, DatabaseOutageInterceptor>();
         services.AddDbContextFactory<FeedbackDbContext>((provider, builder) =>
         {
             var options = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             FeedbackDatabase.Configure(builder, options.Provider, options.ConnectionString);
             // EF Core interceptors registered in the container (telemetry, a test's counter) see every context.
             builder.AddInterceptors(provider.GetServices<IInterceptor>());
+            // A failed command reaches whoever ran it, who logs it once with what it was doing (or, when the database
+            // is away, DatabaseOutage says so once); EF Core's own error lines about the same exception only repeat it.
+            builder.ConfigureWarnings(w => w.Log(
+                (RelationalEventId.CommandError, LogLevel.Debug),
+                (RelationalEventId.ConnectionError, LogLevel.Debug),
+                (RelationalEventId.TransactionError, LogLevel.Debug),
+                (CoreEventId.QueryIterationFailed, LogLevel.Debug),
+                (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
         });
         services.AddSingleton<DatabaseMigrator>();
         return services;
