@@ -210,7 +210,7 @@ public sealed class SlackConversationTests
     }
 
     /// <summary>Admin and staff say hello (so both have a direct message with the bot), the admin applies and starts the staff pulse.</summary>
-    private static async Task<(string Channel, JsonObject Message)> SendStaffPulseAsync(SlackRig rig)
+    internal static async Task<(string Channel, JsonObject Message)> SendStaffPulseAsync(SlackRig rig)
     {
         await rig.CommandAsync(SlackRig.AdminId, "help");
         await rig.WaitForCallAsync("response_url");
@@ -241,11 +241,11 @@ public sealed class SlackConversationTests
         Assert.Equal(0, (await CliRun.RunAsync(rig.Settings, ["review", "--plan", "staff-pulse", "--cycle", "2026-10-12..2026-10-16", "--format", "json", "--tenant", tenant, "--out", Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".json")])).ExitCode);
     }
 
-    private static JsonObject BlockActions(string channel, string messageTs, JsonNode button, string triggerId) =>
+    internal static JsonObject BlockActions(string channel, string messageTs, JsonNode button, string triggerId) =>
         SlackPayloads.Press(SlackRig.StaffId, channel, messageTs, button, triggerId);
 
-    private static JsonObject ViewSubmission(JsonObject view, IReadOnlyDictionary<string, JsonObject> answers) =>
+    internal static JsonObject ViewSubmission(JsonObject view, IReadOnlyDictionary<string, JsonObject> answers) =>
         SlackPayloads.Submit(SlackRig.StaffId, view, answers);
 
-    private static JsonObject Selected(string value) => SlackPayloads.Chosen(value, "static_select");
+    internal static JsonObject Selected(string value) => SlackPayloads.Chosen(value, "static_select");
 }
