@@ -90,7 +90,7 @@ internal static class FanOutBenchmark
             await Task.Delay(TimeSpan.FromSeconds(5));
             await using var db = await contexts.CreateDbContextAsync();
             states = (await db.Outbox.AsNoTracking().Select(m => m.State).ToListAsync()).GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count());
-            var open = states.GetValueOrDefault(OutboxState.Pending) + states.GetValueOrDefault(OutboxState.Sending);
+            var open = states.GetValueOrDefault(OutboxState.Pending) + states.GetValueOrDefault(OutboxState.Sending) + states.GetValueOrDefault(OutboxState.Transmitting);
             // Which instance sends for the tenant: on PostgreSQL the one holding its send lease.
             var holders = await db.SendLeases.AsNoTracking().Select(l => l.Holder).ToListAsync();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FeedbackBot.Channels.Teams;
+using FeedbackBot.Core.Delivery;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -319,6 +320,7 @@ public sealed class SlackWebApiClient(
             if (workspaceKey is not null)
             {
                 await pacer.WaitAsync(method, workspaceKey, channel, cancellationToken);
+                await OutboundTransmission.StartingAsync();
             }
 
             using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = content() };

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FeedbackBot.Channels.BotFramework;
+using FeedbackBot.Core.Delivery;
 using Microsoft.Extensions.Logging;
 
 namespace FeedbackBot.Channels.Teams;
@@ -155,6 +156,7 @@ public sealed class BotConnectorClient(
             HttpResponseMessage sent;
             try
             {
+                await OutboundTransmission.StartingAsync();
                 sent = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             }
             finally

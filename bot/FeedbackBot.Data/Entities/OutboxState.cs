@@ -5,7 +5,10 @@ public enum OutboxState
     /// <summary>Waiting to be sent at <see cref="OutboxMessage.NextAttemptAt"/>.</summary>
     Pending,
 
-    /// <summary>Claimed by a dispatcher that is sending it.</summary>
+    /// <summary>
+    /// Claimed by a dispatcher, which may be waiting for the platform's rate limit; nothing has gone out yet, so a
+    /// claim that runs out (its dispatcher died) puts it back to <see cref="Pending"/>.
+    /// </summary>
     Sending,
 
     Sent,
@@ -21,4 +24,10 @@ public enum OutboxState
     /// nobody may get the same message twice.
     /// </summary>
     Uncertain,
+
+    /// <summary>
+    /// Being handed to the platform: its dispatcher has begun to transmit it. A claim that runs out in this state
+    /// makes it <see cref="Uncertain"/>.
+    /// </summary>
+    Transmitting,
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using FeedbackBot.Core.Delivery;
 using FeedbackBot.Data.Entities;
 using FeedbackBot.Data.Outage;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,7 +44,10 @@ public sealed class OutboxDispatcher(
         return await PumpAsync(untilIdle: true, cancellationToken, abort.Token);
     }
 
-    /// <summary>Marks Uncertain the messages whose dispatcher died while sending them; returns how many.</summary>
+    /// <summary>
+    /// Deals with the messages whose dispatcher died while sending them: those that had begun to transmit are marked
+    /// Uncertain (returned: how many), those still waiting for the platform's pace go back to be sent.
+    /// </summary>
     public async Task<int> ExpireClaimsAsync(CancellationToken cancellationToken)
     {
         var expired = await store.ExpireClaimsAsync(cancellationToken);
@@ -235,14 +239,21 @@ public sealed class OutboxDispatcher(
         {
             await using var scope = scopes.CreateAsyncScope();
             var transport = scope.ServiceProvider.GetRequiredService<IOutboxTransport>();
+            using var transmission = OutboundTransmission.Begin(() => store.MarkTransmittingAsync(message.Id, CancellationToken.None));
             result = await transport.SendAsync(message, abort);
         }
         catch (OperationCanceledException) when (abort.IsCancellationRequested)
         {
-            // Cut off part way: it may have arrived, and nobody may get the same message twice.
-            await RecordAsync(message, () => store.MarkUncertainAsync(message.Id, "The dispatcher was stopped while sending it; it is not sent again.", CancellationToken.None));
-            metrics.Uncertain(1);
-            logger.LogWarning("Outbox message {Id} ({Kind}) was cut off by shutdown while sending; marked Uncertain.", message.Id, message.Kind);
+            // Cut off part way: once transmitting it may have arrived, and nobody may get the same message twice;
+            // before that it is simply given back.
+            var uncertain = false;
+            await RecordAsync(message, async () => uncertain = await store.MarkUncertainAsync(message.Id, "The dispatcher was stopped while sending it; it is not sent again.", CancellationToken.None));
+            if (uncertain)
+            {
+                metrics.Uncertain(1);
+                logger.LogWarning("Outbox message {Id} ({Kind}) was cut off by shutdown while sending; marked Uncertain.", message.Id, message.Kind);
+            }
+
             return;
         }
         catch (Exception e)

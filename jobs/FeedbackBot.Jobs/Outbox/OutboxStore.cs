@@ -95,7 +95,7 @@ public sealed class OutboxStore(
         };
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.Outbox
-            .Where(m => m.Id == id && (m.State == OutboxState.Sending || m.State == OutboxState.Uncertain))
+            .Where(m => m.Id == id && (m.State == OutboxState.Sending || m.State == OutboxState.Transmitting || m.State == OutboxState.Uncertain))
             .ExecuteUpdateAsync(
                 set => set.SetProperty(m => m.State, state)
                     .SetProperty(m => m.ClaimedUntil, (DateTime?)null)
@@ -119,7 +119,7 @@ public sealed class OutboxStore(
         var text = error.Length > MaxErrorLength ? error[..MaxErrorLength] : error;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.Outbox
-            .Where(m => m.Id == message.Id && (m.State == OutboxState.Sending || m.State == OutboxState.Uncertain))
+            .Where(m => m.Id == message.Id && (m.State == OutboxState.Sending || m.State == OutboxState.Transmitting || m.State == OutboxState.Uncertain))
             .ExecuteUpdateAsync(
                 set => set.SetProperty(m => m.State, state)
                     .SetProperty(m => m.ClaimedUntil, (DateTime?)null)
@@ -142,29 +142,55 @@ public sealed class OutboxStore(
                 cancellationToken);
     }
 
-    /// <summary>A send cut off part way: it may or may not have arrived, so it is never sent again.</summary>
-    public async Task MarkUncertainAsync(Guid id, string reason, CancellationToken cancellationToken)
+    /// <summary>The send is about to leave for the platform: from now on a lost outcome makes it Uncertain.</summary>
+    public async Task MarkTransmittingAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.Outbox
             .Where(m => m.Id == id && m.State == OutboxState.Sending)
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.State, OutboxState.Transmitting), cancellationToken);
+    }
+
+    /// <summary>
+    /// A send cut off part way: if it had begun to transmit it may or may not have arrived, so it is never sent
+    /// again; if it had not, it goes back to wait as if never claimed. Returns whether it was marked Uncertain.
+    /// </summary>
+    public async Task<bool> MarkUncertainAsync(Guid id, string reason, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var uncertain = await db.Outbox
+            .Where(m => m.Id == id && m.State == OutboxState.Transmitting)
             .ExecuteUpdateAsync(
                 set => set.SetProperty(m => m.State, OutboxState.Uncertain)
                     .SetProperty(m => m.ClaimedUntil, (DateTime?)null)
                     .SetProperty(m => m.LastError, reason),
                 cancellationToken);
+        if (uncertain == 0)
+        {
+            await ReleaseAsync(id, cancellationToken);
+        }
+
+        return uncertain > 0;
     }
 
     /// <summary>
-    /// Marks <c>Uncertain</c> every message still <c>Sending</c> after its claim ran out: its dispatcher died part way,
-    /// and whether it arrived cannot be known. Returns how many.
+    /// Deals with every claim that ran out (its dispatcher died part way): a message that had begun to transmit is
+    /// marked <c>Uncertain</c>, because whether it arrived cannot be known; one still waiting to transmit goes back to
+    /// <c>Pending</c> and is sent by whoever claims it next. Returns how many were marked Uncertain.
     /// </summary>
     public async Task<int> ExpireClaimsAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Outbox
+        await db.Outbox
             .Where(m => m.State == OutboxState.Sending && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+            .ExecuteUpdateAsync(
+                set => set.SetProperty(m => m.State, OutboxState.Pending)
+                    .SetProperty(m => m.ClaimedUntil, (DateTime?)null)
+                    .SetProperty(m => m.Attempts, m => m.Attempts - 1),
+                cancellationToken);
+        return await db.Outbox
+            .Where(m => m.State == OutboxState.Transmitting && (m.ClaimedUntil == null || m.ClaimedUntil < now))
             .ExecuteUpdateAsync(
                 set => set.SetProperty(m => m.State, OutboxState.Uncertain)
                     .SetProperty(m => m.ClaimedUntil, (DateTime?)null)

@@ -107,11 +107,11 @@ public sealed class OutboxDispatcherTests
 
     [Theory]
     [ClassData(typeof(ProviderData))]
-    public async Task ExpireClaimsAsync_SendingWithExpiredClaim_MarkedUncertainAndNeverResent(DatabaseProvider provider)
+    public async Task ExpireClaimsAsync_TransmittingWithExpiredClaim_MarkedUncertainAndNeverResent(DatabaseProvider provider)
     {
         await using var rig = await OutboxRig.CreateAsync(provider);
         var clock = new ManualClock();
-        var stuck = await rig.QueueAsync(2, Start.AddMinutes(-30), OutboxState.Sending, claimedUntil: Start.AddMinutes(-1));
+        var stuck = await rig.QueueAsync(2, Start.AddMinutes(-30), OutboxState.Transmitting, claimedUntil: Start.AddMinutes(-1));
         var transport = new RecordingTransport();
         var dispatcher = rig.Instance(transport, clock).Dispatcher;
 
@@ -126,11 +126,31 @@ public sealed class OutboxDispatcherTests
         Assert.Contains("not sent again", row.LastError, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [ClassData(typeof(ProviderData))]
+    public async Task ExpireClaimsAsync_ClaimedButNotYetTransmittingWithExpiredClaim_PutBackAndSentOnce(DatabaseProvider provider)
+    {
+        await using var rig = await OutboxRig.CreateAsync(provider);
+        var clock = new ManualClock();
+        // Claimed by a dispatcher that died while these waited for the platform's pace: nothing went out.
+        var waiting = await rig.QueueAsync(2, Start.AddMinutes(-30), OutboxState.Sending, claimedUntil: Start.AddMinutes(-1));
+        var transport = new RecordingTransport();
+        var dispatcher = rig.Instance(transport, clock).Dispatcher;
+
+        var expired = await dispatcher.ExpireClaimsAsync(CancellationToken.None);
+        await dispatcher.RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(0, expired);
+        Assert.Equal(2, transport.Calls);
+        Assert.Equal(waiting.Select(m => m.PersonId!.Value).Order(), transport.Log.Recipients.Order());
+        Assert.Equal(new Dictionary<OutboxState, int> { [OutboxState.Sent] = 2 }, await rig.CountByStateAsync());
+    }
+
     [Fact]
-    public async Task StartAsync_SendingLeftByACrashedInstance_MarkedUncertainOnStart()
+    public async Task StartAsync_TransmittingLeftByACrashedInstance_MarkedUncertainOnStart()
     {
         await using var rig = await OutboxRig.CreateAsync(DatabaseProvider.Sqlite);
-        var stuck = await rig.QueueAsync(1, DateTime.UtcNow.AddMinutes(-30), OutboxState.Sending, claimedUntil: DateTime.UtcNow.AddMinutes(-1));
+        var stuck = await rig.QueueAsync(1, DateTime.UtcNow.AddMinutes(-30), OutboxState.Transmitting, claimedUntil: DateTime.UtcNow.AddMinutes(-1));
         var transport = new RecordingTransport();
         var dispatcher = rig.Instance(transport).Dispatcher;
 
@@ -236,7 +256,8 @@ public sealed class OutboxDispatcherTests
 
         var run = dispatcher.RunOnceAsync(CancellationToken.None);
         await Eventually.ThatAsync(() => transport.Calls == 3, "three sends to be under way");
-        var claimedWhileBlocked = (await rig.CountByStateAsync()).GetValueOrDefault(OutboxState.Sending);
+        var states = await rig.CountByStateAsync();
+        var claimedWhileBlocked = states.GetValueOrDefault(OutboxState.Sending) + states.GetValueOrDefault(OutboxState.Transmitting);
         release.SetResult();
         await run;
 

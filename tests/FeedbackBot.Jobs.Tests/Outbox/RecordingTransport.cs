@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using FeedbackBot.Core.Delivery;
 using FeedbackBot.Data.Entities;
 using FeedbackBot.Jobs.Outbox;
 
@@ -43,6 +44,8 @@ internal sealed class RecordingTransport(DeliveryLog log) : IOutboxTransport
         InterlockedMax(ref _maxInFlight, now);
         try
         {
+            // Like a channel client with no pace to wait for: it begins to transmit at once.
+            await OutboundTransmission.StartingAsync();
             var result = await Behaviour(message, cancellationToken);
             if (result == OutboxSendResult.Sent)
             {

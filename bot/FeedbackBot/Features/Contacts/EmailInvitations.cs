@@ -1,3 +1,4 @@
+using FeedbackBot.Core.Delivery;
 using FeedbackBot.Core.Serialization;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
@@ -91,6 +92,7 @@ internal sealed class EmailInvitations(
             return OutboxSendResult.Unreachable;
         }
 
+        await OutboundTransmission.StartingAsync();
         var accepted = await mailer.SendAsync(mail, cancellationToken);
         await RecordAsync(message, invitation.Id, accepted);
         return accepted ? OutboxSendResult.Sent : OutboxSendResult.Unreachable;

@@ -111,7 +111,7 @@ internal sealed class EmailRig : IAsyncDisposable
                 await using var db = Database.CreateContext();
                 return await db.Outbox.AsNoTracking().OrderBy(m => m.CreatedAt).ToListAsync();
             },
-            all => all.Count == rows && all.All(m => m.State is not (OutboxState.Pending or OutboxState.Sending)),
+            all => all.Count == rows && all.All(m => m.State is not (OutboxState.Pending or OutboxState.Sending or OutboxState.Transmitting)),
             $"{rows} outbox rows with their outcome",
             TimeSpan.FromSeconds(60));
     }
@@ -125,7 +125,7 @@ internal sealed class EmailRig : IAsyncDisposable
                 await using var db = Database.CreateContext();
                 return await db.Outbox.AsNoTracking().OrderBy(m => m.CreatedAt).ToListAsync();
             },
-            all => all.Count > 0 && all.All(m => m.State != OutboxState.Sending && (m.State != OutboxState.Pending || m.Attempts > 0)),
+            all => all.Count > 0 && all.All(m => m.State is not (OutboxState.Sending or OutboxState.Transmitting) && (m.State != OutboxState.Pending || m.Attempts > 0)),
             "every outbox row tried",
             TimeSpan.FromSeconds(60));
     }

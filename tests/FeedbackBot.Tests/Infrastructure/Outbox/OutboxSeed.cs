@@ -92,7 +92,7 @@ internal static class OutboxSeed
                 await using var db = database.CreateContext();
                 return await db.Outbox.AsNoTracking().ToListAsync();
             },
-            rows => rows.All(r => r.State is not (OutboxState.Pending or OutboxState.Sending)),
+            rows => rows.All(r => r.State is not (OutboxState.Pending or OutboxState.Sending or OutboxState.Transmitting)),
             "every outbox row to be sent",
             TimeSpan.FromSeconds(seconds));
     }
