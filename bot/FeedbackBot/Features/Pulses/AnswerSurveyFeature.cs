@@ -7,6 +7,7 @@ using FeedbackBot.Core.Privacy;
 using FeedbackBot.Core.Serialization;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
+using FeedbackBot.Infrastructure.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace FeedbackBot.Features.Pulses;
@@ -101,6 +102,7 @@ internal sealed class AnswerSurveyFeature(FeedbackDbContext db)
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            BotTelemetry.AnswersStored.Add(1, new KeyValuePair<string, object?>("channel", party.Tenant.Channel.ToString().ToLowerInvariant()));
         }
         catch (DbUpdateException)
         {
