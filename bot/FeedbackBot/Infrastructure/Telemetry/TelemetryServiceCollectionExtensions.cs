@@ -41,7 +41,9 @@ internal static class TelemetryServiceCollectionExtensions
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName, serviceVersion: version))
             .WithTracing(tracing => tracing
-                .SetSampler(new ParentBasedSampler(new NoStrayClientSpans()))
+                // A caller's "not sampled" flag is not the operator's choice: Teams and Slack may send one, and the
+                // request would go untraced. An incoming request is traced whatever its caller decided.
+                .SetSampler(new ParentBasedSampler(new NoStrayClientSpans(), remoteParentNotSampled: new AlwaysOnSampler()))
                 .AddSource(BotTelemetry.Name)
                 .AddSource(NpgsqlSource)
                 .AddAspNetCoreInstrumentation(o => o.Filter = http => !IsProbe(http.Request.Path))
