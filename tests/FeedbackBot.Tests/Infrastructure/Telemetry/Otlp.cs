@@ -3,8 +3,8 @@ namespace FeedbackBot.Tests.Infrastructure.Telemetry;
 /// <summary>A span as an OTLP trace export carried it.</summary>
 internal sealed record ExportedSpan(string Scope, string TraceId, string SpanId, string ParentSpanId, string Name, SpanKind Kind, IReadOnlyDictionary<string, string> Attributes);
 
-/// <summary>One data point of a sum (a counter) as an OTLP metrics export carried it.</summary>
-internal sealed record ExportedPoint(string Scope, string Metric, long Value, IReadOnlyDictionary<string, string> Attributes);
+/// <summary>One data point of a sum (a counter) or a gauge as an OTLP metrics export carried it.</summary>
+internal sealed record ExportedPoint(string Scope, string Metric, double Value, IReadOnlyDictionary<string, string> Attributes);
 
 /// <summary>opentelemetry-proto's Span.SpanKind.</summary>
 internal enum SpanKind
@@ -39,19 +39,20 @@ internal static class Otlp
             Attributes: Attributes(span, 9));
 
     /// <summary>
-    /// ExportMetricsServiceRequest: resource_metrics(1) → scope_metrics(2) → metrics(2) → { name(1), sum(7) →
-    /// data_points(1) → { as_int(6), attributes(7) } }.
+    /// ExportMetricsServiceRequest: resource_metrics(1) → scope_metrics(2) → metrics(2) → { name(1), gauge(5) or
+    /// sum(7) → data_points(1) → { as_double(4) | as_int(6), attributes(7) } }.
     /// </summary>
-    public static IEnumerable<ExportedPoint> SumPoints(ProtoMessage request) =>
+    public static IEnumerable<ExportedPoint> NumberPoints(ProtoMessage request) =>
         from resource in request.Messages(1)
         from scope in resource.Messages(2)
         let scopeName = scope.Message(1)?.String(1) ?? ""
         from metric in scope.Messages(2)
-        let sum = metric.Message(7)
-        where sum is not null
-        from point in sum.Messages(1)
-        where point.Has(6)
-        select new ExportedPoint(scopeName, metric.String(1) ?? "", unchecked((long)point.Fixed64(6)!.Value), Attributes(point, 7));
+        let data = metric.Message(7) ?? metric.Message(5)
+        where data is not null
+        from point in data.Messages(1)
+        let value = point.Fixed64(6) is { } integer ? unchecked((long)integer) : point.Fixed64(4) is { } bits ? BitConverter.Int64BitsToDouble(unchecked((long)bits)) : (double?)null
+        where value is not null
+        select new ExportedPoint(scopeName, metric.String(1) ?? "", value.Value, Attributes(point, 7));
 
     /// <summary>The service.name of each resource in a request: resource(1) → attributes(1).</summary>
     public static IEnumerable<string> ServiceNames(ProtoMessage request) =>

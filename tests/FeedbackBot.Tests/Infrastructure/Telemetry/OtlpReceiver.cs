@@ -113,7 +113,7 @@ internal sealed class OtlpReceiver : IAsyncDisposable
     {
     }
 
-    private void KeepPoints(ProtoMessage export) => _points.AddRange(Otlp.SumPoints(export));
+    private void KeepPoints(ProtoMessage export) => _points.AddRange(Otlp.NumberPoints(export));
 
     private void KeepSpans(ProtoMessage export)
     {

@@ -20,7 +20,7 @@ namespace FeedbackBot.Tests.Infrastructure.Telemetry;
 public sealed class TelemetryTests
 {
     [Fact]
-    public async Task TeamsTurn_CollectorConfigured_RequestAndTurnAndReplyInOneTraceAndAnswerCounted()
+    public async Task TeamsTurn_CollectorConfigured_RequestAndTurnAndReplyInOneTraceAndAnswerCountedAndOutboxDepthReported()
     {
         await using var receiver = OtlpReceiver.Start();
         await using var rig = await TeamsRig.StartAsync(hostOnly: Collector(receiver));
@@ -48,6 +48,11 @@ public sealed class TelemetryTests
             points.LastOrDefault(p => p.Metric == "feedbackbot.answers.stored" && p.Attributes.GetValueOrDefault("channel") == "teams" && p.Value >= 1)).WithinGuardAsync(receiver);
         Assert.Equal(BotTelemetry.Name, answers.Scope);
         Assert.Equal(1, await rig.CountResponsesAsync());
+
+        // Read from this host's database at start-up and every 30 s after; how many wait depends on that moment.
+        var depth = await receiver.WhenAsync((_, points) => points.LastOrDefault(p => p.Metric == "feedbackbot.outbox.depth")).WithinGuardAsync(receiver);
+        Assert.Equal(BotTelemetry.Name, depth.Scope);
+        Assert.InRange(depth.Value, 0, 1);
     }
 
     [Fact]
