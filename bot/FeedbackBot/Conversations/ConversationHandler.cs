@@ -8,6 +8,7 @@ using FeedbackBot.Features.Plans;
 using FeedbackBot.Features.Pulses;
 using FeedbackBot.Features.Reviews;
 using FeedbackBot.Features.Roles;
+using FeedbackBot.Infrastructure.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace FeedbackBot.Conversations;
@@ -39,8 +40,16 @@ internal sealed class ConversationHandler(
     public async Task<ConversationTurn> HandleAsync(BotRequest request, ConversationPlace? place, PersonRole? role, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var party = await ConversationParty.ResolveAsync(db, request, place, role, clock.GetUtcNow().UtcDateTime, cancellationToken);
-        return await HandleAsync(party, request, cancellationToken);
+        using var span = StartTurn(request);
+        try
+        {
+            var party = await ConversationParty.ResolveAsync(db, request, place, role, clock.GetUtcNow().UtcDateTime, cancellationToken);
+            return await AnswerAsync(party, request, cancellationToken);
+        }
+        catch (Exception e) when (BotTelemetry.Failed(span, e))
+        {
+            throw;
+        }
     }
 
     /// <summary>A turn of someone known, remembering no place.</summary>
@@ -52,6 +61,33 @@ internal sealed class ConversationHandler(
     {
         ArgumentNullException.ThrowIfNull(party);
         ArgumentNullException.ThrowIfNull(request);
+        using var span = StartTurn(request);
+        try
+        {
+            return await AnswerAsync(party, request, cancellationToken);
+        }
+        catch (Exception e) when (BotTelemetry.Failed(span, e))
+        {
+            throw;
+        }
+    }
+
+    // A child of whatever carried the turn in (the platform's HTTP request, or nothing for a queued Slack event), so
+    // one trace runs from the request through the database to the reply.
+    private static System.Diagnostics.Activity? StartTurn(BotRequest request)
+    {
+        var span = BotTelemetry.Source.StartActivity("turn");
+        if (span is { IsAllDataRequested: true })
+        {
+            span.SetTag("feedbackbot.channel", request.Channel.ToString().ToLowerInvariant());
+            span.SetTag("feedbackbot.turn.kind", request.Submission is { } submission ? submission.Verb : "message");
+        }
+
+        return span;
+    }
+
+    private async Task<ConversationTurn> AnswerAsync(ConversationParty party, BotRequest request, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         if (request.Submission is { } submission)
         {

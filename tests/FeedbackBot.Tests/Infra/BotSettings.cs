@@ -41,6 +41,7 @@ internal static partial class BotSettings
             StringComparer.OrdinalIgnoreCase);
     }
 
-    [GeneratedRegex(@"`([A-Za-z]+(?::[A-Za-z]+)+)(?:=[^`]*)?`")]
+    // A colon path (Teams:AppId), or one of OpenTelemetry's standard variables (OTEL_SERVICE_NAME), which the SDK reads as they are.
+    [GeneratedRegex(@"`([A-Za-z]+(?::[A-Za-z]+)+|OTEL_[A-Z_]+)(?:=[^`]*)?`")]
     private static partial Regex SettingKey();
 }

@@ -2,6 +2,7 @@ using FeedbackBot.Core.Analysis;
 using FeedbackBot.Core.Plans;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
+using FeedbackBot.Infrastructure.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace FeedbackBot.Features.CustomerSurveys;
@@ -51,6 +52,7 @@ internal sealed class SurveyResponses(FeedbackDbContext db, TimeProvider clock, 
         {
             // One SaveChanges, one transaction: the response and the invitation's new state are stored together or not at all.
             await db.SaveChangesAsync(cancellationToken);
+            BotTelemetry.AnswersStored.Add(1, new KeyValuePair<string, object?>("channel", "web"));
         }
         catch (DbUpdateException)
         {

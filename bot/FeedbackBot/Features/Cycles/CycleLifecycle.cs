@@ -29,7 +29,7 @@ internal sealed partial class CycleLifecycle(
     TimeProvider clock,
     ILogger<CycleLifecycle> log) : ICycleLifecycle
 {
-    public async Task<OpenedCycle?> OpenCycleAsync(Guid planId, DateTimeOffset scheduledFor, CancellationToken cancellationToken)
+    private async Task<OpenedCycle?> OpenAsync(Guid planId, DateTimeOffset scheduledFor, CancellationToken cancellationToken)
     {
         var plan = await db.Plans.SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
         if (plan is null || plan.State != PlanState.Active)
@@ -165,9 +165,6 @@ internal sealed partial class CycleLifecycle(
         return await db.ReviewCycles.AsNoTracking().SingleOrDefaultAsync(c => c.PlanId == planId && c.StartsAt == startsAt, cancellationToken);
     }
 
-    public Task<DateTimeOffset?> RemindAsync(Guid cycleId, CancellationToken cancellationToken) =>
-        RemindAsync(cycleId, retried: false, cancellationToken);
-
     private async Task<DateTimeOffset?> RemindAsync(Guid cycleId, bool retried, CancellationToken cancellationToken)
     {
         var cycle = await db.ReviewCycles.SingleOrDefaultAsync(c => c.Id == cycleId, cancellationToken);
@@ -218,7 +215,7 @@ internal sealed partial class CycleLifecycle(
         return next == DateTime.MaxValue ? null : new DateTimeOffset(DateTime.SpecifyKind(next, DateTimeKind.Utc));
     }
 
-    public async Task CloseCycleAsync(Guid cycleId, CancellationToken cancellationToken)
+    private async Task CloseAsync(Guid cycleId, CancellationToken cancellationToken)
     {
         var cycle = await db.ReviewCycles.SingleOrDefaultAsync(c => c.Id == cycleId, cancellationToken);
         if (cycle is null)
@@ -268,7 +265,7 @@ internal sealed partial class CycleLifecycle(
         }
     }
 
-    public async Task PostWeeklySummariesAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task QueueWeeklySummariesAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var week = $"{System.Globalization.ISOWeek.GetYear(now.UtcDateTime)}-W{System.Globalization.ISOWeek.GetWeekOfYear(now.UtcDateTime):D2}";

@@ -6,6 +6,7 @@ using FeedbackBot.Core.Plans;
 using FeedbackBot.Core.Privacy;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
+using FeedbackBot.Infrastructure.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace FeedbackBot.Features.Pulses;
@@ -102,6 +103,7 @@ internal sealed class AnswerSurveyFeature(FeedbackDbContext db, RespondentSecret
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            BotTelemetry.AnswersStored.Add(1, new KeyValuePair<string, object?>("channel", party.Tenant.Channel.ToString().ToLowerInvariant()));
         }
         catch (DbUpdateException)
         {

@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using FeedbackBot.Core.Reviews;
 using FeedbackBot.Core.Reviews.Building;
 using FeedbackBot.Core.Serialization;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
 using FeedbackBot.Features.Actions;
+using FeedbackBot.Infrastructure.Telemetry;
 using ReviewCycle = FeedbackBot.Data.Entities.ReviewCycle;
 
 namespace FeedbackBot.Features.Reviews;
@@ -12,6 +14,24 @@ namespace FeedbackBot.Features.Reviews;
 internal static class CreateReview
 {
     public static async Task<(StoredReview Stored, Review Review)> RunAsync(
+        FeedbackDbContext db, ReviewCycle cycle, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        using var span = BotTelemetry.Source.StartActivity("review.build");
+        span?.SetTag("feedbackbot.cycle.id", cycle.Id.ToString("D"));
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var built = await BuildAsync(db, cycle, clock, cancellationToken);
+            BotTelemetry.ReviewDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+            return built;
+        }
+        catch (Exception e) when (BotTelemetry.Failed(span, e))
+        {
+            throw;
+        }
+    }
+
+    private static async Task<(StoredReview Stored, Review Review)> BuildAsync(
         FeedbackDbContext db, ReviewCycle cycle, TimeProvider clock, CancellationToken cancellationToken)
     {
         var input = await ReviewSources.LoadAsync(db, cycle, cancellationToken);

@@ -2,6 +2,7 @@ using System.Text;
 using FeedbackBot.Core.Serialization;
 using FeedbackBot.Data;
 using FeedbackBot.Features.Reviews.Rendering;
+using FeedbackBot.Infrastructure.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace FeedbackBot.Features.Reviews;
@@ -46,6 +47,7 @@ internal static class ReviewEndpoints
             return Results.NotFound();
         }
 
+        BotTelemetry.ReportOpens.Add(1, new KeyValuePair<string, object?>("format", extension is "" ? "html" : extension));
         var review = ReviewJson.Deserialize(stored.Document);
         var query = "?token=" + Uri.EscapeDataString(token!);
         switch (extension)

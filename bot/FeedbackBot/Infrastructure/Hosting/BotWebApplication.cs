@@ -9,6 +9,7 @@ using FeedbackBot.Infrastructure.Health;
 using FeedbackBot.Infrastructure.Inbox;
 using FeedbackBot.Infrastructure.Outbox;
 using FeedbackBot.Infrastructure.Storage;
+using FeedbackBot.Infrastructure.Telemetry;
 using FeedbackBot.Jobs;
 
 namespace FeedbackBot.Infrastructure.Hosting;
@@ -38,6 +39,7 @@ internal static class BotWebApplication
         }
 
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddFeedbackTelemetry(builder.Configuration);
         builder.Services.AddFeedbackStorage(builder.Configuration);
         builder.Services.AddFeedbackDataProtection();
         builder.Services.AddFeedbackHealthChecks();

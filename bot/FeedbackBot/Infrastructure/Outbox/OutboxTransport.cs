@@ -8,6 +8,7 @@ using FeedbackBot.Features.Actions;
 using FeedbackBot.Features.Coaching;
 using FeedbackBot.Features.Contacts;
 using FeedbackBot.Features.Reviews;
+using FeedbackBot.Infrastructure.Telemetry;
 using FeedbackBot.Jobs.Outbox;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,11 +31,34 @@ internal sealed class OutboxTransport(
 {
     public const string ReminderLine = "Reminder: you have not answered this survey yet. It takes a minute.";
 
-    public async Task<OutboxSendResult> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    public Task<OutboxSendResult> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+
+        // One span per message, begun by the dispatcher with nothing around it: the trace of one send, from the rows
+        // it reads to the platform's answer.
+        return BotTelemetry.InSpanAsync("outbox.send", async span =>
+        {
+            span?.SetTag("feedbackbot.outbox.kind", message.Kind.ToString());
+            span?.SetTag("feedbackbot.outbox.attempt", message.Attempts);
+            var (result, channel) = await SendMessageAsync(message, cancellationToken);
+            span?.SetTag("feedbackbot.outbox.result", result.ToString());
+            if (result == OutboxSendResult.Sent && message.Kind is OutboxKind.Invitation or OutboxKind.EmailInvitation)
+            {
+                BotTelemetry.InvitationsSent.Add(1, new KeyValuePair<string, object?>("channel", channel));
+            }
+
+            return result;
+        });
+    }
+
+    private async Task<(OutboxSendResult Result, string Channel)> SendMessageAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
         var tenant = await db.Tenants.SingleAsync(t => t.Id == message.TenantId, cancellationToken);
-        return message.Kind switch
+        var channel = message.Kind is OutboxKind.EmailInvitation or OutboxKind.EmailReminder
+            ? "email"
+            : (message.TargetChannel ?? tenant.Channel).ToString().ToLowerInvariant();
+        return (message.Kind switch
         {
             OutboxKind.Invitation or OutboxKind.Reminder => await SendSurveyAsync(tenant, message, cancellationToken),
             OutboxKind.Review => await SendReviewAsync(tenant, message, cancellationToken),
@@ -46,7 +70,7 @@ internal sealed class OutboxTransport(
             OutboxKind.ActionNotice => await PostAsync(tenant, message, new TextReply(WeeklySummaryBody.Text(message.Body)), cancellationToken),
             OutboxKind.ActionReminder => await SendActionReminderAsync(tenant, message, cancellationToken),
             _ => throw new InvalidOperationException($"Outbox message {message.Id} is of an unknown kind ({message.Kind})."),
-        };
+        }, channel);
     }
 
     private async Task<OutboxSendResult> SendSurveyAsync(Tenant tenant, OutboxMessage message, CancellationToken cancellationToken)

@@ -31,6 +31,9 @@ internal sealed class TeamsRig : IAsyncDisposable
 
     public TestDatabase Database { get; }
 
+    /// <summary>Where the bot listens.</summary>
+    public Uri Address => _client.BaseAddress!;
+
     public FakeBotFrameworkIdentity Identity { get; }
 
     public FakeTokenEndpoint TokenEndpoint { get; }
@@ -41,7 +44,8 @@ internal sealed class TeamsRig : IAsyncDisposable
 
     public Dictionary<string, string?> Settings { get; }
 
-    public static async Task<TeamsRig> StartAsync(Action<IServiceCollection>? services = null)
+    // hostOnly: settings for the bot's host alone, not for the command lines a test runs beside it (telemetry, say).
+    public static async Task<TeamsRig> StartAsync(Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string?>? hostOnly = null)
     {
         var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var identity = await FakeBotFrameworkIdentity.StartAsync();
@@ -49,7 +53,7 @@ internal sealed class TeamsRig : IAsyncDisposable
         var connector = await FakeConnector.StartAsync();
         var key = identity.Publish(identity.CreateKey("key-1", "msteams"));
         var settings = TeamsSettings.For(database, identity, tokenEndpoint);
-        var app = await TestHost.StartAsync(settings, services: services);
+        var app = await TestHost.StartAsync(hostOnly is null ? settings : new Dictionary<string, string?>(settings.Concat(hostOnly)), services: services);
         return new TeamsRig(database, identity, tokenEndpoint, connector, key, settings, app);
     }
 
