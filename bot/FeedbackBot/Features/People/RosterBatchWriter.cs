@@ -4,6 +4,7 @@ using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
 using FeedbackBot.Features.Imports;
 using Microsoft.EntityFrameworkCore;
+using FeedbackBot.Features.Audit;
 
 namespace FeedbackBot.Features.People;
 
@@ -141,6 +142,8 @@ internal sealed class RosterBatchWriter(
             }
             else
             {
+                AuditTrail.Add(db, tenantId, now, AuditTrail.CommandLine, AuditTrail.RoleChanged, person.Id.ToString("D"),
+                    $"{person.Role.ToString().ToLowerInvariant()} to {role.ToString().ToLowerInvariant()} (roster {Path.GetFileName(path)})");
                 person.Role = role;
                 changed = true;
             }

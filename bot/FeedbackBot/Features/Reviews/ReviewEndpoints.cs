@@ -1,6 +1,7 @@
 using System.Text;
 using FeedbackBot.Core.Serialization;
 using FeedbackBot.Data;
+using FeedbackBot.Features.Audit;
 using FeedbackBot.Features.Reviews.Rendering;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,7 +25,7 @@ internal static class ReviewEndpoints
     }
 
     private static async Task<IResult> HandleAsync(
-        string name, string? token, HttpContext http, ReportLinks links, FeedbackDbContext db, CancellationToken cancellationToken)
+        string name, string? token, HttpContext http, ReportLinks links, FeedbackDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var dot = name.IndexOf('.', StringComparison.Ordinal);
         var idText = dot < 0 ? name : name[..dot];
@@ -46,6 +47,7 @@ internal static class ReviewEndpoints
             return Results.NotFound();
         }
 
+        await LinkOpenings.RecordAsync(db, id, stored.PlanId, AuditTrail.ReportOpened, extension.Length == 0 ? "html" : extension, clock.GetUtcNow().UtcDateTime, cancellationToken);
         var review = ReviewJson.Deserialize(stored.Document);
         var query = "?token=" + Uri.EscapeDataString(token!);
         switch (extension)
