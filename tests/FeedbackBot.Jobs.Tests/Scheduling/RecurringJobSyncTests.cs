@@ -30,8 +30,8 @@ public sealed class RecurringJobSyncTests
 
         var changes = await harness.Sync.SyncAsync(CancellationToken.None);
 
-        // The plan's job and the bot's own five.
-        Assert.Equal(7, changes.Added);
+        // The plan's job and the bot's own seven.
+        Assert.Equal(8, changes.Added);
         var job = Assert.IsType<RecurringJobDto>(harness.RecurringJob("pulse"));
         Assert.Equal("0 9 * * 1", job.Cron);
         Assert.Equal("America/New_York", job.TimeZoneId);
@@ -307,8 +307,8 @@ public sealed class RecurringJobSyncTests
 
         var second = await harness.Sync.SyncAsync(CancellationToken.None);
 
-        // Two plans with a schedule, and the bot's own four jobs.
-        Assert.Equal(8, first.Added);
+        // Two plans with a schedule, and the bot's own seven jobs.
+        Assert.Equal(9, first.Added);
         Assert.False(second.Any, second.ToString());
     }
 
