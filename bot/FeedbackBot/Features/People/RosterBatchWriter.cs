@@ -2,9 +2,9 @@ using FeedbackBot.CommandLine;
 using FeedbackBot.Core.People;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
+using FeedbackBot.Features.Audit;
 using FeedbackBot.Features.Imports;
 using Microsoft.EntityFrameworkCore;
-using FeedbackBot.Features.Audit;
 
 namespace FeedbackBot.Features.People;
 
