@@ -31,7 +31,10 @@ internal static class PersonErasure
     public static async Task<Outcome> EraseAsync(FeedbackDbContext db, DataSubject subject, CancellationToken cancellationToken)
     {
         var ids = subject.PersonIds;
-        var names = subject.Names;
+
+        // Columns that name a person exactly are matched on ids and addresses only: two people may share a display
+        // name, and erasing one must not touch the other's rows.
+        var names = subject.Identifiers;
         var tenantId = subject.Tenant.Id;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
@@ -55,13 +58,13 @@ internal static class PersonErasure
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Owner, Tombstone).SetProperty(a => a.OwnerPersonId, (Guid?)null), cancellationToken);
         renamed += await db.ImprovementActions.Where(a => a.TenantId == tenantId && names.Contains(a.CreatedBy))
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.CreatedBy, Tombstone), cancellationToken);
-        renamed += await db.ImprovementActionNotes.Where(n => names.Contains(n.Author))
+        renamed += await db.ImprovementActionNotes.Where(n => db.ImprovementActions.Any(a => a.Id == n.ActionId && a.TenantId == tenantId) && names.Contains(n.Author))
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.Author, Tombstone), cancellationToken);
-        renamed += await db.Responses.Where(r => r.Agent != null && names.Contains(r.Agent)).ExecuteUpdateAsync(s => s.SetProperty(r => r.Agent, Tombstone), cancellationToken);
-        renamed += await db.Invitations.Where(i => i.Agent != null && names.Contains(i.Agent)).ExecuteUpdateAsync(s => s.SetProperty(i => i.Agent, Tombstone), cancellationToken);
-        renamed += await db.Contacts.Where(c => c.Agent != null && names.Contains(c.Agent)).ExecuteUpdateAsync(s => s.SetProperty(c => c.Agent, Tombstone), cancellationToken);
-        renamed += await db.AuditEntries.Where(a => names.Contains(a.Actor)).ExecuteUpdateAsync(s => s.SetProperty(a => a.Actor, Tombstone), cancellationToken);
-        renamed += await db.AuditEntries.Where(a => names.Contains(a.Subject)).ExecuteUpdateAsync(s => s.SetProperty(a => a.Subject, Tombstone), cancellationToken);
+        renamed += await db.Responses.Where(r => r.Cycle!.Plan!.TenantId == tenantId && r.Agent != null && names.Contains(r.Agent)).ExecuteUpdateAsync(s => s.SetProperty(r => r.Agent, Tombstone), cancellationToken);
+        renamed += await db.Invitations.Where(i => i.Cycle!.Plan!.TenantId == tenantId && i.Agent != null && names.Contains(i.Agent)).ExecuteUpdateAsync(s => s.SetProperty(i => i.Agent, Tombstone), cancellationToken);
+        renamed += await db.Contacts.Where(c => c.TenantId == tenantId && c.Agent != null && names.Contains(c.Agent)).ExecuteUpdateAsync(s => s.SetProperty(c => c.Agent, Tombstone), cancellationToken);
+        renamed += await db.AuditEntries.Where(a => (a.TenantId == tenantId || a.TenantId == null) && names.Contains(a.Actor)).ExecuteUpdateAsync(s => s.SetProperty(a => a.Actor, Tombstone), cancellationToken);
+        renamed += await db.AuditEntries.Where(a => (a.TenantId == tenantId || a.TenantId == null) && names.Contains(a.Subject)).ExecuteUpdateAsync(s => s.SetProperty(a => a.Subject, Tombstone), cancellationToken);
         renamed += await db.JobPauses.Where(p => names.Contains(p.PausedBy)).ExecuteUpdateAsync(s => s.SetProperty(p => p.PausedBy, Tombstone), cancellationToken);
         renamed += await ScrubFreeTextAsync(db, subject, cancellationToken);
 
@@ -152,17 +155,20 @@ internal static class PersonErasure
     private static async Task<int> ScrubFreeTextAsync(FeedbackDbContext db, DataSubject subject, CancellationToken cancellationToken)
     {
         var names = subject.Names;
+        var tenantId = subject.Tenant.Id;
         var replaced = 0;
         foreach (var name in names)
         {
             var pattern = Like(name);
-            foreach (var note in await db.ImprovementActionNotes.Where(n => EF.Functions.Like(n.Text, pattern, "\\")).ToListAsync(cancellationToken))
+            foreach (var note in await db.ImprovementActionNotes
+                .Where(n => db.ImprovementActions.Any(a => a.Id == n.ActionId && a.TenantId == tenantId) && EF.Functions.Like(n.Text, pattern, "\\")).ToListAsync(cancellationToken))
             {
                 note.Text = Replace(note.Text, names);
                 replaced++;
             }
 
-            foreach (var entry in await db.AuditEntries.Where(a => a.Detail != null && EF.Functions.Like(a.Detail, pattern, "\\")).ToListAsync(cancellationToken))
+            foreach (var entry in await db.AuditEntries
+                .Where(a => (a.TenantId == tenantId || a.TenantId == null) && a.Detail != null && EF.Functions.Like(a.Detail, pattern, "\\")).ToListAsync(cancellationToken))
             {
                 entry.Detail = Replace(entry.Detail!, names);
                 replaced++;
@@ -174,7 +180,7 @@ internal static class PersonErasure
                 replaced++;
             }
 
-            foreach (var review in await db.Reviews.Where(r => EF.Functions.Like(r.Document, pattern, "\\")).ToListAsync(cancellationToken))
+            foreach (var review in await db.Reviews.Where(r => r.Plan!.TenantId == tenantId && EF.Functions.Like(r.Document, pattern, "\\")).ToListAsync(cancellationToken))
             {
                 review.Document = ScrubJson(review.Document, names);
                 replaced++;

@@ -87,7 +87,7 @@ internal static class PersonExport
     private static async Task<object> StaffAsync(FeedbackDbContext db, DataSubject subject, Data.Entities.Person person, CancellationToken cancellationToken)
     {
         var id = person.Id;
-        var names = subject.Names;
+        var names = subject.Identifiers;
         var conversations = await db.ConversationReferences.AsNoTracking().Where(c => c.PersonId == id)
             .OrderBy(c => c.UpdatedAt).Select(c => new { c.ConversationId, c.ServiceUrl, c.TeamId, c.UpdatedAt }).ToListAsync(cancellationToken);
         var invitations = await db.Invitations.AsNoTracking().Where(i => i.PersonId == id).OrderBy(i => i.CreatedAt)

@@ -57,6 +57,37 @@ public sealed class AuditTrailTests
     }
 
     [Fact]
+    public async Task ImportPeople_RosterChangesARole_AuditsItAsTheCommandLine()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        using var folder = new TempFolder();
+        await CliRun.RunAsync(database, "import", "people", folder.Write("people.csv", "person,name,role\nana.lima@contoso.example,Ana Lima,staff\n"));
+
+        await CliRun.RunAsync(database, "import", "people", folder.Write("later.csv", "person,name,role\nana.lima@contoso.example,Ana Lima,manager\n"));
+
+        await using var db = database.CreateContext();
+        var ana = await db.People.SingleAsync();
+        var entry = Assert.Single(await EntriesAsync(database, AuditTrail.RoleChanged));
+        Assert.Equal((AuditTrail.CommandLine, ana.Id.ToString("D"), "staff to manager (roster later.csv)"), (entry.Actor, entry.Subject, entry.Detail));
+    }
+
+    [Fact]
+    public async Task PausePlan_ManagerInChat_AuditsThePauseAndTheResume()
+    {
+        await using var rig = await ConversationRig.CreateAsync(DatabaseProvider.Sqlite);
+        await rig.MeetAsync("alex");
+        await rig.ApplyExamplePlansAsync();
+
+        await rig.SayAsync("alex", "pause staff-pulse");
+        await rig.SayAsync("alex", "resume staff-pulse");
+
+        var paused = Assert.Single(await EntriesAsync(rig.Database, AuditTrail.PlanPaused));
+        var resumed = Assert.Single(await EntriesAsync(rig.Database, AuditTrail.PlanResumed));
+        Assert.Equal(("alex", "plan:staff-pulse"), (paused.Actor, paused.Subject));
+        Assert.Equal(("alex", "plan:staff-pulse"), (resumed.Actor, resumed.Subject));
+    }
+
+    [Fact]
     public async Task JobsTriggerPauseResume_FromTheCommandLine_AreAuditedForTheInstallation()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
