@@ -46,6 +46,10 @@ namespace FeedbackBot.Core.Plans;
 /// <param name="ComplaintResolutionStandard">
 /// The plan's standard for resolving a complaint (<c>complaint_resolution_standard</c>); null when it sets none.
 /// </param>
+/// <param name="RetentionDays">
+/// How many days after a cycle closes its raw responses (answers and comments) are kept (<c>retention_days</c>); null
+/// keeps them. The cycle's stored reviews stay.
+/// </param>
 public sealed record MeasurementPlan(
     string Id,
     string Name,
@@ -75,7 +79,8 @@ public sealed record MeasurementPlan(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ValueModel? Value = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Outcome = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? StrengthThreshold = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TimeSpan? ComplaintResolutionStandard = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TimeSpan? ComplaintResolutionStandard = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? RetentionDays = null)
 {
     /// <summary>How long each cycle stays open.</summary>
     public TimeSpan Length => CycleLength ?? TimeSpan.FromDays(CycleDays);
@@ -95,6 +100,15 @@ public sealed record MeasurementPlan(
 
     /// <summary>The most <c>sustain_cycles</c> a plan may ask for: about a year of weekly cycles.</summary>
     public const int MaxSustainCycles = 52;
+
+    /// <summary>
+    /// The shortest <c>retention_days</c>: a month, so a review run again soon after its cycle closes (or a late
+    /// import) still finds the raw answers.
+    /// </summary>
+    public const int MinRetentionDays = 30;
+
+    /// <summary>The longest <c>retention_days</c>: ten years; a plan that keeps answers longer leaves the key out.</summary>
+    public const int MaxRetentionDays = 3650;
 
     /// <summary>The plan's <see cref="SustainCycles"/>, or the default.</summary>
     [JsonIgnore]

@@ -19,7 +19,7 @@ internal sealed partial class PlanReader(PlanErrors errors, PlanParserOptions op
         "cycle_days", "cycle_length", "sample", "minimum_group_size", "min_days_between_invitations", "reminders", "post_to",
         "validation", "population", "themes", "scorecards", "qa_target", "qa_retention_days",
         "sustain_cycles", "value", "outcome", "strength_threshold",
-        "complaint_resolution_standard",
+        "complaint_resolution_standard", "retention_days",
     ];
 
     private readonly PlanErrors _errors = errors;
@@ -80,11 +80,17 @@ internal sealed partial class PlanReader(PlanErrors errors, PlanParserOptions op
 
         var value = ReadValue(plan, out var valueValid);
         var (resolutionStandard, resolutionStandardValid) = ReadComplaintResolutionStandard(plan);
+        var retentionErrors = _errors.Count;
+        var retentionDays = plan.Optional("retention_days") is { } retentionNode
+            ? _values.Integer(retentionNode, plan.PathOf("retention_days"), MeasurementPlan.MinRetentionDays, MeasurementPlan.MaxRetentionDays,
+                "how many days raw answers and comments are kept after their cycle closes")
+            : null;
 
         if (_errors.Count > 0 || !valueValid || !resolutionStandardValid || id is null || name is null || _audiences is null || _features is null
             || methods is null || questions is null || kpis is null || cycleDays is null || !cycleLengthValid || sample is null
             || minimumGroupSize is null || minDaysBetweenInvitations is null || reminders is null || postTo is null
-            || validation is null || population is null || themes is null || qa is null || _errors.Count > sustainErrors)
+            || validation is null || population is null || themes is null || qa is null || _errors.Count > sustainErrors
+            || _errors.Count > retentionErrors)
         {
             return null;
         }
@@ -93,7 +99,7 @@ internal sealed partial class PlanReader(PlanErrors errors, PlanParserOptions op
             id, name, description, _audiences, _features, questions, kpis, methods, schedule,
             cycleLength is { } length ? (int)Math.Ceiling(length.TotalDays) : cycleDays.Value,
             sample, minimumGroupSize.Value, minDaysBetweenInvitations.Value, reminders, postTo, validation,
-            population, themes, cycleLength, _webLink, qa.Value.Scorecards, qa.Value.Target, qa.Value.RetentionDays, sustainCycles, value, outcome, strengthThreshold, resolutionStandard);
+            population, themes, cycleLength, _webLink, qa.Value.Scorecards, qa.Value.Target, qa.Value.RetentionDays, sustainCycles, value, outcome, strengthThreshold, resolutionStandard, retentionDays);
     }
 
     private List<Audience>? ReadAudiences(FieldMap plan)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Data.Common;
 using FeedbackBot.Adapters.TeamsApp;
 using FeedbackBot.Features.Actions;
+using FeedbackBot.Features.Audit;
 using FeedbackBot.Features.Contacts;
 using FeedbackBot.Features.CustomerSurveys;
 using FeedbackBot.Features.History;
@@ -103,6 +104,7 @@ public static class FeedbackBotCli
             ActionsCommand.Create(context),
             TeamsCommand.Create(context),
             JobsCommand.Create(context),
+            AuditCommand.Create(context),
         };
         root.AllowOverrides().SetAction((parseResult, cancellationToken) => ServeCommand.RunAsync(parseResult, urls, context, cancellationToken));
         return root;

@@ -9,6 +9,7 @@ using FeedbackBot.Features.History;
 using FeedbackBot.Features.People;
 using FeedbackBot.Features.Plans;
 using FeedbackBot.Features.Pulses;
+using FeedbackBot.Features.Retention;
 using FeedbackBot.Features.Reviews;
 using FeedbackBot.Features.Roles;
 using FeedbackBot.Features.Scheduling;
@@ -38,6 +39,7 @@ internal static class FeatureServiceCollectionExtensions
         services.AddFeedbackCoaching();
         services.AddFeedbackScorecards();
         services.AddFeedbackActions();
+        services.AddFeedbackRetention();
         return services;
     }
 

@@ -16,6 +16,7 @@ public static class JobIds
     public const string CoachingReminders = SystemPrefix + "coaching-reminders";
     public const string QaRetention = SystemPrefix + "qa-retention";
     public const string ActionReminders = SystemPrefix + "action-reminders";
+    public const string ResponseRetention = SystemPrefix + "response-retention";
 
     /// <summary>The prefix of a plan's pause record: pauses are kept by plan, which outlives a rename of its job.</summary>
     public const string PlanPausePrefix = "plan:";

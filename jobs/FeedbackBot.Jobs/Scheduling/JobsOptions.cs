@@ -3,7 +3,8 @@ namespace FeedbackBot.Jobs.Scheduling;
 /// <summary>
 /// The scheduler's settings: <c>Jobs:Enabled</c>, <c>Jobs:WeeklySummaryCron</c>, <c>Jobs:TimeZone</c>, and when the
 /// people rosters are synchronised, <c>People:SyncSchedule</c>, and when QA evaluations past their plan's retention are
-/// deleted, <c>Qa:RetentionSchedule</c>.
+/// deleted, <c>Qa:RetentionSchedule</c>, and when raw answers past their plan's retention are deleted,
+/// <c>Retention:Schedule</c>.
 /// </summary>
 public sealed class JobsOptions
 {
@@ -12,6 +13,7 @@ public sealed class JobsOptions
     public const string TimeZoneKey = "Jobs:TimeZone";
     public const string PeopleSyncScheduleKey = "People:SyncSchedule";
     public const string QaRetentionScheduleKey = "Qa:RetentionSchedule";
+    public const string ResponseRetentionScheduleKey = "Retention:Schedule";
 
     public const string DefaultWeeklySummaryCron = "0 9 * * 1";
     public const string DefaultTimeZone = "UTC";
@@ -22,8 +24,11 @@ public sealed class JobsOptions
     /// <summary>Daily at 02:30 (in <c>Jobs:TimeZone</c>): a quiet hour, before the people sync and the working day.</summary>
     public const string DefaultQaRetentionSchedule = "30 2 * * *";
 
+    /// <summary>Daily at 02:45 (in <c>Jobs:TimeZone</c>): after the QA retention, before the people sync.</summary>
+    public const string DefaultResponseRetentionSchedule = "45 2 * * *";
+
     /// <summary>
-    /// The <c>People:SyncSchedule</c> or <c>Qa:RetentionSchedule</c> that turns that job off (<c>feedbackbot people sync</c>
+    /// The <c>People:SyncSchedule</c>, <c>Qa:RetentionSchedule</c> or <c>Retention:Schedule</c> that turns that job off (<c>feedbackbot people sync</c>
     /// still works).
     /// </summary>
     public const string Off = "off";
@@ -47,6 +52,11 @@ public sealed class JobsOptions
 
     public bool QaRetentionEnabled => !string.Equals(QaRetentionSchedule.Trim(), Off, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Five-field cron in <see cref="TimeZone"/>, or <see cref="Off"/>: raw answers are then kept past their retention.</summary>
+    public string ResponseRetentionSchedule { get; set; } = DefaultResponseRetentionSchedule;
+
+    public bool ResponseRetentionEnabled => !string.Equals(ResponseRetentionSchedule.Trim(), Off, StringComparison.OrdinalIgnoreCase);
+
     public bool Enabled => string.IsNullOrWhiteSpace(EnabledText) || !bool.TryParse(EnabledText.Trim(), out var enabled) || enabled;
 
     public static JobsOptions From(Microsoft.Extensions.Configuration.IConfiguration configuration)
@@ -59,6 +69,7 @@ public sealed class JobsOptions
             TimeZone = NonEmpty(configuration[TimeZoneKey]) ?? DefaultTimeZone,
             PeopleSyncSchedule = NonEmpty(configuration[PeopleSyncScheduleKey]) ?? DefaultPeopleSyncSchedule,
             QaRetentionSchedule = NonEmpty(configuration[QaRetentionScheduleKey]) ?? DefaultQaRetentionSchedule,
+            ResponseRetentionSchedule = NonEmpty(configuration[ResponseRetentionScheduleKey]) ?? DefaultResponseRetentionSchedule,
         };
     }
 

@@ -30,6 +30,11 @@ public sealed class JobsOptionsValidator : IValidateOptions<JobsOptions>
             failures.Add($"{JobsOptions.QaRetentionScheduleKey} '{options.QaRetentionSchedule}' is not a schedule: {retentionError}; use a cron expression such as '{JobsOptions.DefaultQaRetentionSchedule}', or {JobsOptions.Off}.");
         }
 
+        if (options.ResponseRetentionEnabled && !CronSchedule.TryParse(options.ResponseRetentionSchedule, out _, out var responseRetentionError))
+        {
+            failures.Add($"{JobsOptions.ResponseRetentionScheduleKey} '{options.ResponseRetentionSchedule}' is not a schedule: {responseRetentionError}; use a cron expression such as '{JobsOptions.DefaultResponseRetentionSchedule}', or {JobsOptions.Off}.");
+        }
+
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out _))
         {
             failures.Add($"{JobsOptions.TimeZoneKey} '{options.TimeZone}' is not a known time zone; use an IANA name such as Europe/Berlin or UTC.");

@@ -3,6 +3,7 @@ using FeedbackBot.Jobs.Actions;
 using FeedbackBot.Jobs.Coaching;
 using FeedbackBot.Jobs.Cycles;
 using FeedbackBot.Jobs.People;
+using FeedbackBot.Jobs.Retention;
 using FeedbackBot.Jobs.Scorecards;
 using Hangfire;
 using Hangfire.Common;
@@ -15,7 +16,8 @@ namespace FeedbackBot.Jobs.Scheduling;
 
 /// <summary>
 /// Makes Hangfire's recurring jobs match the database: the bot's own (plan sync, weekly summary, coaching reminders,
-/// people sync unless <c>People:SyncSchedule</c> is off, QA retention unless <c>Qa:RetentionSchedule</c> is off) and one per
+/// people sync unless <c>People:SyncSchedule</c> is off, QA retention unless <c>Qa:RetentionSchedule</c> is off, response
+/// retention unless <c>Retention:Schedule</c> is off) and one per
 /// scheduled plan, each with its cron and time zone; none for a plan removed or no longer scheduled. A paused plan, or
 /// a job an operator paused, keeps its job with a schedule that never fires (Hangfire has no paused state), so it
 /// stays visible by its name. The plan sync job runs this every minute on whichever instance picks it up, and the
@@ -66,6 +68,12 @@ public sealed class RecurringJobSync(
         {
             changes = Apply(existing, JobIds.QaRetention, Job.FromExpression<QaRetentionJob>(j => j.RunAsync(CancellationToken.None)), settings.QaRetentionSchedule.Trim(), retentionZone, pauses.Contains(JobIds.QaRetention), changes);
             wanted.Add(JobIds.QaRetention);
+        }
+
+        if (settings.ResponseRetentionEnabled && TimeZoneInfo.TryFindSystemTimeZoneById(settings.TimeZone, out var responseRetentionZone))
+        {
+            changes = Apply(existing, JobIds.ResponseRetention, Job.FromExpression<ResponseRetentionJob>(j => j.RunAsync(CancellationToken.None)), settings.ResponseRetentionSchedule.Trim(), responseRetentionZone, pauses.Contains(JobIds.ResponseRetention), changes);
+            wanted.Add(JobIds.ResponseRetention);
         }
 
         foreach (var plan in plans)

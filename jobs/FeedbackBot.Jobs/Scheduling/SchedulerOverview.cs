@@ -196,6 +196,7 @@ public sealed class SchedulerOverview(
         JobIds.WeeklySummary => options.Value.WeeklySummaryCron,
         JobIds.PeopleSync => options.Value.PeopleSyncSchedule,
         JobIds.QaRetention => options.Value.QaRetentionSchedule,
+        JobIds.ResponseRetention => options.Value.ResponseRetentionSchedule,
         _ => null,
     };
 
@@ -205,6 +206,7 @@ public sealed class SchedulerOverview(
         JobIds.WeeklySummary => "Post the weekly summary of every plan",
         JobIds.PeopleSync => "Synchronise the people rosters from Teams and Slack",
         JobIds.QaRetention => "Delete QA evaluations and interactions past each plan's qa_retention_days",
+        JobIds.ResponseRetention => "Delete raw answers and comments past each plan's retention_days",
         _ => "A recurring job this bot no longer defines",
     };
 

@@ -2,6 +2,7 @@ using FeedbackBot.Jobs.Actions;
 using FeedbackBot.Jobs.Coaching;
 using FeedbackBot.Jobs.Cycles;
 using FeedbackBot.Jobs.People;
+using FeedbackBot.Jobs.Retention;
 using FeedbackBot.Jobs.Scorecards;
 using Hangfire;
 using Hangfire.AspNetCore;
@@ -27,7 +28,7 @@ public static class SchedulerServiceCollectionExtensions
     /// Hangfire on the bot's database, with this host's own storage and activator rather than Hangfire's process-wide
     /// ones, so that two hosts in one process (the tests run several) never run each other's jobs. Expects the
     /// <c>FeedbackDbContext</c> factory, an <see cref="ICycleLifecycle"/>, an <see cref="IPeopleSync"/>, an
-    /// <see cref="ICoachingReminders"/>, an <see cref="IActionReminders"/> and an <see cref="IQaRetention"/> from the host.
+    /// <see cref="ICoachingReminders"/>, an <see cref="IActionReminders"/>, an <see cref="IQaRetention"/> and an <see cref="IResponseRetention"/> from the host.
     /// </summary>
     public static IServiceCollection AddFeedbackScheduler(
         this IServiceCollection services, IConfiguration configuration, SchedulerRole role = SchedulerRole.Host)
@@ -44,6 +45,7 @@ public static class SchedulerServiceCollectionExtensions
                 o.TimeZone = settings.TimeZone;
                 o.PeopleSyncSchedule = settings.PeopleSyncSchedule;
                 o.QaRetentionSchedule = settings.QaRetentionSchedule;
+                o.ResponseRetentionSchedule = settings.ResponseRetentionSchedule;
             })
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<JobsOptions>, JobsOptionsValidator>();
@@ -79,6 +81,7 @@ public static class SchedulerServiceCollectionExtensions
             services.AddTransient<CoachingRemindersJob>();
             services.AddTransient<ActionRemindersJob>();
             services.AddTransient<QaRetentionJob>();
+            services.AddTransient<ResponseRetentionJob>();
             services.AddHostedService<RecurringJobStarter>();
             if (settings.Enabled)
             {

@@ -7,7 +7,7 @@ public class PlanParserDocumentErrorTests
 {
     private const string TopLevelFields =
         "id, name, description, audiences, features, methods, questions, kpis, schedule, cycle_days, cycle_length, sample, "
-        + "minimum_group_size, min_days_between_invitations, reminders, post_to, validation, population, themes, scorecards, qa_target, qa_retention_days, sustain_cycles, value, outcome, strength_threshold, complaint_resolution_standard";
+        + "minimum_group_size, min_days_between_invitations, reminders, post_to, validation, population, themes, scorecards, qa_target, qa_retention_days, sustain_cycles, value, outcome, strength_threshold, complaint_resolution_standard, retention_days";
 
     [Fact]
     public void Parse_UnterminatedQuote_ReportsTheSyntaxErrorWhereYamlDotNetFindsIt()

@@ -188,7 +188,7 @@ public class PlanParserScorecardTests
     [InlineData("qa_target: {per_agent: 4, every: 30d, evrey: 30d}", "19:39: qa_target.evrey: unknown field 'evrey'; did you mean 'every'? expected one of per_agent, every")]
     [InlineData("qa_retention_days: 0", "19:20: qa_retention_days: expected a whole number from 1 to 3650, got 0")]
     [InlineData("qa_retention_days: 3651", "19:20: qa_retention_days: expected a whole number from 1 to 3650, got 3651")]
-    [InlineData("qa_retention_dys: 30", "19:1: qa_retention_dys: unknown field 'qa_retention_dys'; did you mean 'qa_retention_days'? expected one of id, name, description, audiences, features, methods, questions, kpis, schedule, cycle_days, cycle_length, sample, minimum_group_size, min_days_between_invitations, reminders, post_to, validation, population, themes, scorecards, qa_target, qa_retention_days, sustain_cycles, value, outcome, strength_threshold, complaint_resolution_standard")]
+    [InlineData("qa_retention_dys: 30", "19:1: qa_retention_dys: unknown field 'qa_retention_dys'; did you mean 'qa_retention_days'? expected one of id, name, description, audiences, features, methods, questions, kpis, schedule, cycle_days, cycle_length, sample, minimum_group_size, min_days_between_invitations, reminders, post_to, validation, population, themes, scorecards, qa_target, qa_retention_days, sustain_cycles, value, outcome, strength_threshold, complaint_resolution_standard, retention_days")]
     public void Parse_BadQaSettings_ReportsWhereAndWhy(string extra, string expected)
     {
         AssertSingleError(ParseMinimalWith(OneScorecard + "\n" + extra), expected);

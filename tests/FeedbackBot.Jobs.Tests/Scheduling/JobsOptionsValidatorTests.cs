@@ -71,6 +71,19 @@ public sealed class JobsOptionsValidatorTests
     }
 
     [Fact]
+    public void Validate_RetentionScheduleNotACron_FailsNamingTheKey()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Retention:Schedule"] = "nightly" })
+            .Build();
+
+        var result = new JobsOptionsValidator().Validate(null, JobsOptions.From(configuration));
+
+        Assert.True(result.Failed);
+        Assert.StartsWith("Retention:Schedule 'nightly' is not a schedule", Assert.Single(result.Failures!), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void From_NoPeopleSyncSchedule_SyncsDailyAtThree()
     {
         var options = JobsOptions.From(new ConfigurationBuilder().Build());

@@ -3,6 +3,7 @@ using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
 using FeedbackBot.Jobs.Actions;
 using FeedbackBot.Jobs.Coaching;
+using FeedbackBot.Jobs.Retention;
 using FeedbackBot.Jobs.Scheduling;
 using FeedbackBot.Jobs.Scorecards;
 using FeedbackBot.Testing;
@@ -29,8 +30,8 @@ public sealed class RecurringJobSyncTests
 
         var changes = await harness.Sync.SyncAsync(CancellationToken.None);
 
-        // The plan's job and the bot's own five.
-        Assert.Equal(7, changes.Added);
+        // The plan's job and the bot's own seven.
+        Assert.Equal(8, changes.Added);
         var job = Assert.IsType<RecurringJobDto>(harness.RecurringJob("pulse"));
         Assert.Equal("0 9 * * 1", job.Cron);
         Assert.Equal("America/New_York", job.TimeZoneId);
@@ -116,7 +117,7 @@ public sealed class RecurringJobSyncTests
 
         Assert.Equal(2, changes.Removed);
         Assert.Equal(
-            ["kept", JobIds.ActionReminders, JobIds.CoachingReminders, JobIds.PeopleSync, JobIds.PlanSync, JobIds.QaRetention, JobIds.WeeklySummary],
+            ["kept", JobIds.ActionReminders, JobIds.CoachingReminders, JobIds.PeopleSync, JobIds.PlanSync, JobIds.QaRetention, JobIds.ResponseRetention, JobIds.WeeklySummary],
             harness.RecurringJobs().Select(j => j.Id).Order(StringComparer.Ordinal));
     }
 
@@ -159,7 +160,7 @@ public sealed class RecurringJobSyncTests
         var changes = await harness.Sync.SyncAsync(CancellationToken.None);
 
         Assert.Equal(1, changes.Removed);
-        Assert.Equal([JobIds.ActionReminders, JobIds.CoachingReminders, JobIds.PlanSync, JobIds.QaRetention, JobIds.WeeklySummary], harness.RecurringJobs().Select(j => j.Id).Order(StringComparer.Ordinal));
+        Assert.Equal([JobIds.ActionReminders, JobIds.CoachingReminders, JobIds.PlanSync, JobIds.QaRetention, JobIds.ResponseRetention, JobIds.WeeklySummary], harness.RecurringJobs().Select(j => j.Id).Order(StringComparer.Ordinal));
     }
 
     [Theory]
@@ -236,6 +237,44 @@ public sealed class RecurringJobSyncTests
 
     [Theory]
     [ClassData(typeof(ProviderData))]
+    public async Task SyncAsync_NoRetentionSchedule_AddsTheResponseRetentionJobDailyAtQuarterToThree(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await (await SchedulerHarness.MigrateAsync(database)).DisposeAsync();
+        await using var harness = SchedulerHarness.Create(database, new RecordingLifecycle(), SchedulerRole.Standby, recurringNow: Now);
+
+        await harness.Sync.SyncAsync(CancellationToken.None);
+
+        var job = Assert.IsType<RecurringJobDto>(harness.RecurringJob(JobIds.ResponseRetention));
+        Assert.Equal(("45 2 * * *", "UTC"), (job.Cron, job.TimeZoneId));
+        Assert.Equal(nameof(ResponseRetentionJob), job.Job.Type.Name);
+        Assert.Equal(new DateTimeOffset(2026, 11, 26, 2, 45, 0, TimeSpan.Zero), Utc(job.NextExecution));
+    }
+
+    [Theory]
+    [ClassData(typeof(ProviderData))]
+    public async Task SyncAsync_RetentionTurnedOff_RemovesTheResponseRetentionJob(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await (await SchedulerHarness.MigrateAsync(database)).DisposeAsync();
+        await using (var before = SchedulerHarness.Create(database, new RecordingLifecycle(), SchedulerRole.Standby, recurringNow: Now))
+        {
+            await before.Sync.SyncAsync(CancellationToken.None);
+            Assert.NotNull(before.RecurringJob(JobIds.ResponseRetention));
+        }
+
+        await using var harness = SchedulerHarness.Create(database, new RecordingLifecycle(), SchedulerRole.Standby, recurringNow: Now, settings: new Dictionary<string, string?>
+        {
+            ["Retention:Schedule"] = "off",
+        });
+        var changes = await harness.Sync.SyncAsync(CancellationToken.None);
+
+        Assert.Equal(1, changes.Removed);
+        Assert.Null(harness.RecurringJob(JobIds.ResponseRetention));
+    }
+
+    [Theory]
+    [ClassData(typeof(ProviderData))]
     public async Task SyncAsync_CronAndZoneChanged_ReplacesJobWithNewNextExecution(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -268,8 +307,8 @@ public sealed class RecurringJobSyncTests
 
         var second = await harness.Sync.SyncAsync(CancellationToken.None);
 
-        // Two plans with a schedule, and the bot's own four jobs.
-        Assert.Equal(8, first.Added);
+        // Two plans with a schedule, and the bot's own seven jobs.
+        Assert.Equal(9, first.Added);
         Assert.False(second.Any, second.ToString());
     }
 

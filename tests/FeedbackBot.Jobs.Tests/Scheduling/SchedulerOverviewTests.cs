@@ -64,7 +64,7 @@ public sealed class SchedulerOverviewTests
 
         var jobs = await harness.Overview.ListAsync(CancellationToken.None);
 
-        Assert.Equal([JobIds.ActionReminders, JobIds.CoachingReminders, JobIds.PeopleSync, JobIds.PlanSync, JobIds.QaRetention, JobIds.WeeklySummary, "pulse", $"#{id}"], jobs.Select(j => j.Key));
+        Assert.Equal([JobIds.ActionReminders, JobIds.CoachingReminders, JobIds.PeopleSync, JobIds.PlanSync, JobIds.QaRetention, JobIds.ResponseRetention, JobIds.WeeklySummary, "pulse", $"#{id}"], jobs.Select(j => j.Key));
         var weekly = jobs.Single(j => j.Key == JobIds.WeeklySummary);
         Assert.Equal(("30 8 * * 5", "Europe/Paris"), (weekly.Schedule, weekly.TimeZone));
         var close = jobs.Single(j => j.Key == $"#{id}");

@@ -1,6 +1,7 @@
 using System.Text;
 using FeedbackBot.Core.Serialization;
 using FeedbackBot.Data;
+using FeedbackBot.Features.Audit;
 using FeedbackBot.Features.Reviews;
 using Microsoft.EntityFrameworkCore;
 
@@ -62,6 +63,7 @@ internal static class HistoryEndpoints
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
+        await LinkOpenings.RecordAsync(db, id, stored.PlanId, AuditTrail.HistoryOpened, kpi, now, cancellationToken);
         var history = await KpiHistory.LoadAsync(db, stored.PlanId, found.Plan, found.Kpi, now, upTo: cycle, cancellationToken);
         http.Response.Headers.ContentSecurityPolicy = HistoryHtml.ContentSecurityPolicy + "; frame-ancestors 'none'";
 

@@ -2,19 +2,25 @@ using System.CommandLine;
 using FeedbackBot.CommandLine;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
+using FeedbackBot.Features.DataRights;
 using FeedbackBot.Infrastructure.Hosting;
 using FeedbackBot.Infrastructure.Storage;
 using FeedbackBot.Infrastructure.Tenancy;
 
 namespace FeedbackBot.Features.People;
 
-/// <summary><c>feedbackbot people sync [--tenant T]</c>: the people sync the schedule runs, now.</summary>
+/// <summary>
+/// <c>feedbackbot people sync [--tenant T]</c>: the people sync the schedule runs, now; and <c>people export</c> and
+/// <c>people erase</c> (<see cref="DataRightsCommands"/>).
+/// </summary>
 internal static class PeopleCommand
 {
     public static Command Create(CliContext context) =>
-        new("people", "Keep the staff roster up to date from Teams and Slack; import a CSV roster with 'feedbackbot import people' (see docs/people.md).")
+        new("people", "Keep the staff roster up to date from Teams and Slack; import a CSV roster with 'feedbackbot import people' (see docs/people.md). Export or erase what is stored about a person (docs/privacy.md).")
         {
             Sync(context),
+            DataRightsCommands.Export(context),
+            DataRightsCommands.Erase(context),
         };
 
     /// <summary>Synchronises one tenant, or every Teams and Slack tenant; one line each. 0 when all succeeded, 1 when any failed.</summary>

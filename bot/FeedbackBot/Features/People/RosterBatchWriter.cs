@@ -2,6 +2,7 @@ using FeedbackBot.CommandLine;
 using FeedbackBot.Core.People;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
+using FeedbackBot.Features.Audit;
 using FeedbackBot.Features.Imports;
 using Microsoft.EntityFrameworkCore;
 
@@ -141,6 +142,8 @@ internal sealed class RosterBatchWriter(
             }
             else
             {
+                AuditTrail.Add(db, tenantId, now, AuditTrail.CommandLine, AuditTrail.RoleChanged, person.Id.ToString("D"),
+                    $"{person.Role.ToString().ToLowerInvariant()} to {role.ToString().ToLowerInvariant()} (roster {Path.GetFileName(path)})");
                 person.Role = role;
                 changed = true;
             }

@@ -3,6 +3,7 @@ using FeedbackBot.Core.Plans;
 using FeedbackBot.Core.Serialization;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
+using FeedbackBot.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace FeedbackBot.Features.Plans;
@@ -52,6 +53,7 @@ internal static class ApplyPlans
             };
             db.Plans.Add(existing);
             db.PlanVersions.Add(CreateVersion(existing, 1, plan, hash, source, now));
+            Audit(db, tenant, plan, 1, "created", source, now);
             return new PlanApplyOutcome(plan.Id, 1, PlanApplyKind.Created, source);
         }
 
@@ -68,8 +70,14 @@ internal static class ApplyPlans
         existing.CurrentVersion = number;
         existing.UpdatedAt = now;
         db.PlanVersions.Add(CreateVersion(existing, number, plan, hash, source, now));
+        Audit(db, tenant, plan, number, "new version", source, now);
         return new PlanApplyOutcome(plan.Id, number, PlanApplyKind.Updated, source);
     }
+
+    /// <summary>Only the command line applies plans; the file's name says which file, its folder is the operator's own.</summary>
+    private static void Audit(FeedbackDbContext db, Tenant tenant, MeasurementPlan plan, int version, string what, string source, DateTime now) =>
+        AuditTrail.Add(db, tenant.Id, now, AuditTrail.CommandLine, AuditTrail.PlanApplied, $"plan:{plan.Id}",
+            $"version {version.ToString(System.Globalization.CultureInfo.InvariantCulture)} ({what}) from {Path.GetFileName(source)}");
 
     private static PlanVersion CreateVersion(Plan owner, int number, MeasurementPlan plan, string hash, string source, DateTime now)
     {

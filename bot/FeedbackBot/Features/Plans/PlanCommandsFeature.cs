@@ -8,6 +8,7 @@ using FeedbackBot.Core.Reviews.Building;
 using FeedbackBot.Core.Serialization;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
+using FeedbackBot.Features.Audit;
 using FeedbackBot.Features.Contacts;
 using FeedbackBot.Features.Reviews;
 using FeedbackBot.Infrastructure.Email;
@@ -73,6 +74,7 @@ internal sealed class PlanCommandsFeature(FeedbackDbContext db, IServiceProvider
 
         plan.State = state;
         plan.UpdatedAt = now;
+        AuditTrail.Add(db, party.Tenant.Id, now, party.ChannelUserId, state == PlanState.Paused ? AuditTrail.PlanPaused : AuditTrail.PlanResumed, $"plan:{planKey}", "chat");
         await db.SaveChangesAsync(cancellationToken);
         if (services.GetService<RecurringJobSync>() is { } sync)
         {

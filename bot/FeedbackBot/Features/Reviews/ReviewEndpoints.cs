@@ -1,6 +1,7 @@
 using System.Text;
 using FeedbackBot.Core.Serialization;
 using FeedbackBot.Data;
+using FeedbackBot.Features.Audit;
 using FeedbackBot.Features.Reviews.Rendering;
 using FeedbackBot.Infrastructure.Telemetry;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +26,7 @@ internal static class ReviewEndpoints
     }
 
     private static async Task<IResult> HandleAsync(
-        string name, string? token, HttpContext http, ReportLinks links, FeedbackDbContext db, CancellationToken cancellationToken)
+        string name, string? token, HttpContext http, ReportLinks links, FeedbackDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var dot = name.IndexOf('.', StringComparison.Ordinal);
         var idText = dot < 0 ? name : name[..dot];
@@ -48,6 +49,7 @@ internal static class ReviewEndpoints
         }
 
         BotTelemetry.ReportOpens.Add(1, new KeyValuePair<string, object?>("format", extension is "" ? "html" : extension));
+        await LinkOpenings.RecordAsync(db, id, stored.PlanId, AuditTrail.ReportOpened, extension.Length == 0 ? "html" : extension, clock.GetUtcNow().UtcDateTime, cancellationToken);
         var review = ReviewJson.Deserialize(stored.Document);
         var query = "?token=" + Uri.EscapeDataString(token!);
         switch (extension)

@@ -2,6 +2,7 @@ using FeedbackBot.Conversations;
 using FeedbackBot.Core.Conversations;
 using FeedbackBot.Core.People;
 using FeedbackBot.Data;
+using FeedbackBot.Features.Audit;
 
 namespace FeedbackBot.Features.Roles;
 
@@ -26,7 +27,10 @@ internal sealed class SetRoleFeature(FeedbackDbContext db, TimeProvider clock)
             return new TextReply($"**{person.DisplayName}** is an admin; admins keep their role.");
         }
 
+        var before = person.Role;
         person.Role = role;
+        AuditTrail.Add(db, party.Tenant.Id, clock.GetUtcNow().UtcDateTime, party.ChannelUserId, AuditTrail.RoleChanged, person.Id.ToString("D"),
+            $"{before.ToString().ToLowerInvariant()} to {role.ToString().ToLowerInvariant()}");
         await db.SaveChangesAsync(cancellationToken);
         return new TextReply($"**{person.DisplayName}** is now {(role == PersonRole.Manager ? "a manager" : "a member of staff")}.");
     }

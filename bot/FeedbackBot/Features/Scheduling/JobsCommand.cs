@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using FeedbackBot.CommandLine;
+using FeedbackBot.Data;
+using FeedbackBot.Features.Audit;
 using FeedbackBot.Infrastructure.Hosting;
 using FeedbackBot.Infrastructure.Storage;
 using FeedbackBot.Jobs.Scheduling;
@@ -17,9 +19,9 @@ internal static class JobsCommand
     {
         var command = new Command("jobs", "List the scheduled jobs with their triggers, last and next runs; trigger, pause or resume one.")
         {
-            Action("trigger", "Run a job now, on whichever instance picks it up (a plan's job opens a cycle from now).", context, (o, k, c) => o.TriggerAsync(k, c), "Triggered"),
-            Action("pause", "Hold a recurring job until resumed.", context, (o, k, c) => o.PauseAsync(k, c), "Paused"),
-            Action("resume", "Resume a paused recurring job.", context, (o, k, c) => o.ResumeAsync(k, c), "Resumed"),
+            Action("trigger", "Run a job now, on whichever instance picks it up (a plan's job opens a cycle from now).", context, (o, k, c) => o.TriggerAsync(k, c), "Triggered", AuditTrail.JobTriggered),
+            Action("pause", "Hold a recurring job until resumed.", context, (o, k, c) => o.PauseAsync(k, c), "Paused", AuditTrail.JobPaused),
+            Action("resume", "Resume a paused recurring job.", context, (o, k, c) => o.ResumeAsync(k, c), "Resumed", AuditTrail.JobResumed),
         };
         command.AllowOverrides().SetAction(async (parseResult, cancellationToken) =>
         {
@@ -33,7 +35,7 @@ internal static class JobsCommand
 
     private static Command Action(
         string name, string description, CliContext context,
-        Func<SchedulerOverview, string, CancellationToken, Task<JobActionResult>> operation, string done)
+        Func<SchedulerOverview, string, CancellationToken, Task<JobActionResult>> operation, string done, string auditAction)
     {
         var key = new Argument<string>("KEY") { Description = "The job's key as 'feedbackbot jobs' lists it, such as staff-pulse, system.plan-sync or #12." };
         var command = new Command(name, description) { key };
@@ -50,6 +52,14 @@ internal static class JobsCommand
             if (result == JobActionResult.OnlyRecurring)
             {
                 throw new UsageException($"'{jobKey}' runs once; only recurring jobs can be paused or resumed.");
+            }
+
+            await using (var scope = services.CreateAsyncScope())
+            {
+                // A job belongs to the installation, not to one tenant, even when it runs one tenant's plan.
+                var db = scope.ServiceProvider.GetRequiredService<FeedbackDbContext>();
+                AuditTrail.Add(db, null, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, AuditTrail.CommandLine, auditAction, $"job:{jobKey}");
+                await db.SaveChangesAsync(cancellationToken);
             }
 
             await context.Out.WriteLineAsync($"{done} {jobKey}.");

@@ -16,7 +16,7 @@ internal static class TelemetryServiceCollectionExtensions
     public const string DefaultServiceName = "feedbackbot";
 
     // Npgsql starts its spans and records its metrics under this name; its Npgsql.OpenTelemetry package only adds it
-    // by name, and that package's one version served here would lift Npgsql itself (docs/decisions/0022-opentelemetry-when-a-collector-is-named.md).
+    // by name, and that package's one version served here would lift Npgsql itself (docs/decisions/0023-opentelemetry-when-a-collector-is-named.md).
     private const string NpgsqlSource = "Npgsql";
 
     /// <summary>

@@ -60,7 +60,7 @@ public sealed class QaRetentionTests
         await PurgeAsync(database);
 
         await using var db = database.CreateContext();
-        var entries = await db.AuditEntries.OrderBy(e => e.Subject).ToListAsync();
+        var entries = await db.AuditEntries.Where(e => e.Action == QaRetention.AuditAction).OrderBy(e => e.Subject).ToListAsync();
         Assert.All(entries, e => Assert.Equal(("qa.retention", "system.qa-retention", Now.UtcDateTime), (e.Action, e.Actor, e.At)));
         Assert.Equal(
             [
@@ -83,7 +83,7 @@ public sealed class QaRetentionTests
 
         Assert.Equal(after, await Evaluations.ReadAsync(database));
         await using var db = database.CreateContext();
-        Assert.Equal(2, await db.AuditEntries.CountAsync());
+        Assert.Equal(2, await db.AuditEntries.CountAsync(e => e.Action == QaRetention.AuditAction));
     }
 
     [Theory]
@@ -100,7 +100,7 @@ public sealed class QaRetentionTests
         Assert.Equal(evaluations, await Evaluations.ReadAsync(database));
         Assert.Equal(interactions, await Interactions.ReadAsync(database));
         await using var db = database.CreateContext();
-        Assert.Empty(await db.AuditEntries.ToListAsync());
+        Assert.Empty(await db.AuditEntries.Where(e => e.Action == QaRetention.AuditAction).ToListAsync());
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public sealed class QaRetentionTests
         Assert.Equal(3, await db.Evaluations.CountAsync(e => e.TenantId == other.Id));
         Assert.Equal(3, await db.MonitoredInteractions.CountAsync(i => i.TenantId == other.Id));
         Assert.Equal(1, await db.Evaluations.CountAsync(e => e.TenantId != other.Id));
-        Assert.Empty(await db.AuditEntries.Where(e => e.TenantId == other.Id).ToListAsync());
+        Assert.Empty(await db.AuditEntries.Where(e => e.TenantId == other.Id && e.Action == QaRetention.AuditAction).ToListAsync());
     }
 
     private static async Task PurgeAsync(TestDatabase database)
