@@ -65,7 +65,10 @@ public static class PlatformHttpClients
             // The resilience handlers time the call; HttpClient's own time-out would cut across their retries.
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
             // The clients are held by singletons, so their connections are renewed here rather than by handler rotation.
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) });
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
+            // The factory's own lines (two at Information for every request) would log each of a fan-out's sends; the
+            // per-attempt handlers and the retry log what matters, failures.
+            .RemoveAllLoggers();
 
         builder.AddResilienceHandler("total", (pipeline, context) =>
         {
