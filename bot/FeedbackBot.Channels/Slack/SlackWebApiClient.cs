@@ -3,8 +3,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using FeedbackBot.Channels.Resilience;
 using FeedbackBot.Channels.Teams;
-using FeedbackBot.Core.Delivery;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -14,16 +14,17 @@ namespace FeedbackBot.Channels.Slack;
 /// Calls the Slack Web API with a workspace's token given per call, since each workspace has its own. Bodies are JSON
 /// with <c>Authorization: Bearer</c>; every answer's <c>ok</c> is checked and <c>ok: false</c> throws
 /// <see cref="SlackApiException"/> naming the method and Slack's error, or <see cref="SlackRecipientUnreachableException"/>
-/// when the person cannot be reached. 429 is retried after Retry-After and 5xx with backoff, for at most
-/// <see cref="PlatformRetryPolicy.MaxAttempts"/> attempts; calls are paced by <see cref="SlackApiPacer"/>.
+/// when the person cannot be reached. Its <see cref="HttpClient"/> is <see cref="PlatformHttpClients.SlackWebApi"/>:
+/// 429 is retried after Retry-After, 5xx and transport errors with backoff, for at most
+/// <see cref="PlatformResilienceOptions.MaxAttempts"/> attempts, and each attempt is paced by <see cref="SlackApiPacer"/>
+/// (<see cref="SlackAttemptHandler"/>).
 /// </summary>
 public sealed class SlackWebApiClient(
     HttpClient http,
     IOptions<SlackOptions> options,
-    SlackApiPacer pacer,
     TimeProvider time,
     ILogger<SlackWebApiClient> logger,
-    PlatformRetryPolicy? retryPolicy = null)
+    PlatformResilienceOptions? resilience = null)
 {
     public const string ResponseUrlMethod = "response_url";
 
@@ -41,7 +42,7 @@ public sealed class SlackWebApiClient(
         "channel_not_found", "is_archived", "not_in_channel",
     };
 
-    private readonly PlatformRetryPolicy _policy = retryPolicy ?? PlatformRetryPolicy.Default;
+    private readonly PlatformResilienceOptions _options = resilience ?? PlatformResilienceOptions.Default;
 
     /// <summary><c>chat.postMessage</c>: posts to a channel or direct message (in a thread when given); returns the message's ts.</summary>
     public async Task<string> PostMessageAsync(
@@ -284,7 +285,7 @@ public sealed class SlackWebApiClient(
             w.WriteBoolean("replace_original", replaceOriginal);
             w.WriteString("response_type", inChannel ? "in_channel" : "ephemeral");
         });
-        using var answer = await SendWithRetriesAsync(ResponseUrlMethod, uri, null, null, null, () => JsonContent(body), cancellationToken);
+        using var answer = await SendAsync(ResponseUrlMethod, uri, null, null, null, () => JsonContent(body), cancellationToken);
     }
 
     private Task<JsonDocument> CallJsonAsync(
@@ -309,59 +310,56 @@ public sealed class SlackWebApiClient(
                 $"{SlackOptions.ApiBaseUrlKey} must use https (plain http only on loopback): the Web API receives the bot's token.");
         }
 
-        return SendWithRetriesAsync(method, uri, token, token, channel, content, cancellationToken);
+        return SendAsync(method, uri, token, token, channel, content, cancellationToken);
     }
 
-    private async Task<JsonDocument> SendWithRetriesAsync(
+    private async Task<JsonDocument> SendAsync(
         string method, Uri uri, string? token, string? workspaceKey, string? channel, Func<HttpContent> content, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        // The content is bytes (JSON or a form), so the retry handler can send it again.
+        using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = content() };
+        if (token is not null)
         {
-            if (workspaceKey is not null)
-            {
-                await pacer.WaitAsync(method, workspaceKey, channel, cancellationToken);
-                await OutboundTransmission.StartingAsync();
-            }
-
-            using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = content() };
-            if (token is not null)
-            {
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Trim());
-            }
-
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            var status = response.StatusCode;
-            var body = await ReadBodyAsync(response, cancellationToken);
-            var document = TryParse(body);
-            var error = document is null ? null : JsonFields.String(document.RootElement, "error");
-
-            var throttled = status == HttpStatusCode.TooManyRequests;
-            if (!throttled && (int)status < 500)
-            {
-                return Accept(method, status, document, error, channel);
-            }
-
-            document?.Dispose();
-            var failure = throttled ? error ?? "ratelimited" : $"http_{(int)status}";
-            if (attempt >= _policy.MaxAttempts)
-            {
-                throw new SlackApiException(method, failure, status, $"still failing after {attempt} attempts");
-            }
-
-            var delay = (throttled ? RetryAfter(response) : null) ?? _policy.Backoff(attempt, Random.Shared.NextDouble());
-            if (delay > _policy.MaxRetryAfter)
-            {
-                throw new SlackApiException(method, failure, status, $"Slack asked to wait {delay}, longer than the {_policy.MaxRetryAfter} the bot waits");
-            }
-
-            if (logger.IsEnabled(LogLevel.Warning))
-            {
-                logger.LogWarning("Slack {Method} answered {Status} ({Error}); retrying in {Delay} (attempt {Attempt} of {MaxAttempts})",
-                    method, (int)status, failure, delay, attempt + 1, _policy.MaxAttempts);
-            }
-
-            await (_policy.Delay ?? DelayOnClock)(delay, cancellationToken);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Trim());
         }
+
+        if (workspaceKey is not null)
+        {
+            request.Options.Set(SlackAttemptHandler.MethodKey, method);
+            request.Options.Set(SlackAttemptHandler.WorkspaceKey, workspaceKey);
+            if (channel is not null)
+            {
+                request.Options.Set(SlackAttemptHandler.ChannelKey, channel);
+            }
+        }
+
+        // Retries, pacing and time-outs happen in the client's handlers (PlatformHttpClients); this is the last answer.
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        var status = response.StatusCode;
+        var body = await ReadBodyAsync(response, cancellationToken);
+        var document = TryParse(body);
+        var error = document is null ? null : JsonFields.String(document.RootElement, "error");
+
+        var throttled = status == HttpStatusCode.TooManyRequests;
+        if (!SlackAttemptHandler.IsTransient(response))
+        {
+            return Accept(method, status, document, error, channel);
+        }
+
+        document?.Dispose();
+        var failure = throttled ? error ?? "ratelimited" : $"http_{(int)status}";
+        if (logger.IsEnabled(LogLevel.Warning))
+        {
+            logger.LogWarning("Slack {Method} answered {Status} ({Error})", method, (int)status, failure);
+        }
+
+        if (PlatformHttpClients.AsksTooLong(response, _options, time))
+        {
+            throw new SlackApiException(
+                method, failure, status, $"Slack asked to wait {PlatformHttpClients.RetryAfter(response, time)}, longer than the {_options.MaxRetryAfter} the bot waits");
+        }
+
+        throw new SlackApiException(method, failure, status, $"still failing after {_options.MaxAttempts} attempts");
     }
 
     private JsonDocument Accept(string method, HttpStatusCode status, JsonDocument? document, string? error, string? channel)
@@ -402,12 +400,6 @@ public sealed class SlackWebApiClient(
         UnreachablePerson.Contains(error)
         // Direct message channel ids start with D; in a shared channel the same errors are a set-up problem instead.
         || (UnreachableDirectMessage.Contains(error) && channel is not null && channel.StartsWith('D'));
-
-    private Task DelayOnClock(TimeSpan delay, CancellationToken cancellationToken) =>
-        delay <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(delay, time, cancellationToken);
-
-    private static TimeSpan? RetryAfter(HttpResponseMessage response) =>
-        response.Headers.RetryAfter?.Delta is { } delta ? (delta < TimeSpan.Zero ? TimeSpan.Zero : delta) : null;
 
     private static SlackViewRef ReadView(string method, JsonElement root) =>
         JsonFields.Object(root, "view") is { } view && JsonFields.String(view, "id") is { Length: > 0 } id

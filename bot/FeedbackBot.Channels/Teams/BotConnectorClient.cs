@@ -3,25 +3,23 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FeedbackBot.Channels.BotFramework;
-using FeedbackBot.Core.Delivery;
-using Microsoft.Extensions.Logging;
+using FeedbackBot.Channels.Resilience;
 
 namespace FeedbackBot.Channels.Teams;
 
 /// <summary>
 /// Calls the Bot Framework Connector at an activity's serviceUrl: reply, send, create a 1:1 conversation, update a
-/// message, list a team's members. Every call carries the bot's bearer token, is paced to Teams' limits, and is retried on 429, 412, 502,
-/// 503 and 504 (after Retry-After when given, else exponential backoff with jitter) up to
-/// <see cref="PlatformRetryPolicy.MaxAttempts"/>. A 403 saying the person blocked or removed the bot throws
-/// <see cref="RecipientUnreachableException"/> at once.
+/// message, list a team's members. Every call carries the bot's bearer token. Its <see cref="HttpClient"/> is
+/// <see cref="PlatformHttpClients.TeamsConnector"/>: each attempt is paced to Teams' limits
+/// (<see cref="TeamsAttemptHandler"/>), and 429, 412, 502, 503, 504 and transport errors are retried (after Retry-After when
+/// given, else exponential backoff with jitter) up to <see cref="PlatformResilienceOptions.MaxAttempts"/>. A 403 saying
+/// the person blocked or removed the bot throws <see cref="RecipientUnreachableException"/> at once.
 /// </summary>
 public sealed class BotConnectorClient(
     HttpClient http,
     BotTokenProvider tokens,
-    TeamsSendPacer pacer,
     TimeProvider time,
-    ILogger<BotConnectorClient> logger,
-    PlatformRetryPolicy? retryPolicy = null)
+    PlatformResilienceOptions? resilience = null)
 {
     /// <summary>Teams refuses messages over about 100 KB; the bot stays well under.</summary>
     public const int MaxActivityBytes = 80 * 1024;
@@ -34,16 +32,7 @@ public sealed class BotConnectorClient(
     // A page of 500 members with their names and addresses is well under this; an activity's answer far less.
     private const int MaxResponseBytes = 1024 * 1024;
 
-    private static readonly HashSet<HttpStatusCode> Retryable =
-    [
-        HttpStatusCode.TooManyRequests,
-        HttpStatusCode.PreconditionFailed,
-        HttpStatusCode.BadGateway,
-        HttpStatusCode.ServiceUnavailable,
-        HttpStatusCode.GatewayTimeout,
-    ];
-
-    private readonly PlatformRetryPolicy _policy = retryPolicy ?? PlatformRetryPolicy.Default;
+    private readonly PlatformResilienceOptions _options = resilience ?? PlatformResilienceOptions.Default;
 
     /// <summary>Replies in the thread of <paramref name="replyToId"/>; returns the new message's id.</summary>
     public Task<string?> ReplyAsync(
@@ -96,7 +85,7 @@ public sealed class BotConnectorClient(
             ["isGroup"] = false,
         };
         var uri = BuildUri(serviceUrl, "v3/conversations");
-        var response = await SendWithRetriesAsync(
+        var response = await CallAsync(
             HttpMethod.Post, uri, JsonSerializer.SerializeToUtf8Bytes(body), tenantId, $"create:{tenantId}:{userId}", cancellationToken);
         return ReadId(response)
             ?? throw new BotConnectorException($"The Connector at {uri.GetLeftPart(UriPartial.Authority)} created a conversation but returned no id.");
@@ -118,7 +107,7 @@ public sealed class BotConnectorClient(
         var query = $"pageSize={pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)}" +
             (string.IsNullOrEmpty(continuationToken) ? "" : $"&continuationToken={Uri.EscapeDataString(continuationToken)}");
         var uri = BuildUri(serviceUrl, $"v3/conversations/{Uri.EscapeDataString(conversationId)}/pagedmembers?{query}");
-        var body = await SendWithRetriesAsync(HttpMethod.Get, uri, null, tenantId, $"members:{conversationId}", cancellationToken);
+        var body = await CallAsync(HttpMethod.Get, uri, null, tenantId, $"members:{conversationId}", cancellationToken);
         return TeamsMemberPage.Read(body)
             ?? throw new BotConnectorException($"The Connector at {uri.GetLeftPart(UriPartial.Authority)} answered the members of {conversationId} with no members list.");
     }
@@ -134,106 +123,58 @@ public sealed class BotConnectorClient(
         }
 
         var tenant = TeamsActivities.GetTenantId(activity) ?? "";
-        return ReadId(await SendWithRetriesAsync(method, uri, body, tenant, conversationId, cancellationToken));
+        return ReadId(await CallAsync(method, uri, body, tenant, conversationId, cancellationToken));
     }
 
-    private async Task<byte[]> SendWithRetriesAsync(
+    private async Task<byte[]> CallAsync(
         HttpMethod method, Uri uri, byte[]? body, string tenantKey, string conversationKey, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        var token = await tokens.GetTokenAsync(cancellationToken);
+        using var request = new HttpRequestMessage(method, uri);
+        if (body is not null)
         {
-            var slot = await pacer.WaitAsync(tenantKey, conversationKey, cancellationToken);
-            var token = await tokens.GetTokenAsync(cancellationToken);
-            using var request = new HttpRequestMessage(method, uri);
-            if (body is not null)
-            {
-                request.Content = new ByteArrayContent(body);
-                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-            }
-
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-
-            HttpResponseMessage sent;
-            try
-            {
-                await OutboundTransmission.StartingAsync();
-                sent = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            }
-            finally
-            {
-                pacer.Answered(slot);
-            }
-
-            using var response = sent;
-            var correlationId = response.Headers.TryGetValues(CorrelationHeader, out var values) ? values.FirstOrDefault() : null;
-            var status = response.StatusCode;
-            var responseBody = await ReadBodyAsync(response, cancellationToken);
-            if (response.IsSuccessStatusCode)
-            {
-                if (logger.IsEnabled(LogLevel.Debug))
-                {
-                    logger.LogDebug("{Method} {Path} answered {Status}, {Header} {CorrelationId}",
-                        method, uri.AbsolutePath, (int)status, CorrelationHeader, correlationId);
-                }
-
-                return responseBody;
-            }
-
-            var error = ConnectorError.Read(responseBody);
-            var described = $"{method} {uri.AbsolutePath} answered {(int)status} {error.Describe()}".TrimEnd() + $" ({CorrelationHeader} {correlationId ?? "none"})";
-            if (logger.IsEnabled(LogLevel.Warning))
-            {
-                logger.LogWarning("Connector call failed (attempt {Attempt}): {Failure}", attempt, described);
-            }
-
-            if (status == HttpStatusCode.Forbidden && error.UnreachableReason is { } reason)
-            {
-                throw new RecipientUnreachableException(
-                    $"Teams will not deliver this message ({reason}): the person blocked or removed the bot, or it is not allowed for them. {described}",
-                    reason, correlationId);
-            }
-
-            if (!Retryable.Contains(status))
-            {
-                throw new BotConnectorException($"The Connector refused the call: {described}", status, error.SubCode ?? error.Code, correlationId);
-            }
-
-            if (attempt >= _policy.MaxAttempts)
-            {
-                throw new BotConnectorException(
-                    $"The Connector still failed after {attempt} attempts: {described}", status, error.SubCode ?? error.Code, correlationId);
-            }
-
-            var delay = RetryAfter(response) ?? _policy.Backoff(attempt, Random.Shared.NextDouble());
-            if (delay > _policy.MaxRetryAfter)
-            {
-                throw new BotConnectorException(
-                    $"The Connector asked to wait {delay}, longer than the {_policy.MaxRetryAfter} the bot waits: {described}",
-                    status, error.SubCode ?? error.Code, correlationId);
-            }
-
-            await (_policy.Delay ?? DelayOnClock)(delay, cancellationToken);
-        }
-    }
-
-    private Task DelayOnClock(TimeSpan delay, CancellationToken cancellationToken) =>
-        delay <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(delay, time, cancellationToken);
-
-    private TimeSpan? RetryAfter(HttpResponseMessage response)
-    {
-        var header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta)
-        {
-            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+            // Bytes, not a stream, so that the retry handler can send the same content again.
+            request.Content = new ByteArrayContent(body);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         }
 
-        if (header?.Date is { } date)
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        request.Options.Set(TeamsAttemptHandler.TenantKey, tenantKey);
+        request.Options.Set(TeamsAttemptHandler.ConversationKey, conversationKey);
+
+        // Retries, pacing and time-outs happen in the client's handlers (PlatformHttpClients); this is the last answer.
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        var correlationId = response.Headers.TryGetValues(CorrelationHeader, out var values) ? values.FirstOrDefault() : null;
+        var status = response.StatusCode;
+        var responseBody = await ReadBodyAsync(response, cancellationToken);
+        if (response.IsSuccessStatusCode)
         {
-            var wait = date - time.GetUtcNow();
-            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+            return responseBody;
         }
 
-        return null;
+        var error = ConnectorError.Read(responseBody);
+        var described = $"{method} {uri.AbsolutePath} answered {(int)status} {error.Describe()}".TrimEnd() + $" ({CorrelationHeader} {correlationId ?? "none"})";
+        if (status == HttpStatusCode.Forbidden && error.UnreachableReason is { } reason)
+        {
+            throw new RecipientUnreachableException(
+                $"Teams will not deliver this message ({reason}): the person blocked or removed the bot, or it is not allowed for them. {described}",
+                reason, correlationId);
+        }
+
+        if (!TeamsAttemptHandler.IsTransient(response))
+        {
+            throw new BotConnectorException($"The Connector refused the call: {described}", status, error.SubCode ?? error.Code, correlationId);
+        }
+
+        if (PlatformHttpClients.AsksTooLong(response, _options, time))
+        {
+            throw new BotConnectorException(
+                $"The Connector asked to wait {PlatformHttpClients.RetryAfter(response, time)}, longer than the {_options.MaxRetryAfter} the bot waits: {described}",
+                status, error.SubCode ?? error.Code, correlationId);
+        }
+
+        throw new BotConnectorException(
+            $"The Connector still failed after {_options.MaxAttempts} attempts: {described}", status, error.SubCode ?? error.Code, correlationId);
     }
 
     private static async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)

@@ -83,7 +83,8 @@ public sealed class BotTokenProvider(
             body = await BoundedContent.ReadAsync(response.Content, MaxResponseBytes, cancellationToken);
         }
         catch (Exception ex) when (ex is HttpRequestException or InvalidDataException
-            or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+            or Polly.Timeout.TimeoutRejectedException
+                or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
             throw new BotTokenException($"The token endpoint {endpoint} could not be reached: {Redact(ex.Message, secret)}", ex);
         }

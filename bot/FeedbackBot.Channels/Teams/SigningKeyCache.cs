@@ -82,6 +82,7 @@ internal sealed class SigningKeyCache(HttpClient http, Uri metadataUrl, TimeProv
                 }
             }
             catch (Exception ex) when (ex is HttpRequestException or JsonException or InvalidDataException
+                or Polly.Timeout.TimeoutRejectedException
                 or OperationCanceledException && !cancellationToken.IsCancellationRequested)
             {
                 _lastError = ex is OperationCanceledException ? "the request timed out" : ex.Message;

@@ -1,7 +1,9 @@
+using FeedbackBot.Channels.Resilience;
 using FeedbackBot.Channels.Slack;
 using FeedbackBot.Channels.Tests.Teams;
 using FeedbackBot.Testing;
 using FeedbackBot.Testing.Slack;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FeedbackBot.Channels.Tests.Slack;
 
@@ -12,9 +14,11 @@ public sealed class SlackHarness : IAsyncDisposable
     public const string AppToken = "xapp-1-A0FEEDBACK-harness";
 
     private readonly List<IDisposable> _disposables = [];
+    private readonly RecordedDelays _delays;
 
     private SlackHarness(ManualClock clock, FakeSlackWebApi api)
     {
+        _delays = new RecordedDelays(clock);
         Clock = clock;
         Api = api;
     }
@@ -23,7 +27,8 @@ public sealed class SlackHarness : IAsyncDisposable
 
     public FakeSlackWebApi Api { get; }
 
-    public List<TimeSpan> RetryDelays { get; } = [];
+    /// <summary>The waits between retries that were asked for; they move <see cref="Clock"/> on instead of sleeping.</summary>
+    public IReadOnlyList<TimeSpan> RetryDelays => _delays.Delays;
 
     public RecordingLogger<SlackWebApiClient> Log { get; } = new();
 
@@ -43,26 +48,22 @@ public sealed class SlackHarness : IAsyncDisposable
         OAuthRedirectUrl = "https://bot.example.com/slack/oauth/callback",
     };
 
-    /// <summary>A client whose retry waits are recorded and move the fake clock instead of sleeping.</summary>
+    /// <summary>
+    /// A client as the bot builds it (its HttpClient from the factory, with the resilience handlers and the pacer per
+    /// attempt), whose retry waits are recorded and move the fake clock instead of sleeping.
+    /// </summary>
     public SlackWebApiClient Client(SlackApiPacer? pacer = null)
     {
-        var policy = new PlatformRetryPolicy
-        {
-            Delay = (delay, _) =>
-            {
-                lock (RetryDelays)
-                {
-                    RetryDelays.Add(delay);
-                }
-
-                Clock.Advance(delay);
-                return Task.CompletedTask;
-            },
-        };
-        var http = new HttpClient();
-        _disposables.Add(http);
-        return new SlackWebApiClient(
-            http, Microsoft.Extensions.Options.Options.Create(Options()), pacer ?? new SlackApiPacer(Clock), Clock, Log, policy);
+        var options = PlatformResilienceOptions.Default with { RetryClock = _delays };
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(Clock);
+        services.AddSingleton(pacer ?? new SlackApiPacer(Clock));
+        services.AddSingleton(options);
+        services.AddSlackHttpClients();
+        var provider = services.BuildServiceProvider();
+        _disposables.Add(provider);
+        var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(PlatformHttpClients.SlackWebApi);
+        return new SlackWebApiClient(http, Microsoft.Extensions.Options.Options.Create(Options()), Clock, Log, options);
     }
 
     /// <summary>

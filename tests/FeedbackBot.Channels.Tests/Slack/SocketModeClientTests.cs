@@ -224,7 +224,7 @@ public sealed class SocketModeClientTests : IAsyncLifetime
         var options = Microsoft.Extensions.Options.Options.Create(new SlackOptions { ApiBaseUrl = _harness.Api.ApiBaseUrl });
         using var http = new HttpClient();
         var client = new SocketModeClient(
-            new SlackWebApiClient(http, options, new SlackApiPacer(TimeProvider.System), TimeProvider.System, new Teams.RecordingLogger<SlackWebApiClient>()),
+            new SlackWebApiClient(http, options, TimeProvider.System, new Teams.RecordingLogger<SlackWebApiClient>()),
             options,
             (_, _) => Task.FromResult<JsonNode?>(null),
             TimeProvider.System,

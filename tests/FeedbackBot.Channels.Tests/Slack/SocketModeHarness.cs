@@ -46,7 +46,7 @@ public sealed class SocketModeHarness : IAsyncDisposable
     {
         var options = Microsoft.Extensions.Options.Options.Create(new SlackOptions { AppToken = SlackHarness.AppToken, ApiBaseUrl = Api.ApiBaseUrl });
         var client = new SocketModeClient(
-            new SlackWebApiClient(_http, options, new SlackApiPacer(TimeProvider.System), TimeProvider.System, new RecordingLogger<SlackWebApiClient>()),
+            new SlackWebApiClient(_http, options, TimeProvider.System, new RecordingLogger<SlackWebApiClient>()),
             options,
             async (envelope, cancellationToken) =>
             {

@@ -1,6 +1,9 @@
+using FeedbackBot.Channels.Resilience;
 using FeedbackBot.Channels.Teams;
 using FeedbackBot.Testing;
 using FeedbackBot.Testing.Teams;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace FeedbackBot.Channels.Tests.Teams;
 
@@ -14,9 +17,11 @@ public sealed class TeamsHarness : IAsyncDisposable
     public const string TenantId = "9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d";
 
     private readonly List<IDisposable> _disposables = [];
+    private readonly RecordedDelays _delays;
 
     private TeamsHarness(FakeBotFrameworkIdentity identity, FakeTokenEndpoint tokenEndpoint, FakeConnector connector)
     {
+        _delays = new RecordedDelays(Clock);
         Identity = identity;
         TokenEndpoint = tokenEndpoint;
         Connector = connector;
@@ -30,7 +35,8 @@ public sealed class TeamsHarness : IAsyncDisposable
 
     public FakeConnector Connector { get; }
 
-    public List<TimeSpan> RetryDelays { get; } = [];
+    /// <summary>The waits between retries that were asked for; they move <see cref="Clock"/> on instead of sleeping.</summary>
+    public IReadOnlyList<TimeSpan> RetryDelays => _delays.Delays;
 
     public RecordingLogger<BotConnectorClient> ConnectorLog { get; } = new();
 
@@ -63,24 +69,22 @@ public sealed class TeamsHarness : IAsyncDisposable
     public BotTokenProvider TokenProvider(Action<TeamsOptions>? change = null) =>
         Track(new BotTokenProvider(Track(new HttpClient()), Microsoft.Extensions.Options.Options.Create(Options(change)), Clock, new RecordingLogger<BotTokenProvider>()));
 
-    /// <summary>A Connector client whose retry waits are recorded and move the fake clock instead of sleeping.</summary>
-    public BotConnectorClient ConnectorClient(BotTokenProvider? tokens = null, TeamsSendPacer? pacer = null)
+    /// <summary>
+    /// A Connector client as the bot builds it (its HttpClient from the factory, with the resilience handlers and the
+    /// pacer per attempt), whose retry waits are recorded and move the fake clock instead of sleeping.
+    /// </summary>
+    public BotConnectorClient ConnectorClient(BotTokenProvider? tokens = null, TeamsSendPacer? pacer = null, PlatformResilienceOptions? resilience = null)
     {
-        var policy = new PlatformRetryPolicy
-        {
-            Delay = (delay, _) =>
-            {
-                lock (RetryDelays)
-                {
-                    RetryDelays.Add(delay);
-                }
-
-                Clock.Advance(delay);
-                return Task.CompletedTask;
-            },
-        };
-        return new BotConnectorClient(
-            Track(new HttpClient()), tokens ?? TokenProvider(), pacer ?? new TeamsSendPacer(Clock), Clock, ConnectorLog, policy);
+        var options = (resilience ?? PlatformResilienceOptions.Default) with { RetryClock = _delays };
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(Clock);
+        services.AddSingleton(pacer ?? new TeamsSendPacer(Clock));
+        services.AddSingleton<ILogger<BotConnectorClient>>(ConnectorLog);
+        services.AddSingleton(options);
+        services.AddTeamsHttpClients();
+        var provider = Track(services.BuildServiceProvider());
+        var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(PlatformHttpClients.TeamsConnector);
+        return new BotConnectorClient(http, tokens ?? TokenProvider(), Clock, options);
     }
 
     public async ValueTask DisposeAsync()

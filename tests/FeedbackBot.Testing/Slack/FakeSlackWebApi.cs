@@ -98,6 +98,14 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
     public void ServerErrorNext(string method, int count, int status = 503) =>
         Script(method, count, context => Answer(context, new JsonObject { ["ok"] = false, ["error"] = "internal_error" }, status));
 
+    /// <summary>The next <paramref name="count"/> calls of <paramref name="method"/> get no answer: the connection is closed.</summary>
+    public void CloseConnectionNext(string method, int count) =>
+        Script(method, count, context =>
+        {
+            context.Abort();
+            return Task.CompletedTask;
+        });
+
     /// <summary>
     /// From now on, a <c>chat.postMessage</c> to a channel that already had <paramref name="limit"/> messages in the
     /// last <paramref name="period"/> (default: one second) is refused with 429 and counted in <see cref="RateViolations"/>.

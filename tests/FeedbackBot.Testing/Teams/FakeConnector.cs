@@ -9,7 +9,11 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace FeedbackBot.Testing.Teams;
 
 /// <summary>An answer the fake Connector gives to one request.</summary>
-public sealed record ScriptedResponse(int Status, string Body = "", params (string Name, string Value)[] Headers);
+public sealed record ScriptedResponse(int Status, string Body = "", params (string Name, string Value)[] Headers)
+{
+    /// <summary>No answer at all: the connection is closed (reset) by the server, as a peer or a proxy dropping it would.</summary>
+    public static ScriptedResponse ConnectionClosed { get; } = new(0);
+}
 
 /// <summary>
 /// A member of a team as the fake Connector lists it: the fields Teams' <c>pagedmembers</c> answer carries. A null
@@ -166,6 +170,12 @@ public sealed class FakeConnector : IAsyncDisposable
             }
 
             await context.Response.WriteAsync($$"""{"id":"activity-{{number}}"}""");
+            return;
+        }
+
+        if (scripted == ScriptedResponse.ConnectionClosed)
+        {
+            context.Abort();
             return;
         }
 

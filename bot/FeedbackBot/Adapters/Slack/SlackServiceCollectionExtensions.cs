@@ -1,4 +1,4 @@
-using FeedbackBot.Channels;
+using FeedbackBot.Channels.Resilience;
 using FeedbackBot.Channels.Slack;
 using FeedbackBot.Conversations;
 using FeedbackBot.Features.People;
@@ -27,8 +27,9 @@ internal static class SlackServiceCollectionExtensions
 
     /// <summary>
     /// The Slack settings, the Web API client with its pacer, the workspaces' tokens and the roster reader: what calling Slack needs, in
-    /// the bot and in a command that calls Slack (<c>people sync</c>). A <see cref="PlatformRetryPolicy"/> in the
-    /// container replaces the default one (tests wait on nothing).
+    /// the bot and in a command that calls Slack (<c>people sync</c>). Its HTTP client comes from <see cref="IHttpClientFactory"/>
+    /// with the platforms' resilience handlers (<see cref="PlatformHttpClients"/>); a <see cref="PlatformResilienceOptions"/>
+    /// in the container replaces the default one (tests wait on nothing).
     /// </summary>
     public static IServiceCollection AddSlackWebApi(this IServiceCollection services, IConfiguration configuration)
     {
@@ -37,13 +38,13 @@ internal static class SlackServiceCollectionExtensions
 
         // One client for the process: its pacing of chat.postMessage per channel must be shared.
         services.AddSingleton(sp => new SlackApiPacer(sp.GetRequiredService<TimeProvider>()));
+        services.AddSlackHttpClients();
         services.AddSingleton(sp => new SlackWebApiClient(
-            new HttpClient { Timeout = TimeSpan.FromSeconds(30) },
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(PlatformHttpClients.SlackWebApi),
             sp.GetRequiredService<IOptions<SlackOptions>>(),
-            sp.GetRequiredService<SlackApiPacer>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<SlackWebApiClient>>(),
-            sp.GetService<PlatformRetryPolicy>()));
+            sp.GetService<PlatformResilienceOptions>()));
         services.AddSingleton<SlackWorkspaces>();
         services.AddScoped<IPlatformRosterReader, SlackRosterReader>();
         return services;

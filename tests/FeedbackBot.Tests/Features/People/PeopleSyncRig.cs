@@ -1,4 +1,4 @@
-using FeedbackBot.Channels;
+using FeedbackBot.Channels.Resilience;
 using FeedbackBot.CommandLine;
 using FeedbackBot.Data;
 using FeedbackBot.Data.Entities;
@@ -111,7 +111,7 @@ internal sealed class PeopleSyncRig : IAsyncDisposable
     private ServiceProvider Services() =>
         CommandServices.WithPlatforms(
             AppConfiguration.Build([], new CliContext(TextWriter.Null, TextWriter.Null, Settings)),
-            services => services.AddSingleton(new PlatformRetryPolicy { Delay = (_, _) => Task.CompletedTask }));
+            services => services.AddSingleton(new PlatformResilienceOptions { RetryClock = new RecordedDelays() }));
 
     private async Task SeedTenantsAsync()
     {
