@@ -1,5 +1,5 @@
-using FeedbackBot.Core.Delivery;
 using FeedbackBot.Channels.Resilience;
+using FeedbackBot.Core.Delivery;
 
 namespace FeedbackBot.Channels.Slack;
 

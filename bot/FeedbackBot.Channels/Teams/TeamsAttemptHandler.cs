@@ -1,6 +1,6 @@
-using FeedbackBot.Core.Delivery;
 using System.Net;
 using FeedbackBot.Channels.Resilience;
+using FeedbackBot.Core.Delivery;
 using Microsoft.Extensions.Logging;
 
 namespace FeedbackBot.Channels.Teams;
