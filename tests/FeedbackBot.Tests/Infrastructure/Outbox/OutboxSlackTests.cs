@@ -35,8 +35,8 @@ public sealed class OutboxSlackTests : IAsyncLifetime
         Assert.Equal(5, posts.Count);
         // The rate reached, on the fake Slack's own arrival times: no 900-ms window held two posts, so five span at
         // least four such windows (a lower bound, which jitter cannot break). The upper bound only shows that the
-        // pacer does not crawl: it sends one every 1.03 s (about 4.1 s for five), and a third of that rate (12 s)
-        // leaves room for a loaded machine while a sender that waited, say, three seconds per post is caught.
+        // pacer does not crawl: it sends one every 1.03 s (4.1 s for five has been seen on a busy machine); 12 s
+        // leaves room for a loaded machine, while a sender that waited four seconds per post (16 s) is caught.
         var arrivals = posts.Select(p => p.At).ToList();
         var period = TimeSpan.FromMilliseconds(900);
         Assert.Equal(1, ArrivalPace.MostWithin(arrivals, period));

@@ -48,8 +48,8 @@ public sealed class OutboxTeamsTests : IAsyncLifetime
         // lower bound, which jitter cannot break. The upper bound only shows that the sends do not crawl: the pacer
         // allows about 48 a second (about 4 s for 200), but refused sends wait their second and go again, and on a
         // busy two-core machine the bot's own work per send (claim, render, record) has held it to about 25 a second
-        // (8 s). A fifth of the limit (20 s) leaves room for that, while a sender that waited a second per batch of
-        // ten, or per conversation, would still be caught.
+        // (8 s). A fifth of the limit (20 s) leaves room for that, while a sender held to a tenth of the limit (40 s),
+        // say by waiting a second for every batch of five, is still caught.
         var arrivals = deliveries.Select(d => d.At).ToList();
         var window = TimeSpan.FromSeconds(1) - TimeSpan.FromMilliseconds(100);
         Assert.True(ArrivalPace.MostWithin(arrivals, window) <= FakeConnector.TenantLimitPerSecond, ArrivalPace.Describe(arrivals));
