@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using FeedbackBot.Core.Plans;
 using FeedbackBot.Core.Reviews.Building;
@@ -17,11 +20,16 @@ namespace FeedbackBot.Benchmarks;
 /// <summary>
 /// Analyses one cycle of N responses to a ten-question plan stored in PostgreSQL, against the time to merely stream
 /// the same rows out of the database. Seeds a throwaway cluster, then runs each phase in a fresh child process
-/// (so each one's peak memory is its own), alternating, a fixed number of rounds.
+/// (so each one's peak memory is its own), a fixed number of rounds, the order of the two alternating from round to
+/// round so neither always runs on a warmer cache. Each phase reports the garbage collector it ran with and how much it
+/// read; the run fails unless every phase used the server GC the bot runs with and read every seeded response.
 /// </summary>
 internal static class ReviewAnalysisBenchmark
 {
     private static readonly DateTime CycleStart = new(2026, 10, 12, 0, 0, 0, DateTimeKind.Utc);
+
+    // The plan's ten questions, each answered by every seeded response (see SeedAsync).
+    private const int AnswersPerResponse = 10;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -34,33 +42,105 @@ internal static class ReviewAnalysisBenchmark
         var rounds = Option(args, "--rounds", 3);
         var cluster = await PostgresCluster.GetAsync();
         var connection = await cluster.CreateDatabaseAsync("bench");
-        Console.WriteLine($"Seeding {responses:N0} responses of a 10-question plan...");
+        try
+        {
+            return await MeasureAsync(connection, responses, rounds, args);
+        }
+        finally
+        {
+            await cluster.DropDatabaseAsync(connection);
+        }
+    }
+
+    private static async Task<int> MeasureAsync(string connection, int responses, int rounds, string[] args)
+    {
+        var raw = new List<string>
+        {
+            "$ dotnet run -c Release --project tests/FeedbackBot.Benchmarks -- " + string.Join(' ', args),
+            string.Create(CultureInfo.InvariantCulture, $"{DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, harness GC {GcName(GCSettings.IsServerGC)}"),
+        };
+        Say(raw, string.Create(CultureInfo.InvariantCulture, $"Seeding {responses:N0} responses of a {AnswersPerResponse}-question plan..."));
         var seeding = Stopwatch.StartNew();
         var cycleId = await SeedAsync(connection, responses);
-        Console.WriteLine($"Seeded in {seeding.Elapsed.TotalSeconds:0.0} s.");
+        Say(raw, string.Create(CultureInfo.InvariantCulture, $"Seeded in {seeding.Elapsed.TotalSeconds:0.0} s."));
 
-        var results = new List<(string Phase, PhaseResult Result)>();
+        var expected = new Dictionary<string, long>(StringComparer.Ordinal)
+        {
+            // The stream reads one row per answer (every response answered all ten questions); the analysis counts
+            // the responses it received.
+            ["stream"] = (long)responses * AnswersPerResponse,
+            ["analyse"] = responses,
+        };
+        var results = new List<(int Round, string Phase, PhaseResult Result)>();
         for (var round = 1; round <= rounds; round++)
         {
-            foreach (var phase in new[] { "stream", "analyse" })
+            string[] order = round % 2 == 1 ? ["stream", "analyse"] : ["analyse", "stream"];
+            Say(raw, $"round {round}: {string.Join(" then ", order)}");
+            foreach (var phase in order)
             {
                 var result = await RunChildAsync(phase, connection, cycleId);
-                results.Add((phase, result));
-                Console.WriteLine(string.Create(
+                results.Add((round, phase, result));
+                Say(raw, string.Create(
                     CultureInfo.InvariantCulture,
-                    $"round {round} {phase,-8} {result.Seconds,7:0.00} s  rows {result.Rows,12:N0}  peak working set {result.PeakBytes / 1048576.0,7:0.0} MB  managed peak {result.ManagedPeakBytes / 1048576.0,6:0.0} MB"));
+                    $"round {round} {phase,-8} {result.Seconds,7:0.00} s  read {result.Rows,12:N0} {(phase == "stream" ? "rows" : "responses")}  peak working set {result.PeakBytes / 1048576.0,7:0.0} MB  managed peak {result.ManagedPeakBytes / 1048576.0,6:0.0} MB  GC {GcName(result.ServerGc)}"));
+                if (!result.ServerGc)
+                {
+                    await Console.Error.WriteLineAsync($"FAILED: the {phase} phase of round {round} ran with the workstation GC; the bot runs with the server GC, so its figures would not be the bot's.");
+                    return 1;
+                }
+
+                if (result.Rows != expected[phase])
+                {
+                    await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"FAILED: the {phase} phase of round {round} read {result.Rows:N0} {(phase == "stream" ? "rows" : "responses")}, expected {expected[phase]:N0}; its time does not cover every response."));
+                    return 1;
+                }
             }
         }
 
         var stream = Median(results.Where(r => r.Phase == "stream").Select(r => r.Result.Seconds));
         var analyse = Median(results.Where(r => r.Phase == "analyse").Select(r => r.Result.Seconds));
         var peak = results.Where(r => r.Phase == "analyse").Max(r => r.Result.PeakBytes) / 1048576.0;
-        Console.WriteLine(string.Create(
+        Say(raw, string.Create(
             CultureInfo.InvariantCulture,
             $"median stream {stream:0.00} s, median analyse {analyse:0.00} s, ratio {analyse / stream:0.00} (goal <= 2), analyse peak working set {peak:0.0} MB (goal < 300)"));
-        await cluster.DropDatabaseAsync(connection);
+        Say(raw, "every phase ran with the server GC and read every seeded response");
+        PrintForDocs(raw, results, responses, rounds);
         return 0;
     }
+
+    private static void Say(List<string> raw, string line)
+    {
+        Console.WriteLine(line);
+        raw.Add(line);
+    }
+
+    /// <summary>The run again, as it goes into docs/performance.md: the raw output verbatim, then the results table.</summary>
+    private static void PrintForDocs(List<string> raw, List<(int Round, string Phase, PhaseResult Result)> results, int responses, int rounds)
+    {
+        var text = new StringBuilder();
+        text.AppendLine().AppendLine("--- for docs/performance.md ---").AppendLine().AppendLine("```text");
+        foreach (var line in raw)
+        {
+            text.AppendLine(line);
+        }
+
+        text.AppendLine("```").AppendLine();
+        var numbers = Enumerable.Range(1, rounds).ToList();
+        text.AppendLine("| phase | " + string.Join(" | ", numbers.Select(r => $"round {r}")) + " | median | peak working set | managed heap peak |");
+        text.AppendLine("| --- | " + string.Join(" | ", numbers.Select(_ => "---:")) + " | ---: | ---: | ---: |");
+        foreach (var (phase, label) in new[] { ("stream", string.Create(CultureInfo.InvariantCulture, $"stream {(long)responses * AnswersPerResponse:N0} rows")), ("analyse", string.Create(CultureInfo.InvariantCulture, $"analyse {responses:N0} responses")) })
+        {
+            var mine = results.Where(r => r.Phase == phase).OrderBy(r => r.Round).Select(r => r.Result).ToList();
+            text.AppendLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"| {label} | {string.Join(" | ", mine.Select(r => $"{r.Seconds:0.00} s"))} | **{Median(mine.Select(r => r.Seconds)):0.00} s** | {mine.Max(r => r.PeakBytes) / 1048576.0:0.0} MB | {mine.Max(r => r.ManagedPeakBytes) / 1048576.0:0.0} MB |"));
+        }
+
+        text.AppendLine().AppendLine("Order: " + string.Join("; ", numbers.Select(r => $"round {r} {(r % 2 == 1 ? "stream then analyse" : "analyse then stream")}")) + ".");
+        Console.Write(text.ToString());
+    }
+
+    private static string GcName(bool server) => server ? "server" : "workstation";
 
     private static async Task<PhaseResult> RunChildAsync(string phase, string connection, Guid cycleId)
     {
@@ -112,7 +192,7 @@ internal static class ReviewAnalysisBenchmark
         watch.Stop();
         using var self = Process.GetCurrentProcess();
         self.Refresh();
-        Console.WriteLine(JsonSerializer.Serialize(new PhaseResult(watch.Elapsed.TotalSeconds, rows, self.PeakWorkingSet64, sampler.Peak)));
+        Console.WriteLine(JsonSerializer.Serialize(new PhaseResult(watch.Elapsed.TotalSeconds, rows, self.PeakWorkingSet64, sampler.Peak, GCSettings.IsServerGC)));
         return 0;
     }
 
@@ -249,5 +329,10 @@ internal static class ReviewAnalysisBenchmark
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
-    private sealed record PhaseResult(double Seconds, long Rows, long PeakBytes, long ManagedPeakBytes);
+    /// <param name="Seconds"></param>
+    /// <param name="Rows">Rows streamed, or responses the analysis received.</param>
+    /// <param name="PeakBytes"></param>
+    /// <param name="ManagedPeakBytes"></param>
+    /// <param name="ServerGc">Whether the child ran with the server GC: it inherits the harness's runtime configuration.</param>
+    private sealed record PhaseResult(double Seconds, long Rows, long PeakBytes, long ManagedPeakBytes, bool ServerGc);
 }

@@ -213,7 +213,8 @@ public sealed class SocketModeClientTests : IAsyncLifetime
         await _harness.StopAsync();
 
         Assert.True(running.IsCompletedSuccessfully);
-        await Task.Delay(100);
+        // Only RunAsync's loop opens connections, and it awaits each call it makes; with it returned, no call can be
+        // under way or still to come, so these counts are final.
         Assert.Equal(1, _harness.Socket.Connections);
         Assert.Single(_harness.Api.CallsTo("apps.connections.open"));
     }

@@ -271,13 +271,16 @@ public sealed class OutboxDispatcherTests
     {
         await using var rig = await OutboxRig.CreateAsync(DatabaseProvider.Sqlite);
         var transport = new RecordingTransport();
-        var instance = rig.Instance(transport, settings: new Dictionary<string, string?> { ["Outbox:PollInterval"] = "01:00:00" });
+        var clock = new ManualClock();
+        var instance = rig.Instance(transport, clock, new Dictionary<string, string?> { ["Outbox:PollInterval"] = "01:00:00" });
         await instance.Dispatcher.StartAsync(CancellationToken.None);
         try
         {
-            // Let the dispatcher find nothing and settle into its hour-long wait.
-            await Task.Delay(200);
-            var queued = await rig.QueueAsync(1, DateTime.UtcNow.AddSeconds(-1));
+            // The sweep and the lease renewal start their waits first; a third timer is the poll's, so the dispatcher
+            // has found nothing and is waiting. The clock is stopped, so that wait cannot end by itself: only the
+            // signal can bring the message out.
+            await clock.WaitForTimersAsync(3);
+            var queued = await rig.QueueAsync(1, Start.AddSeconds(-1));
             instance.Signal.Notify();
 
             await Eventually.ThatAsync(() => transport.Log.Recipients.Count == 1, "the signalled message to be sent");

@@ -111,7 +111,9 @@ public sealed class SlackHomeAndFeedbackTests
 
         var thanks = await rig.WaitForCallAsync("response_url", c => c.Body["replace_original"]?.GetValue<bool>() == true);
         Assert.Contains("Complaint", thanks.Body.ToJsonString(), StringComparison.Ordinal);
-        await Task.Delay(500);
+        // The three clicks share one delivery key, so with the two commands the inbox holds three entries; once they
+        // have settled, no click can still be storing a feedback entry.
+        Assert.Equal(3, await rig.WaitUntilInboxSettledAsync());
         await using var db = rig.Database.CreateContext();
         var entry = await db.FeedbackEntries.SingleAsync();
         Assert.Equal("complaint", entry.Kind);

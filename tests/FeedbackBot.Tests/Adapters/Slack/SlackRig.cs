@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using FeedbackBot.Adapters.Slack;
 using FeedbackBot.Data;
 using FeedbackBot.Testing;
 using FeedbackBot.Testing.Slack;
@@ -121,6 +122,30 @@ internal sealed class SlackRig : IAsyncDisposable
             $"{count} {method} call(s)",
             TimeSpan.FromSeconds(15));
         return calls[count - 1];
+    }
+
+    /// <summary>
+    /// Waits (at most 15 s) until every Slack inbox entry is in its final state: processed, or given up after the
+    /// worker's last attempt. Every request the bot acknowledges is either answered inside the request or written to
+    /// the inbox before the acknowledgement, and an entry is marked processed only after its replies were sent; so
+    /// once all have settled, nothing acknowledged so far can still call Slack or change the database. Returns how
+    /// many entries there are, so a test can also show that redeliveries made none of their own.
+    /// </summary>
+    public async Task<int> WaitUntilInboxSettledAsync()
+    {
+        var entries = await Eventually.ThatAsync(
+            async () =>
+            {
+                await using var db = Database.CreateContext();
+                return await db.Inbox.AsNoTracking()
+                    .Where(e => e.Channel == SlackWorkQueue.Channel)
+                    .Select(e => new { e.ProcessedAt, e.ClaimedUntil, e.Attempts })
+                    .ToListAsync();
+            },
+            all => all.All(e => e.ProcessedAt is not null || (e.ClaimedUntil is null && e.Attempts >= SlackWorker.MaxAttempts)),
+            "every Slack inbox entry processed or given up",
+            TimeSpan.FromSeconds(15));
+        return entries.Count;
     }
 
     public async Task<int> CountAsync<T>(Func<FeedbackDbContext, IQueryable<T>> query)

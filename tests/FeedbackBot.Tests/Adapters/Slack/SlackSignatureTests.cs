@@ -42,10 +42,11 @@ public sealed class SlackSignatureTests
         });
 
         Assert.All([stale, future, forged, altered, unsigned, garbage], r => Assert.Equal(HttpStatusCode.Unauthorized, r.StatusCode));
-        await Task.Delay(300);
+        // All Slack work is answered inside the request or written to the inbox before the answer; with the responses
+        // in hand and the inbox empty, there is nothing left that could call Slack later.
+        Assert.Equal(0, await rig.CountAsync(db => db.Inbox));
         Assert.Empty(rig.Slack.Calls);
         Assert.Equal(0, await rig.CountAsync(db => db.Tenants));
-        Assert.Equal(0, await rig.CountAsync(db => db.Inbox));
     }
 
     [Fact]

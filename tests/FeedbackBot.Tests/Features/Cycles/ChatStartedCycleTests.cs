@@ -101,5 +101,5 @@ public sealed class ChatStartedCycleTests
     }
 
     private static Task WaitForDeliveriesAsync(FakeTeams teams, int count) =>
-        teams.WaitForDeliveriesAsync(count, within: TimeSpan.FromSeconds(60), quiet: TimeSpan.FromSeconds(1));
+        teams.WaitForDeliveriesAsync(count, within: TimeSpan.FromSeconds(60));
 }

@@ -104,9 +104,9 @@ public sealed class TwoInstancesTests
     }
 
     /// <summary>
-    /// Waits for exactly <paramref name="count"/> deliveries, long enough for a second instance's duplicate to have
-    /// arrived too: both dispatchers poll the outbox every few seconds at most.
+    /// Waits for exactly <paramref name="count"/> deliveries, until neither instance has a job or an outbox message
+    /// left to send, so a second instance's duplicate would have arrived too.
     /// </summary>
     private static Task WaitForDeliveriesAsync(FakeTeams teams, int count) =>
-        teams.WaitForDeliveriesAsync(count, within: Bound, quiet: TimeSpan.FromSeconds(3));
+        teams.WaitForDeliveriesAsync(count, within: Bound);
 }

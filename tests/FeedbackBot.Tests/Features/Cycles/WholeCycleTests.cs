@@ -86,5 +86,5 @@ public sealed class WholeCycleTests
     }
 
     private static Task WaitForAsync(FakeTeams teams, int deliveries) =>
-        teams.WaitForDeliveriesAsync(deliveries, within: TimeSpan.FromSeconds(20), quiet: TimeSpan.FromMilliseconds(200));
+        teams.WaitForDeliveriesAsync(deliveries, within: TimeSpan.FromSeconds(20));
 }

@@ -6,6 +6,7 @@ using FeedbackBot.Testing;
 using FeedbackBot.Testing.Browser;
 using FeedbackBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Playwright;
 
 namespace FeedbackBot.Tests.Features.Reviews;
@@ -104,12 +105,19 @@ public sealed class ReviewEndpointTests(ChromiumFixture chromium) : IClassFixtur
         settings["Reports:LinkLifetime"] = "00:00:02";
         await ExampleReviews.ImportAllAsync(database);
         var run = await CliRun.RunAsync(settings, "review", "--plan", "customer-experience", "--cycle", "2026-10-12..2026-10-18");
-        var link = new Uri(run.Error.Split(' ', '\n').Single(w => w.StartsWith("http", StringComparison.Ordinal)).Trim());
-        await using var app = await TestHost.StartAsync(settings);
+        var printed = new Uri(run.Error.Split(' ', '\n').Single(w => w.StartsWith("http", StringComparison.Ordinal)).Trim());
+        var reviewId = Guid.Parse(printed.Segments[^1]);
+        // The host's clock is stopped on a whole second, so a link it makes expires exactly the configured two seconds
+        // later (tokens carry whole seconds), and the test moves the clock to either side of that instead of waiting.
+        var clock = new ManualClock(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+        await using var app = await TestHost.StartAsync(settings, services: s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
         using var client = new HttpClient { BaseAddress = TestHost.Address(app) };
+        var link = await app.Services.GetRequiredService<ReportLinks>().CreateAsync(reviewId, CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(link.PathAndQuery)).StatusCode);
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        clock.Advance(TimeSpan.FromSeconds(2) - TimeSpan.FromMilliseconds(1));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(link.PathAndQuery)).StatusCode);
+        clock.Advance(TimeSpan.FromMilliseconds(1));
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(link.PathAndQuery)).StatusCode);
     }
 

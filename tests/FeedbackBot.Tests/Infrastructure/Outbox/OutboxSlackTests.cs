@@ -33,6 +33,15 @@ public sealed class OutboxSlackTests : IAsyncLifetime
         Assert.Equal(0, _rig.Slack.RateViolations);
         var posts = _rig.Slack.CallsTo("chat.postMessage").Where(p => p.Field("channel") == "C0GENERAL1").ToList();
         Assert.Equal(5, posts.Count);
+        // The rate reached, on the fake Slack's own arrival times: no 900-ms window held two posts, so five span at
+        // least four such windows (a lower bound, which jitter cannot break). The upper bound only shows that the
+        // pacer does not crawl: it sends one every 1.03 s (4.1 s for five has been seen on a busy machine); 12 s
+        // leaves room for a loaded machine, while a sender that waited four seconds per post (16 s) is caught.
+        var arrivals = posts.Select(p => p.At).ToList();
+        var period = TimeSpan.FromMilliseconds(900);
+        Assert.Equal(1, ArrivalPace.MostWithin(arrivals, period));
+        Assert.True(ArrivalPace.Span(arrivals) >= (posts.Count - 1) * period, ArrivalPace.Describe(arrivals));
+        Assert.True(ArrivalPace.Span(arrivals) <= TimeSpan.FromSeconds(12), ArrivalPace.Describe(arrivals));
         Assert.Equal(texts.Order(), posts.Select(p => texts.Single(t => p.Body.ToJsonString().Contains(t, StringComparison.Ordinal))).Order());
     }
 

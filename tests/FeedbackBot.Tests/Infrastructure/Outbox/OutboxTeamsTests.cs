@@ -43,6 +43,18 @@ public sealed class OutboxTeamsTests : IAsyncLifetime
         Assert.True(_rig.Connector.RateViolations < 40, $"{_rig.Connector.RateViolations} of 200 requests refused for rate");
         var deliveries = _rig.Connector.Deliveries.Skip(1).ToList();
         Assert.Equal(200, deliveries.Count);
+        // The rate reached, on the Connector's own arrival times. No window the fake enforces (a second less the
+        // transit allowance) held more than the tenant's 50, so 200 arrivals span at least three such windows: a
+        // lower bound, which jitter cannot break. The upper bound only shows that the sends do not crawl: the pacer
+        // allows about 48 a second (about 4 s for 200), but refused sends wait their second and go again, and on a
+        // busy two-core machine the bot's own work per send (claim, render, record) has held it to about 25 a second
+        // (8 s). A fifth of the limit (20 s) leaves room for that, while a sender held to a tenth of the limit (40 s),
+        // say by waiting a second for every batch of five, is still caught.
+        var arrivals = deliveries.Select(d => d.At).ToList();
+        var window = TimeSpan.FromSeconds(1) - TimeSpan.FromMilliseconds(100);
+        Assert.True(ArrivalPace.MostWithin(arrivals, window) <= FakeConnector.TenantLimitPerSecond, ArrivalPace.Describe(arrivals));
+        Assert.True(ArrivalPace.Span(arrivals) >= (200 - FakeConnector.TenantLimitPerSecond) / FakeConnector.TenantLimitPerSecond * window, ArrivalPace.Describe(arrivals));
+        Assert.True(ArrivalPace.Span(arrivals) <= TimeSpan.FromSeconds(5.0 * 200 / FakeConnector.TenantLimitPerSecond), ArrivalPace.Describe(arrivals));
         Assert.Equal(Enumerable.Range(2, 200).Select(i => $"a:person-{i}").Order(), deliveries.Select(d => d.ConversationId).Order());
         Assert.All(deliveries, d => Assert.Equal(TeamsRig.TenantId, d.TenantId));
         // Each card carries its outbox row's id, so a submission is recognised as the answer to that message.
