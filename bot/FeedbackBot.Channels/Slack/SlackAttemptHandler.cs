@@ -18,14 +18,16 @@ public sealed class SlackAttemptHandler(SlackApiPacer pacer) : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        // Marked before the pace, not after: Slack's pacer counts from the moment it lets a call go, so a database
+        // write between it and the wire would bunch the calls it had spaced (one a second per channel). A crash while
+        // waiting for the pace therefore leaves a Slack message Uncertain, never sent twice.
+        await OutboundTransmission.StartingAsync();
         if (request.Options.TryGetValue(MethodKey, out var method) && request.Options.TryGetValue(WorkspaceKey, out var workspace))
         {
             request.Options.TryGetValue(ChannelKey, out var channel);
             await pacer.WaitAsync(method, workspace, channel, cancellationToken);
         }
 
-        // Past the pace: from here the message may reach Slack, so a crash must not send it again.
-        await OutboundTransmission.StartingAsync();
         var response = await base.SendAsync(request, cancellationToken);
         if (IsTransient(response))
         {
