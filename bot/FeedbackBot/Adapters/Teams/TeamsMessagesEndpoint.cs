@@ -1,6 +1,7 @@
 using FeedbackBot.Channels.BotFramework;
 using FeedbackBot.Channels.Teams;
 using FeedbackBot.Infrastructure.Hosting;
+using FeedbackBot.Infrastructure.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace FeedbackBot.Adapters.Teams;
@@ -8,7 +9,9 @@ namespace FeedbackBot.Adapters.Teams;
 /// <summary>
 /// <c>POST /api/messages</c>: activities from Teams. The bearer token is checked before anything in the body is
 /// acted on; a request that fails gets 401 and changes nothing. What an authentic activity means is
-/// <see cref="TeamsTurn"/>'s.
+/// <see cref="TeamsTurn"/>'s. A body over the limit is refused with 401 too, before authentication: it cannot be
+/// checked, and a forger learns nothing from a different answer. An authentic activity from a tenant over its
+/// allowance gets 429 with <c>Retry-After</c>, which the Bot Framework retries.
 /// </summary>
 internal static class TeamsMessagesEndpoint
 {
@@ -26,6 +29,7 @@ internal static class TeamsMessagesEndpoint
         IOptions<TeamsOptions> options,
         BotFrameworkAuthenticator authenticator,
         TeamsTurn turn,
+        TenantRateLimiter tenants,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
@@ -47,6 +51,12 @@ internal static class TeamsMessagesEndpoint
         {
             loggers.CreateLogger("FeedbackBot.Teams").LogWarning("Refused a Teams activity: {Reason}", authentication.FailureReason);
             return Results.Unauthorized();
+        }
+
+        // Only now is the tenant known to be the sender's; refused before the turn, so nothing is stored.
+        if (tenants.Refuse(http, "teams", TeamsActivities.GetTenantId(activity)) is { } refused)
+        {
+            return refused;
         }
 
         return await turn.HandleAsync(activity, cancellationToken) switch
