@@ -33,23 +33,9 @@ internal static class TeamsMessagesEndpoint
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
-        if (!options.Value.IsConfigured)
+        if (!options.Value.IsConfigured
+            || await AuthenticatedActivityAsync(http, authenticator, loggers, cancellationToken) is not { } activity)
         {
-            return Results.Unauthorized();
-        }
-
-        var body = await RequestBody.ReadAsync(http.Request, MaxBodyBytes, cancellationToken);
-        Activity? activity = null;
-        if (body is null || !TeamsActivities.TryParse(body, out activity))
-        {
-            // An unreadable body is refused the same way as a bad token, so a forger learns nothing.
-            return Results.Unauthorized();
-        }
-
-        var authentication = await authenticator.AuthenticateAsync(http.Request.Headers.Authorization.ToString(), activity, cancellationToken);
-        if (!authentication.Succeeded)
-        {
-            loggers.CreateLogger("FeedbackBot.Teams").LogWarning("Refused a Teams activity: {Reason}", authentication.FailureReason);
             return Results.Unauthorized();
         }
 
@@ -66,4 +52,24 @@ internal static class TeamsMessagesEndpoint
         };
     }
 
+    /// <summary>The activity when its body is readable and its bearer token holds; null (and a logged reason) otherwise.</summary>
+    private static async Task<Activity?> AuthenticatedActivityAsync(
+        HttpContext http, BotFrameworkAuthenticator authenticator, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var body = await RequestBody.ReadAsync(http.Request, MaxBodyBytes, cancellationToken);
+        if (body is null || !TeamsActivities.TryParse(body, out var activity))
+        {
+            // An unreadable body is refused the same way as a bad token, so a forger learns nothing.
+            return null;
+        }
+
+        var authentication = await authenticator.AuthenticateAsync(http.Request.Headers.Authorization.ToString(), activity, cancellationToken);
+        if (!authentication.Succeeded)
+        {
+            loggers.CreateLogger("FeedbackBot.Teams").LogWarning("Refused a Teams activity: {Reason}", authentication.FailureReason);
+            return null;
+        }
+
+        return activity;
+    }
 }
