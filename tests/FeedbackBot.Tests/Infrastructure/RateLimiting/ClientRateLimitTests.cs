@@ -55,6 +55,23 @@ public sealed class ClientRateLimitTests
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
     }
 
+    [Fact]
+    public async Task SurveyLink_BehindATrustedProxy_EachForwardedAddressHasItsOwnAllowance()
+    {
+        await using var rig = await SurveyRig.StartAsync(
+            DatabaseProvider.Sqlite,
+            extra: new Dictionary<string, string?> { [InboundLimitsOptions.PerClientKey] = "1", [InboundLimitsOptions.TrustForwardedForKey] = "true" });
+        var link = await rig.LinkAsync();
+
+        var first = await GetFromAsync(rig, link, "203.0.113.1");
+        var again = await GetFromAsync(rig, link, "203.0.113.1");
+        var other = await GetFromAsync(rig, link, "203.0.113.2");
+
+        Assert.Equal(
+            (HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.OK),
+            (first.StatusCode, again.StatusCode, other.StatusCode));
+    }
+
     [Theory]
     [InlineData("/s/abc", "web")]
     [InlineData("/reviews/1b3c/history/nps", "web")]
@@ -81,6 +98,13 @@ public sealed class ClientRateLimitTests
         var kestrel = rig.App.Services.GetRequiredService<IOptions<KestrelServerOptions>>().Value;
 
         Assert.Equal(1024 * 1024, kestrel.Limits.MaxRequestBodySize);
+    }
+
+    private static async Task<HttpResponseMessage> GetFromAsync(SurveyRig rig, string link, string client)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, link);
+        request.Headers.Add("X-Forwarded-For", client);
+        return await rig.Client.SendAsync(request);
     }
 
     private static DefaultHttpContext Request(string path, IPAddress address)
