@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FeedbackBot.Channels.Slack;
 using FeedbackBot.Infrastructure.Hosting;
+using FeedbackBot.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
@@ -39,6 +40,11 @@ internal static class SlackEndpoints
             return Results.BadRequest(new { error = "The body is not JSON." });
         }
 
+        if (RefuseTeam(http, Text(envelope, "team_id")) is { } refused)
+        {
+            return refused;
+        }
+
         return Answer(await inbound.EventAsync(envelope, cancellationToken));
     }
 
@@ -55,6 +61,11 @@ internal static class SlackEndpoints
             fields[name] = value.ToString();
         }
 
+        if (RefuseTeam(http, fields["team_id"]?.GetValue<string>()) is { } refused)
+        {
+            return refused;
+        }
+
         return Answer(await inbound.CommandAsync(fields, cancellationToken));
     }
 
@@ -69,6 +80,12 @@ internal static class SlackEndpoints
         if (!form.TryGetValue("payload", out var payloadText) || !TryParseJson(Encoding.UTF8.GetBytes(payloadText.ToString()), out var payload))
         {
             return Results.BadRequest(new { error = "Expected a form with a JSON 'payload' field." });
+        }
+
+        var team = payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty("team", out var t) ? Text(t, "id") : null;
+        if (RefuseTeam(http, team) is { } refused)
+        {
+            return refused;
         }
 
         return Answer(await inbound.InteractionAsync(payload, cancellationToken));
@@ -104,6 +121,18 @@ internal static class SlackEndpoints
 
         return body;
     }
+
+    /// <summary>
+    /// After the signature check, before the inbox: a workspace over its allowance gets 429 with <c>Retry-After</c>
+    /// and nothing is recorded. Slack retries events; a person sees the command or button fail and can try again.
+    /// </summary>
+    private static IResult? RefuseTeam(HttpContext http, string? team) =>
+        http.RequestServices.GetRequiredService<TenantRateLimiter>().Refuse(http, "slack", team);
+
+    private static string? Text(JsonElement element, string property) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
 
     private static bool TryParseJson(byte[] body, out JsonElement element)
     {

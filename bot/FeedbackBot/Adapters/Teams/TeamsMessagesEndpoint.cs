@@ -1,6 +1,7 @@
 using FeedbackBot.Channels.BotFramework;
 using FeedbackBot.Channels.Teams;
 using FeedbackBot.Infrastructure.Hosting;
+using FeedbackBot.Infrastructure.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace FeedbackBot.Adapters.Teams;
@@ -8,7 +9,9 @@ namespace FeedbackBot.Adapters.Teams;
 /// <summary>
 /// <c>POST /api/messages</c>: activities from Teams. The bearer token is checked before anything in the body is
 /// acted on; a request that fails gets 401 and changes nothing. What an authentic activity means is
-/// <see cref="TeamsTurn"/>'s.
+/// <see cref="TeamsTurn"/>'s. A body over the limit is refused with 401 too, before authentication: it cannot be
+/// checked, and a forger learns nothing from a different answer. An authentic activity from a tenant over its
+/// allowance gets 429 with <c>Retry-After</c>, which the Bot Framework retries.
 /// </summary>
 internal static class TeamsMessagesEndpoint
 {
@@ -26,27 +29,20 @@ internal static class TeamsMessagesEndpoint
         IOptions<TeamsOptions> options,
         BotFrameworkAuthenticator authenticator,
         TeamsTurn turn,
+        TenantRateLimiter tenants,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
-        if (!options.Value.IsConfigured)
+        if (!options.Value.IsConfigured
+            || await AuthenticatedActivityAsync(http, authenticator, loggers, cancellationToken) is not { } activity)
         {
             return Results.Unauthorized();
         }
 
-        var body = await RequestBody.ReadAsync(http.Request, MaxBodyBytes, cancellationToken);
-        Activity? activity = null;
-        if (body is null || !TeamsActivities.TryParse(body, out activity))
+        // Only now is the tenant known to be the sender's; refused before the turn, so nothing is stored.
+        if (tenants.Refuse(http, "teams", TeamsActivities.GetTenantId(activity)) is { } refused)
         {
-            // An unreadable body is refused the same way as a bad token, so a forger learns nothing.
-            return Results.Unauthorized();
-        }
-
-        var authentication = await authenticator.AuthenticateAsync(http.Request.Headers.Authorization.ToString(), activity, cancellationToken);
-        if (!authentication.Succeeded)
-        {
-            loggers.CreateLogger("FeedbackBot.Teams").LogWarning("Refused a Teams activity: {Reason}", authentication.FailureReason);
-            return Results.Unauthorized();
+            return refused;
         }
 
         return await turn.HandleAsync(activity, cancellationToken) switch
@@ -56,4 +52,24 @@ internal static class TeamsMessagesEndpoint
         };
     }
 
+    /// <summary>The activity when its body is readable and its bearer token holds; null (and a logged reason) otherwise.</summary>
+    private static async Task<Activity?> AuthenticatedActivityAsync(
+        HttpContext http, BotFrameworkAuthenticator authenticator, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var body = await RequestBody.ReadAsync(http.Request, MaxBodyBytes, cancellationToken);
+        if (body is null || !TeamsActivities.TryParse(body, out var activity))
+        {
+            // An unreadable body is refused the same way as a bad token, so a forger learns nothing.
+            return null;
+        }
+
+        var authentication = await authenticator.AuthenticateAsync(http.Request.Headers.Authorization.ToString(), activity, cancellationToken);
+        if (!authentication.Succeeded)
+        {
+            loggers.CreateLogger("FeedbackBot.Teams").LogWarning("Refused a Teams activity: {Reason}", authentication.FailureReason);
+            return null;
+        }
+
+        return activity;
+    }
 }

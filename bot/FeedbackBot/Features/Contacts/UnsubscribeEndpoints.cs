@@ -15,11 +15,18 @@ namespace FeedbackBot.Features.Contacts;
 /// </summary>
 internal static class UnsubscribeEndpoints
 {
+    // The one-click body is 26 bytes and the page's form sends none; nothing larger is ever meant for this endpoint.
+    public const int MaxBodyBytes = 4 * 1024;
+
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/u");
         group.MapGet("/{token}", ShowAsync);
-        group.MapPost("/{token}", UnsubscribeAsync);
+        group.MapPost("/{token}", UnsubscribeAsync).AddEndpointFilter(async (context, next) =>
+            // The handler never reads the body; a declared oversize one is still refused unread, as every POST here is.
+            context.HttpContext.Request.ContentLength > MaxBodyBytes
+                ? Results.StatusCode(StatusCodes.Status413PayloadTooLarge)
+                : await next(context));
     }
 
     private static async Task<IResult> ShowAsync(string token, HttpContext http, UnsubscribeLinks links, FeedbackDbContext db, CancellationToken cancellationToken)

@@ -8,6 +8,7 @@ using FeedbackBot.Infrastructure.Email;
 using FeedbackBot.Infrastructure.Health;
 using FeedbackBot.Infrastructure.Inbox;
 using FeedbackBot.Infrastructure.Outbox;
+using FeedbackBot.Infrastructure.RateLimiting;
 using FeedbackBot.Infrastructure.Storage;
 using FeedbackBot.Infrastructure.Telemetry;
 using FeedbackBot.Jobs;
@@ -43,6 +44,7 @@ internal static class BotWebApplication
         builder.Services.AddFeedbackStorage(builder.Configuration);
         builder.Services.AddFeedbackDataProtection();
         builder.Services.AddFeedbackHealthChecks();
+        builder.AddInboundLimits();
         builder.Services.AddFeedbackInbox();
         builder.Services.AddOutboxTransport();
         builder.Services.AddFeedbackEmail(builder.Configuration);
@@ -57,6 +59,7 @@ internal static class BotWebApplication
         overrideServices?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.UseInboundLimits();
         app.UseMiddleware<DatabaseOutageMiddleware>();
         app.MapFeedbackHealthEndpoints();
         app.MapFeedbackFeatures();

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using FeedbackBot.Features.Contacts;
 using FeedbackBot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -87,6 +88,16 @@ public sealed class UnsubscribeTests : IAsyncLifetime
             Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (get.StatusCode, post.StatusCode));
         }
 
+        Assert.Equal(0, await _rig.WithDbAsync(db => db.EmailSuppressions.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Post_BodyOverTheCap_Is413AndUnsubscribesNobody()
+    {
+        using var response = await _http.PostAsync(
+            _path, new StringContent("List-Unsubscribe=One-Click&x=" + new string('x', UnsubscribeEndpoints.MaxBodyBytes), Encoding.ASCII, "application/x-www-form-urlencoded"));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal(0, await _rig.WithDbAsync(db => db.EmailSuppressions.CountAsync()));
     }
 

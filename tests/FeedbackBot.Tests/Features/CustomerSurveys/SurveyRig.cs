@@ -44,11 +44,16 @@ internal sealed class SurveyRig : IAsyncDisposable
     /// <summary>The settings the host runs with, for the command line to run against the same bot.</summary>
     public Dictionary<string, string?> Settings { get; }
 
-    public static async Task<SurveyRig> StartAsync(DatabaseProvider provider, string? planYaml = null, bool jobs = false)
+    public static async Task<SurveyRig> StartAsync(DatabaseProvider provider, string? planYaml = null, bool jobs = false, IReadOnlyDictionary<string, string?>? extra = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
         var settings = CliRun.Settings(database);
         settings["Jobs:Enabled"] = jobs ? "true" : "false";
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
         if (planYaml is null)
         {
             var applied = await CliRun.RunAsync(settings, "plans", "apply", Path.Combine(RepositoryPaths.ExamplePlans, PlanKey + ".yaml"));
