@@ -52,6 +52,14 @@ internal static class IngestBenchmark
 
         var cluster = await PostgresCluster.GetAsync();
         var connection = await cluster.CreateDatabaseAsync("ingest");
+        // Extra Npgsql connection-string keywords to try (e.g. "Max Auto Prepare=50"), appended as given.
+        var extra = Array.IndexOf(args, "--npgsql") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+        if (extra is not null)
+        {
+            connection += ";" + extra;
+            Console.WriteLine($"connection string extras: {extra}");
+        }
+
         await using var connector = await FakeConnector.StartAsync();
         await using var tokens = await FakeTokenEndpoint.StartAsync();
         await using var identity = await FakeBotFrameworkIdentity.StartAsync();
@@ -85,7 +93,10 @@ internal static class IngestBenchmark
         var botUrl = new Uri(bot.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         var authorization = "Bearer " + FakeBotFrameworkIdentity.Sign(key, FakeBotFrameworkIdentity.Claims(DateTimeOffset.UtcNow, connector.ServiceUrl));
         var requests = new Requests(connector.ServiceUrl, planKey, cycleId, authorization);
-        using var client = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan, MaxConnectionsPerServer = int.MaxValue })
+        // At most 256 connections, as a platform's front end would hold; a request waits for one when all are busy, and
+        // that wait is part of its latency. Without a cap a server that falls behind is sent tens of thousands of
+        // connections at once, which measures the operating system rather than the bot.
+        using var client = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan, MaxConnectionsPerServer = 256 })
         {
             Timeout = TimeSpan.FromSeconds(30),
         };
@@ -118,10 +129,11 @@ internal static class IngestBenchmark
             var acknowledged = 500 + botOpen.Ok + botSaturated.Ok;
             Console.WriteLine();
             Console.WriteLine($"responses stored {stored:N0}; bot requests acknowledged 200 {acknowledged:N0} (warm-up 500 included)");
-            if (stored != acknowledged)
-            {
-                Console.WriteLine("MISMATCH: every acknowledged answer must be stored exactly once.");
-            }
+            // More stored than acknowledged is a request the bot stored after this client had given up waiting (30 s):
+            // the platform would retry it and be answered from the stored response. Fewer would be a lost answer.
+            Console.WriteLine(stored >= acknowledged
+                ? $"no acknowledged answer lost; stored after the client gave up: {stored - acknowledged:N0}"
+                : $"LOST: {acknowledged - stored:N0} acknowledged answers are not stored.");
         }
 
         Console.WriteLine();
