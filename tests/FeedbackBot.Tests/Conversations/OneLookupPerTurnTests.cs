@@ -59,27 +59,7 @@ public sealed class OneLookupPerTurnTests
         Assert.DoesNotContain(activity.Commands, c => c.Contains("UPDATE \"conversation_references\"", StringComparison.OrdinalIgnoreCase));
     }
 
-    private static JsonObject PulseAnswer(JsonNode data) => new()
-    {
-        ["action"] = new JsonObject
-        {
-            ["type"] = "Action.Execute",
-            ["verb"] = FeedbackBot.Core.Conversations.Verbs.SubmitSurvey,
-            ["data"] = new JsonObject
-            {
-                [FeedbackBot.Core.Conversations.Verbs.PlanField] = (string?)data[FeedbackBot.Core.Conversations.Verbs.PlanField],
-                [FeedbackBot.Core.Conversations.Verbs.CycleField] = (string?)data[FeedbackBot.Core.Conversations.Verbs.CycleField],
-                [FeedbackBot.Core.Conversations.Verbs.CardField] = (string?)data[FeedbackBot.Core.Conversations.Verbs.CardField],
-                ["responsiveness"] = "4",
-                ["reliability"] = "4",
-                ["empathy"] = "5",
-                ["resolution"] = "3",
-                ["communication"] = "4",
-                ["enps"] = "9",
-            },
-        },
-        ["trigger"] = "manual",
-    };
+    private static JsonObject PulseAnswer(JsonNode data) => TeamsRig.PulseSubmission(data, ("responsiveness", "4"), ("reliability", "4"), ("empathy", "5"), ("resolution", "3"), ("communication", "4"), ("enps", "9"));
 
     [Fact]
     public async Task SlackDirectMessage_Help_LooksThePersonUpOnceAndRemembersTheChannel()

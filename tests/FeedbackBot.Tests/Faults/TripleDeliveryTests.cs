@@ -18,28 +18,8 @@ public sealed class TripleDeliveryTests
     {
         await using var rig = await TeamsRig.StartAsync();
         var data = (await rig.StartStaffPulseAsync())["actions"]![0]!["data"]!;
-        var value = new JsonObject
-        {
-            ["action"] = new JsonObject
-            {
-                ["type"] = "Action.Execute",
-                ["verb"] = Verbs.SubmitSurvey,
-                ["data"] = new JsonObject
-                {
-                    [Verbs.PlanField] = (string?)data[Verbs.PlanField],
-                    [Verbs.CycleField] = (string?)data[Verbs.CycleField],
-                    [Verbs.CardField] = (string?)data[Verbs.CardField],
-                    ["responsiveness"] = "2",
-                    ["reliability"] = "3",
-                    ["empathy"] = "4",
-                    ["resolution"] = "5",
-                    ["communication"] = "1",
-                    ["enps"] = "6",
-                    ["comment"] = "Three at once.",
-                },
-            },
-            ["trigger"] = "manual",
-        };
+        var value = TeamsRig.PulseSubmission(
+            data, ("responsiveness", "2"), ("reliability", "3"), ("empathy", "4"), ("resolution", "5"), ("communication", "1"), ("enps", "6"), ("comment", "Three at once."));
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => rig.PostAsync(rig.Invoke("inv-3x", value), rig.Token())));
         var bodies = await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync()));

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
-using FeedbackBot.Core.Conversations;
 using FeedbackBot.Testing.Teams;
 using Microsoft.EntityFrameworkCore;
 
@@ -76,28 +74,7 @@ public sealed class TeamsMessagesTests
     {
         await using var rig = await TeamsRig.StartAsync();
         var data = (await rig.StartStaffPulseAsync())["actions"]![0]!["data"]!;
-        var value = new JsonObject
-        {
-            ["action"] = new JsonObject
-            {
-                ["type"] = "Action.Execute",
-                ["verb"] = Verbs.SubmitSurvey,
-                ["data"] = new JsonObject
-                {
-                    [Verbs.PlanField] = (string?)data[Verbs.PlanField],
-                    [Verbs.CycleField] = (string?)data[Verbs.CycleField],
-                    [Verbs.CardField] = (string?)data[Verbs.CardField],
-                    ["responsiveness"] = "4",
-                    ["reliability"] = "4",
-                    ["empathy"] = "5",
-                    ["resolution"] = "3",
-                    ["communication"] = "4",
-                    ["enps"] = "9",
-                    ["comment"] = "More time for complex calls.",
-                },
-            },
-            ["trigger"] = "manual",
-        };
+        var value = TeamsRig.PulseSubmission(data, ("responsiveness", "4"), ("reliability", "4"), ("empathy", "5"), ("resolution", "3"), ("communication", "4"), ("enps", "9"), ("comment", "More time for complex calls."));
 
         var bodies = new List<string>();
         for (var i = 0; i < 3; i++)

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using FeedbackBot.Core.Conversations;
 using FeedbackBot.Data;
 using FeedbackBot.Testing;
 using FeedbackBot.Testing.Teams;
@@ -60,6 +61,30 @@ internal sealed class TeamsRig : IAsyncDisposable
     public string Token() => "Bearer " + FakeBotFrameworkIdentity.Sign(Key, FakeBotFrameworkIdentity.Claims(DateTimeOffset.UtcNow, Connector.ServiceUrl));
 
     public JsonObject Message(string id, string text) => Activity("message", id, new JsonObject { ["text"] = text });
+
+    /// <summary>
+    /// The value of a pulse card's submit (an <c>Action.Execute</c>): the card's own hidden fields from
+    /// <paramref name="cardData"/>, then the answers given.
+    /// </summary>
+    public static JsonObject PulseSubmission(JsonNode cardData, params (string Question, string Answer)[] answers)
+    {
+        var data = new JsonObject
+        {
+            [Verbs.PlanField] = (string?)cardData[Verbs.PlanField],
+            [Verbs.CycleField] = (string?)cardData[Verbs.CycleField],
+            [Verbs.CardField] = (string?)cardData[Verbs.CardField],
+        };
+        foreach (var (question, answer) in answers)
+        {
+            data[question] = answer;
+        }
+
+        return new JsonObject
+        {
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = Verbs.SubmitSurvey, ["data"] = data },
+            ["trigger"] = "manual",
+        };
+    }
 
     public JsonObject Invoke(string id, JsonObject value) =>
         Activity("invoke", id, new JsonObject { ["name"] = "adaptiveCard/action", ["value"] = value.DeepClone() });

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
-using FeedbackBot.Core.Conversations;
 using FeedbackBot.Data;
 using FeedbackBot.Infrastructure.Telemetry;
 using FeedbackBot.Testing;
@@ -81,28 +79,7 @@ public sealed class TelemetryTests
     private static async Task SubmitPulseCardAsync(TeamsRig rig)
     {
         var data = (await rig.StartStaffPulseAsync())["actions"]![0]!["data"]!;
-        var value = new JsonObject
-        {
-            ["action"] = new JsonObject
-            {
-                ["type"] = "Action.Execute",
-                ["verb"] = Verbs.SubmitSurvey,
-                ["data"] = new JsonObject
-                {
-                    [Verbs.PlanField] = (string?)data[Verbs.PlanField],
-                    [Verbs.CycleField] = (string?)data[Verbs.CycleField],
-                    [Verbs.CardField] = (string?)data[Verbs.CardField],
-                    ["responsiveness"] = "4",
-                    ["reliability"] = "4",
-                    ["empathy"] = "5",
-                    ["resolution"] = "3",
-                    ["communication"] = "4",
-                    ["enps"] = "9",
-                    ["comment"] = "More time for complex calls.",
-                },
-            },
-            ["trigger"] = "manual",
-        };
+        var value = TeamsRig.PulseSubmission(data, ("responsiveness", "4"), ("reliability", "4"), ("empathy", "5"), ("resolution", "3"), ("communication", "4"), ("enps", "9"), ("comment", "More time for complex calls."));
         var response = await rig.PostAsync(rig.Invoke("inv-1", value), rig.Token());
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
