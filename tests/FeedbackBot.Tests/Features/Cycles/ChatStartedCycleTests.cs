@@ -46,10 +46,17 @@ public sealed class ChatStartedCycleTests
         var started = Assert.IsType<TextReply>(Assert.Single((await SayAsync(app, "29:staff-1", "start pulse pulse")).Replies));
         Assert.StartsWith("Started the **Team pulse** pulse: invited 4 people.", started.Text, StringComparison.Ordinal);
         await WaitForDeliveriesAsync(teams, Staff);
-        await using (var db = database.CreateContext())
-        {
-            Assert.All(await db.Invitations.ToListAsync(), i => Assert.Equal(InvitationState.Sent, i.State));
-        }
+        // The Connector has the cards; the bot records each send when the Connector's answer reaches it, a moment later.
+        var invitations = await Eventually.ThatAsync(
+            async () =>
+            {
+                await using var db = database.CreateContext();
+                return await db.Invitations.AsNoTracking().ToListAsync();
+            },
+            all => all.All(i => i.State != InvitationState.Pending),
+            "every invitation's send to be recorded",
+            TimeSpan.FromSeconds(30));
+        Assert.All(invitations, i => Assert.Equal(InvitationState.Sent, i.State));
 
         // One person answers from their card; the other three are reminded once.
         var cycle = await CycleAsync(database);
