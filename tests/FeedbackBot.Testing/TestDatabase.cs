@@ -61,7 +61,25 @@ public sealed class TestDatabase : IAsyncDisposable
         if (_directory is not null)
         {
             SqliteConnection.ClearAllPools();
-            Directory.Delete(_directory, recursive: true);
+            await DeleteDirectoryAsync(_directory);
+        }
+    }
+
+    // The host is gone by now, but a connection it opened can still be letting go of its journal, which SQLite
+    // creates and deletes beside the database: a file appearing mid-delete is not a failure of the test.
+    private static async Task DeleteDirectoryAsync(string directory)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                Directory.Delete(directory, recursive: true);
+                return;
+            }
+            catch (IOException) when (attempt < 20)
+            {
+                await Task.Delay(50);
+            }
         }
     }
 }
