@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
@@ -35,10 +36,25 @@ internal sealed record SigningKey(string KeyId, RSAParameters Parameters, IReadO
         return new SigningKey(keyId, parameters.Value, endorsements);
     }
 
+    // Importing the key costs more than checking a signature with it, and every request is checked; an RSA object is
+    // not documented as safe to share between threads, so each check borrows one of its own.
+    private readonly ConcurrentBag<RSA> _verifiers = [];
+
     public bool Verify(byte[] signingInput, byte[] signature, HashAlgorithmName hash)
     {
-        using var rsa = RSA.Create(Parameters);
-        return rsa.VerifyData(signingInput, signature, hash, RSASignaturePadding.Pkcs1);
+        if (!_verifiers.TryTake(out var rsa))
+        {
+            rsa = RSA.Create(Parameters);
+        }
+
+        try
+        {
+            return rsa.VerifyData(signingInput, signature, hash, RSASignaturePadding.Pkcs1);
+        }
+        finally
+        {
+            _verifiers.Add(rsa);
+        }
     }
 
     private static RSAParameters? ReadModulusAndExponent(JsonElement jwk)

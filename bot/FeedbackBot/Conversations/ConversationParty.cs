@@ -48,22 +48,32 @@ internal sealed record ConversationParty(Tenant Tenant, Person Person)
         FeedbackDbContext db, BotRequest request, ConversationPlace? place, PersonRole? role, DateTime now, CancellationToken cancellationToken)
     {
         var channel = ChannelOf(request.Channel);
-        var tenant = await db.Tenants.SingleOrDefaultAsync(t => t.Channel == channel && t.ExternalId == request.TenantId, cancellationToken);
+        var userId = request.User.Id;
+        var conversationId = place?.ConversationId;
+        // One round trip for everything a turn needs to know about who is speaking: the tenant, the person, whether
+        // the tenant has an admin yet, and where they speak. Every answer in a busy pulse starts here, and each
+        // statement is a wait on the database. Each join is on a unique key, so there is one row or none.
+        var known = await (from t in db.Tenants
+                           where t.Channel == channel && t.ExternalId == request.TenantId
+                           from p in db.People.Where(p => p.TenantId == t.Id && p.ChannelUserId == userId).DefaultIfEmpty()
+                           from r in db.ConversationReferences.Where(r => r.TenantId == t.Id && r.ConversationId == conversationId).DefaultIfEmpty()
+                           select new
+                           {
+                               Tenant = t,
+                               Person = p,
+                               Reference = r,
+                               HasAdmin = db.People.Any(a => a.TenantId == t.Id && a.Role == PersonRole.Admin),
+                           })
+            .SingleOrDefaultAsync(cancellationToken);
+        var tenant = known?.Tenant;
         if (tenant is null)
         {
             tenant = new Tenant { Id = Guid.NewGuid(), Channel = channel, ExternalId = request.TenantId, Name = request.TenantId, CreatedAt = now };
             db.Tenants.Add(tenant);
         }
 
-        // One read finds the person and whether the tenant has an admin yet: the person first, then an admin if any.
-        var userId = request.User.Id;
-        var found = await db.People
-            .Where(p => p.TenantId == tenant.Id && (p.ChannelUserId == userId || p.Role == PersonRole.Admin))
-            .OrderBy(p => p.ChannelUserId == userId ? 0 : 1)
-            .Take(2)
-            .ToListAsync(cancellationToken);
-        var person = found.FirstOrDefault(p => p.ChannelUserId == userId);
-        var hasAdmin = found.Any(p => p.Role == PersonRole.Admin);
+        var person = known?.Person;
+        var hasAdmin = known?.HasAdmin ?? false;
         if (person is null)
         {
             person = new Person
@@ -97,7 +107,7 @@ internal sealed record ConversationParty(Tenant Tenant, Person Person)
         var party = new ConversationParty(tenant, person);
         if (place is not null)
         {
-            await party.NoteAsync(db, place, now, cancellationToken);
+            party.Note(db, place, known?.Reference, now);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -117,9 +127,15 @@ internal sealed record ConversationParty(Tenant Tenant, Person Person)
 
     private async Task NoteAsync(FeedbackDbContext db, ConversationPlace place, DateTime now, CancellationToken cancellationToken)
     {
-        var (conversationId, personal, serviceUrl, botId, teamId) = place;
         var reference = await db.ConversationReferences.SingleOrDefaultAsync(
-            r => r.TenantId == Tenant.Id && r.ConversationId == conversationId, cancellationToken);
+            r => r.TenantId == Tenant.Id && r.ConversationId == place.ConversationId, cancellationToken);
+        Note(db, place, reference, now);
+    }
+
+    /// <summary>Records the place in its stored reference (tracked, or null when there is none yet), writing only what changed.</summary>
+    private void Note(FeedbackDbContext db, ConversationPlace place, ConversationReference? reference, DateTime now)
+    {
+        var (conversationId, personal, serviceUrl, botId, teamId) = place;
         if (reference is null)
         {
             reference = new ConversationReference { Id = Guid.NewGuid(), TenantId = Tenant.Id, ConversationId = conversationId };

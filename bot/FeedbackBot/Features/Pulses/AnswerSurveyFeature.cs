@@ -44,19 +44,37 @@ internal sealed class AnswerSurveyFeature(FeedbackDbContext db, RespondentSecret
 
     public async Task<ConversationTurn> SubmitAsync(ConversationParty party, BotSubmission submission, DateTime now, CancellationToken cancellationToken)
     {
-        if (await FindCycleAsync(party, submission, cancellationToken) is not { } found)
+        if (!Guid.TryParse(submission.Values.GetValueOrDefault(Verbs.CycleField), out var cycleId))
         {
             return ConversationTurn.ReplaceCard(NotValid);
         }
 
-        var (cycle, version) = found;
-        var plan = version.Plan;
+        // The cycle (only of a plan of this tenant: a card from elsewhere opens nothing), whether this person has
+        // answered it, and their invitation, in one round trip: a pulse's answers arrive together, and each statement
+        // is a wait on the database.
+        var respondent = RespondentKey.ForStaff(await secret.GetAsync(cancellationToken), party.Tenant.Id, party.ChannelUserId, cycleId);
+        var (tenantId, personId) = (party.Tenant.Id, party.Person.Id);
+        var found = await (from c in db.ReviewCycles
+                           join p in db.Plans on c.PlanId equals p.Id
+                           where c.Id == cycleId && p.TenantId == tenantId
+                           from i in db.Invitations.Where(i => i.CycleId == c.Id && i.PersonId == personId).DefaultIfEmpty()
+                           select new
+                           {
+                               Cycle = c,
+                               Invitation = i,
+                               AnsweredBefore = db.Responses.Any(r => r.CycleId == c.Id && r.IdempotencyKey == respondent),
+                           })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null || await versions.GetAsync(db, found.Cycle.PlanVersionId, cancellationToken) is not { } version)
+        {
+            return ConversationTurn.ReplaceCard(NotValid);
+        }
 
+        var cycle = found.Cycle;
+        var plan = version.Plan;
         var prompt = SurveyForms.Prompt(plan, Audience.Staff, cycle.Id.ToString("D"), submission.Values.GetValueOrDefault(Verbs.CardField) ?? string.Empty);
         var check = SurveyForms.Check(plan, Audience.Staff, prompt, submission.Values);
-        var respondent = await RespondentAsync(party, cycle, cancellationToken);
-        var answeredBefore = await db.Responses.AnyAsync(r => r.CycleId == cycle.Id && r.IdempotencyKey == respondent, cancellationToken);
-        if (answeredBefore)
+        if (found.AnsweredBefore)
         {
             // A redelivery, a double click, or the same person again: one answer per person per cycle.
             return ConversationTurn.ReplaceCard(check.Thanks ?? Thanks(plan));
@@ -92,8 +110,7 @@ internal sealed class AnswerSurveyFeature(FeedbackDbContext db, RespondentSecret
         }
 
         db.Responses.Add(response);
-        var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.CycleId == cycle.Id && i.PersonId == party.Person.Id, cancellationToken);
-        if (invitation is not null)
+        if (found.Invitation is { } invitation)
         {
             // Only that they answered in this cycle, not when: a time would let someone match it with a response.
             invitation.State = InvitationState.Answered;
