@@ -1,5 +1,6 @@
 using FeedbackBot.Data;
 using FeedbackBot.Data.Outage;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
@@ -17,11 +18,12 @@ internal static class StorageServiceCollectionExtensions
             })
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
-        // The factory serves work that outlives a request (background processing, parallel writers); it also
-        // registers the scoped context that endpoints and commands take.
+        // The factory serves work that outlives a request (background processing, parallel writers); the scoped
+        // context that endpoints and commands take comes from it. Contexts are pooled: setting one up (its internal
+        // services, its change tracker) cost more on every chat answer than the answer's own statements.
         services.AddSingleton<DatabaseOutage>();
         services.AddSingleton<IInterceptor, DatabaseOutageInterceptor>();
-        services.AddDbContextFactory<FeedbackDbContext>((provider, builder) =>
+        services.AddPooledDbContextFactory<FeedbackDbContext>((provider, builder) =>
         {
             var options = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             FeedbackDatabase.Configure(builder, options.Provider, options.ConnectionString);
@@ -36,6 +38,7 @@ internal static class StorageServiceCollectionExtensions
                 (CoreEventId.QueryIterationFailed, LogLevel.Debug),
                 (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
         });
+        services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<FeedbackDbContext>>().CreateDbContext());
         services.AddSingleton<DatabaseMigrator>();
         return services;
     }
