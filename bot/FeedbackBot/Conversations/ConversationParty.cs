@@ -44,27 +44,27 @@ internal sealed record ConversationParty(Tenant Tenant, Person Person)
         }
     }
 
-    private sealed record Known(Tenant Tenant, Person? Person, ConversationReference? Reference, bool HasAdmin);
-
-    // One round trip for everything a turn needs to know about who is speaking: the tenant, the person, whether the
-    // tenant has an admin yet, and where they speak. Every answer in a busy pulse starts here, so the query is
-    // compiled once rather than translated on each turn. Each join is on a unique key: one row, or none.
-    private static readonly Func<FeedbackDbContext, TenantChannel, string, string, string?, CancellationToken, Task<Known?>> FindKnown =
-        EF.CompileAsyncQuery((FeedbackDbContext db, TenantChannel channel, string tenantId, string userId, string? conversationId, CancellationToken _) =>
-            (from t in db.Tenants
-             where t.Channel == channel && t.ExternalId == tenantId
-             from p in db.People.Where(p => p.TenantId == t.Id && p.ChannelUserId == userId).DefaultIfEmpty()
-             from r in db.ConversationReferences.Where(r => r.TenantId == t.Id && r.ConversationId == conversationId).DefaultIfEmpty()
-             select new Known(t, p, r, db.People.Any(a => a.TenantId == t.Id && a.Role == PersonRole.Admin)))
-            .SingleOrDefault());
-
     private static async Task<ConversationParty> ResolveOnceAsync(
         FeedbackDbContext db, BotRequest request, ConversationPlace? place, PersonRole? role, DateTime now, CancellationToken cancellationToken)
     {
         var channel = ChannelOf(request.Channel);
         var userId = request.User.Id;
         var conversationId = place?.ConversationId;
-        var known = await FindKnown(db, channel, request.TenantId, userId, conversationId, cancellationToken);
+        // One round trip for everything a turn needs to know about who is speaking: the tenant, the person, whether
+        // the tenant has an admin yet, and where they speak. Every answer in a busy pulse starts here, and each
+        // statement is a wait on the database. Each join is on a unique key, so there is one row or none.
+        var known = await (from t in db.Tenants
+                           where t.Channel == channel && t.ExternalId == request.TenantId
+                           from p in db.People.Where(p => p.TenantId == t.Id && p.ChannelUserId == userId).DefaultIfEmpty()
+                           from r in db.ConversationReferences.Where(r => r.TenantId == t.Id && r.ConversationId == conversationId).DefaultIfEmpty()
+                           select new
+                           {
+                               Tenant = t,
+                               Person = p,
+                               Reference = r,
+                               HasAdmin = db.People.Any(a => a.TenantId == t.Id && a.Role == PersonRole.Admin),
+                           })
+            .SingleOrDefaultAsync(cancellationToken);
         var tenant = known?.Tenant;
         if (tenant is null)
         {

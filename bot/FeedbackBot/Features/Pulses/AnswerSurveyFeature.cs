@@ -42,20 +42,6 @@ internal sealed class AnswerSurveyFeature(FeedbackDbContext db, RespondentSecret
             : ConversationTurn.Reply(SurveyForms.Prompt(plan, Audience.Staff, cycle.Id.ToString("D"), submission.Values.GetValueOrDefault(Verbs.CardField) ?? string.Empty));
     }
 
-    private sealed record Answerable(ReviewCycle Cycle, Invitation? Invitation, bool AnsweredBefore);
-
-    // The cycle (only of a plan of this tenant: a card from elsewhere opens nothing), whether this person has answered
-    // it, and their invitation, in one round trip compiled once: a pulse's answers arrive together, and each
-    // statement is a wait on the database.
-    private static readonly Func<FeedbackDbContext, Guid, Guid, Guid, string, CancellationToken, Task<Answerable?>> FindAnswerable =
-        EF.CompileAsyncQuery((FeedbackDbContext db, Guid cycleId, Guid tenantId, Guid personId, string respondent, CancellationToken _) =>
-            (from c in db.ReviewCycles
-             join p in db.Plans on c.PlanId equals p.Id
-             where c.Id == cycleId && p.TenantId == tenantId
-             from i in db.Invitations.Where(i => i.CycleId == c.Id && i.PersonId == personId).DefaultIfEmpty()
-             select new Answerable(c, i, db.Responses.Any(r => r.CycleId == c.Id && r.IdempotencyKey == respondent)))
-            .SingleOrDefault());
-
     public async Task<ConversationTurn> SubmitAsync(ConversationParty party, BotSubmission submission, DateTime now, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(submission.Values.GetValueOrDefault(Verbs.CycleField), out var cycleId))
@@ -63,9 +49,22 @@ internal sealed class AnswerSurveyFeature(FeedbackDbContext db, RespondentSecret
             return ConversationTurn.ReplaceCard(NotValid);
         }
 
+        // The cycle (only of a plan of this tenant: a card from elsewhere opens nothing), whether this person has
+        // answered it, and their invitation, in one round trip: a pulse's answers arrive together, and each statement
+        // is a wait on the database.
         var respondent = RespondentKey.ForStaff(await secret.GetAsync(cancellationToken), party.Tenant.Id, party.ChannelUserId, cycleId);
         var (tenantId, personId) = (party.Tenant.Id, party.Person.Id);
-        var found = await FindAnswerable(db, cycleId, tenantId, personId, respondent, cancellationToken);
+        var found = await (from c in db.ReviewCycles
+                           join p in db.Plans on c.PlanId equals p.Id
+                           where c.Id == cycleId && p.TenantId == tenantId
+                           from i in db.Invitations.Where(i => i.CycleId == c.Id && i.PersonId == personId).DefaultIfEmpty()
+                           select new
+                           {
+                               Cycle = c,
+                               Invitation = i,
+                               AnsweredBefore = db.Responses.Any(r => r.CycleId == c.Id && r.IdempotencyKey == respondent),
+                           })
+            .SingleOrDefaultAsync(cancellationToken);
         if (found is null || await versions.GetAsync(db, found.Cycle.PlanVersionId, cancellationToken) is not { } version)
         {
             return ConversationTurn.ReplaceCard(NotValid);
