@@ -151,7 +151,7 @@ internal static class IngestBenchmark
 
     private static void Print(string target, Measurement m) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {target,-17} sent {m.Sent,7:N0}  200 {m.Ok,7:N0}  other {m.Errors,4:N0}  throughput {m.Throughput,7:N0}/s  " +
+            $"  {target,-17} sent {m.Sent,7:N0}  200 {m.Ok,7:N0}  busy 503 {m.Busy,6:N0}  other {m.Errors - m.Busy,4:N0}  throughput {m.Throughput,7:N0}/s  " +
             $"latency p50 {m.Percentile(0.50),7:0.0} ms  p99 {m.Percentile(0.99),7:0.0} ms  max {m.Max,7:0.0} ms  over 3 s {m.Over(3000):N0}  over 15 s {m.Over(15000):N0}"));
 
     // Request i is due at start + i / rate; its latency runs from then, not from when it was actually sent.
@@ -385,6 +385,9 @@ internal static class IngestBenchmark
         public int Ok { get; } = statuses.Count(s => s == (int)HttpStatusCode.OK);
 
         public int Errors => Sent - Ok;
+
+        // Refused before anything was read, because the request waited longer than the bot's chat queue allows.
+        public int Busy { get; } = statuses.Count(s => s == (int)HttpStatusCode.ServiceUnavailable);
 
         public double Throughput => Ok / seconds;
 

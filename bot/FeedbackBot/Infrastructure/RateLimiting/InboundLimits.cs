@@ -9,7 +9,8 @@ namespace FeedbackBot.Infrastructure.RateLimiting;
 
 /// <summary>
 /// Limits on what the public endpoints take in: requests a minute per client address (web pages and platform
-/// endpoints counted apart), per tenant (<see cref="TenantRateLimiter"/>), and the size of any request body.
+/// endpoints counted apart), per tenant (<see cref="TenantRateLimiter"/>), chat requests worked on at once
+/// (<see cref="ChatAdmission"/>), and the size of any request body.
 /// </summary>
 internal static class InboundLimits
 {
@@ -79,6 +80,7 @@ internal static class InboundLimits
         if (limits.Enabled)
         {
             app.UseRateLimiter();
+            app.UseMiddleware<ChatAdmission>();
         }
 
         return app;

@@ -14,6 +14,8 @@ internal sealed class InboundLimitsOptions
     public const string ChatPerClientKey = "RateLimits:ChatPerClientPerMinute";
     public const string PerTenantKey = "RateLimits:PerTenantPerMinute";
     public const string TrustForwardedForKey = "RateLimits:TrustForwardedFor";
+    public const string ChatConcurrencyKey = "RateLimits:ChatConcurrency";
+    public const string ChatQueueSecondsKey = "RateLimits:ChatQueueSeconds";
 
     // A person opening a survey or a report makes three or four requests; a whole office behind one address still fits.
     public const int DefaultPerClient = 300;
@@ -27,6 +29,18 @@ internal sealed class InboundLimitsOptions
 
     public const int MaxPerMinute = 10_000_000;
 
+    // Chat requests worked on at once: enough to keep the database's connections busy (Npgsql's pool holds 100), few
+    // enough that a two-core machine does not spend its time switching between them. More wait in arrival order.
+    public const int DefaultChatConcurrency = 64;
+
+    // How long a chat request may wait for its turn before it is refused with 503: well inside Slack's 3 s, so what is
+    // admitted is still answered in time.
+    public const int DefaultChatQueueSeconds = 2;
+
+    public const int MaxChatConcurrency = 10_000;
+
+    public const int MaxChatQueueSeconds = 60;
+
     public string? ConfiguredEnabled { get; set; }
 
     public string? ConfiguredPerClient { get; set; }
@@ -36,6 +50,10 @@ internal sealed class InboundLimitsOptions
     public string? ConfiguredPerTenant { get; set; }
 
     public string? ConfiguredTrustForwardedFor { get; set; }
+
+    public string? ConfiguredChatConcurrency { get; set; }
+
+    public string? ConfiguredChatQueueSeconds { get; set; }
 
     public bool Enabled => !bool.TryParse(ConfiguredEnabled?.Trim(), out var enabled) || enabled;
 
@@ -47,6 +65,10 @@ internal sealed class InboundLimitsOptions
 
     public int PerTenantPerMinute => Parse(ConfiguredPerTenant) ?? DefaultPerTenant;
 
+    public int ChatConcurrency => Parse(ConfiguredChatConcurrency) ?? DefaultChatConcurrency;
+
+    public int ChatQueueSeconds => Parse(ConfiguredChatQueueSeconds) ?? DefaultChatQueueSeconds;
+
     public void Read(IConfiguration configuration)
     {
         ConfiguredEnabled = configuration[EnabledKey];
@@ -54,6 +76,8 @@ internal sealed class InboundLimitsOptions
         ConfiguredChatPerClient = configuration[ChatPerClientKey];
         ConfiguredPerTenant = configuration[PerTenantKey];
         ConfiguredTrustForwardedFor = configuration[TrustForwardedForKey];
+        ConfiguredChatConcurrency = configuration[ChatConcurrencyKey];
+        ConfiguredChatQueueSeconds = configuration[ChatQueueSecondsKey];
     }
 
     public static int? Parse(string? value) =>

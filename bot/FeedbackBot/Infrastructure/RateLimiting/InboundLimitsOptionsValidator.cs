@@ -35,6 +35,18 @@ internal sealed class InboundLimitsOptionsValidator : IValidateOptions<InboundLi
             }
         }
 
+        foreach (var (key, value, max, unit) in new[]
+                 {
+                     (InboundLimitsOptions.ChatConcurrencyKey, options.ConfiguredChatConcurrency, InboundLimitsOptions.MaxChatConcurrency, "requests at once"),
+                     (InboundLimitsOptions.ChatQueueSecondsKey, options.ConfiguredChatQueueSeconds, InboundLimitsOptions.MaxChatQueueSeconds, "seconds"),
+                 })
+        {
+            if (!string.IsNullOrWhiteSpace(value) && (InboundLimitsOptions.Parse(value) is not { } parsed || parsed < 1 || parsed > max))
+            {
+                return ValidateOptionsResult.Fail($"{key} must be a whole number of {unit} from 1 to {max}, not '{value}'.");
+            }
+        }
+
         return ValidateOptionsResult.Success;
     }
 }

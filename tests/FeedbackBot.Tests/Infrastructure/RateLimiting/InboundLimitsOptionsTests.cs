@@ -16,6 +16,8 @@ public sealed class InboundLimitsOptionsTests
         // 50 answers a second from one tenant is 3,000 a minute; the allowance must be at least twice that.
         Assert.True(options.PerTenantPerMinute >= 6_000);
         Assert.True(options.ChatPerClientPerMinute >= options.PerTenantPerMinute);
+        // What is admitted after the longest wait is still answered inside Slack's 3 s.
+        Assert.True(options.ChatQueueSeconds < 3);
         Assert.True(InboundLimitsOptionsValidator().Validate(null, options).Succeeded);
     }
 
@@ -25,6 +27,9 @@ public sealed class InboundLimitsOptionsTests
     [InlineData(InboundLimitsOptions.PerTenantKey, "-5")]
     [InlineData(InboundLimitsOptions.EnabledKey, "yes")]
     [InlineData(InboundLimitsOptions.TrustForwardedForKey, "1")]
+    [InlineData(InboundLimitsOptions.ChatConcurrencyKey, "0")]
+    [InlineData(InboundLimitsOptions.ChatQueueSecondsKey, "61")]
+    [InlineData(InboundLimitsOptions.ChatQueueSecondsKey, "soon")]
     public void Validate_MalformedSetting_FailsNamingTheKey(string key, string value)
     {
         var options = new InboundLimitsOptions();
