@@ -16,7 +16,7 @@ namespace FeedbackBot.Features.Pulses;
 /// cycle, and turned into a thank-you for that person. A redelivery or a double click stores nothing more and gets
 /// the same thank-you; an invalid value brings the card back with the error on it.
 /// </summary>
-internal sealed class AnswerSurveyFeature(FeedbackDbContext db, RespondentSecret secret, PlanVersions versions)
+internal sealed class AnswerSurveyFeature(FeedbackDbContext db, RespondentSecret secret, PlanVersions versions, PulseAnswerWriter writer)
 {
     private static readonly TextReply NotValid = new("This survey card is not valid any more.");
 
@@ -61,7 +61,7 @@ internal sealed class AnswerSurveyFeature(FeedbackDbContext db, RespondentSecret
                            select new
                            {
                                Cycle = c,
-                               Invitation = i,
+                               InvitationId = (Guid?)i.Id,
                                AnsweredBefore = db.Responses.Any(r => r.CycleId == c.Id && r.IdempotencyKey == respondent),
                            })
             .SingleOrDefaultAsync(cancellationToken);
@@ -109,27 +109,11 @@ internal sealed class AnswerSurveyFeature(FeedbackDbContext db, RespondentSecret
             response.Answers.Add(new Answer { QuestionId = questions[questionId], Value = value, Number = AnswerValues.Check(question, value).Number });
         }
 
-        db.Responses.Add(response);
-        if (found.Invitation is { } invitation)
+        // Only that they answered in this cycle, not when: a time would let someone match it with a response.
+        // A redelivery whose first copy was stored meanwhile gets the same thanks.
+        if (await writer.StoreAsync(response, found.InvitationId, cycle.StartsAt))
         {
-            // Only that they answered in this cycle, not when: a time would let someone match it with a response.
-            invitation.State = InvitationState.Answered;
-            invitation.AnsweredAt = cycle.StartsAt;
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
             BotTelemetry.AnswersStored.Add(1, new KeyValuePair<string, object?>("channel", party.Tenant.Channel.ToString().ToLowerInvariant()));
-        }
-        catch (DbUpdateException)
-        {
-            // Two deliveries at once: the unique key let one store it; anything else is a real failure.
-            db.ChangeTracker.Clear();
-            if (!await db.Responses.AnyAsync(r => r.CycleId == cycle.Id && r.IdempotencyKey == respondent, cancellationToken))
-            {
-                throw;
-            }
         }
 
         return ConversationTurn.ReplaceCard(check.Thanks!);
