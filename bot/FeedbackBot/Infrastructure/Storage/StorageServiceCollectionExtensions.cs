@@ -26,7 +26,7 @@ internal static class StorageServiceCollectionExtensions
         services.AddPooledDbContextFactory<FeedbackDbContext>((provider, builder) =>
         {
             var options = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            FeedbackDatabase.Configure(builder, options.Provider, options.ConnectionString);
+            FeedbackDatabase.Configure(builder, options.Provider, FeedbackDatabase.RuntimeConnectionString(options.Provider, options.ConnectionString));
             // EF Core interceptors registered in the container (telemetry, a test's counter) see every context.
             builder.AddInterceptors(provider.GetServices<IInterceptor>());
             // A failed command reaches whoever ran it, who logs it once with what it was doing (or, when the database
