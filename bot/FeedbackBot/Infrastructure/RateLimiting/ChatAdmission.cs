@@ -40,9 +40,14 @@ internal sealed class ChatAdmission(RequestDelegate next, IOptions<InboundLimits
         {
             lease = await _limiter.AcquireAsync(1, waited.Token);
         }
-        catch (OperationCanceledException) when (!http.RequestAborted.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
-            await RefuseAsync(http);
+            // A caller that went away while waiting gets nothing; one that waited too long is told to come back.
+            if (!http.RequestAborted.IsCancellationRequested)
+            {
+                await RefuseAsync(http);
+            }
+
             return;
         }
 
