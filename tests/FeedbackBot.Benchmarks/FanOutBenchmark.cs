@@ -29,15 +29,15 @@ internal static class FanOutBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var people = Option(args, "--people", 10_000);
-        var allowance = TimeSpan.FromMilliseconds(Option(args, "--allowance-ms", 100));
-        var postgres = Text(args, "--database", "sqlite") switch
+        var people = BenchmarkArgs.Number(args, "--people", 10_000);
+        var allowance = TimeSpan.FromMilliseconds(BenchmarkArgs.Number(args, "--allowance-ms", 100));
+        var postgres = BenchmarkArgs.Text(args, "--database", "sqlite") switch
         {
             "sqlite" => false,
             "postgres" => true,
             var other => throw new ArgumentException($"--database must be sqlite or postgres, not '{other}'."),
         };
-        var instances = Option(args, "--instances", 1);
+        var instances = BenchmarkArgs.Number(args, "--instances", 1);
         if (instances < 1 || (!postgres && instances > 1))
         {
             throw new ArgumentException("--instances must be at least 1, and more than 1 only with --database postgres (SQLite is one process).");
@@ -180,15 +180,5 @@ internal static class FanOutBenchmark
         holders.Count == 0 ? "nobody"
         : string.Join(", ", holders.Select(h => hosts.FindIndex(a => a.Services.GetRequiredService<TenantSendLeases>().Holder == h) + 1).Select(i => $"instance {i}"));
 
-    private static string Text(string[] args, string name, string fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
-    }
 
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
-    }
 }

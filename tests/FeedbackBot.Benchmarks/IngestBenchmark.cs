@@ -37,11 +37,11 @@ internal static class IngestBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var rate = Option(args, "--rate", 1000);
-        var seconds = Option(args, "--seconds", 60);
-        var saturateSeconds = Option(args, "--saturate-seconds", 15);
-        var senders = Option(args, "--senders", 64);
-        var saturateCap = Option(args, "--saturate-max", 40_000);
+        var rate = BenchmarkArgs.Number(args, "--rate", 1000);
+        var seconds = BenchmarkArgs.Number(args, "--seconds", 60);
+        var saturateSeconds = BenchmarkArgs.Number(args, "--saturate-seconds", 15);
+        var senders = BenchmarkArgs.Number(args, "--senders", 64);
+        var saturateCap = BenchmarkArgs.Number(args, "--saturate-max", 40_000);
         var openLoop = rate * seconds;
         const int warmUp = 500;
         var people = warmUp + openLoop + saturateCap;
@@ -53,7 +53,7 @@ internal static class IngestBenchmark
         var cluster = await PostgresCluster.GetAsync();
         var connection = await cluster.CreateDatabaseAsync("ingest");
         // Extra Npgsql connection-string keywords to try (e.g. "Max Auto Prepare=50"), appended as given.
-        var extra = Array.IndexOf(args, "--npgsql") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+        var extra = BenchmarkArgs.Text(args, "--npgsql");
         if (extra is not null)
         {
             connection += ";" + extra;
@@ -310,11 +310,6 @@ internal static class IngestBenchmark
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
-    }
 
     /// <summary>The invoke a Teams client sends when person i submits the pulse card, each answer a little different.</summary>
     private sealed class Requests(string serviceUrl, string planKey, Guid cycleId, string authorization)

@@ -38,8 +38,8 @@ internal static class ReviewAnalysisBenchmark
             return await PhaseAsync(which, connectionString, Guid.Parse(cycle));
         }
 
-        var responses = Option(args, "--responses", 1_000_000);
-        var rounds = Option(args, "--rounds", 3);
+        var responses = BenchmarkArgs.Number(args, "--responses", 1_000_000);
+        var rounds = BenchmarkArgs.Number(args, "--rounds", 3);
         var cluster = await PostgresCluster.GetAsync();
         var connection = await cluster.CreateDatabaseAsync("bench");
         try
@@ -317,11 +317,6 @@ internal static class ReviewAnalysisBenchmark
         return ((int)Math.Round(value)).ToString(CultureInfo.InvariantCulture);
     }
 
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
-    }
 
     private static double Median(IEnumerable<double> values)
     {
