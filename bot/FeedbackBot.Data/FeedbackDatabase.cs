@@ -29,14 +29,19 @@ public static class FeedbackDatabase
     }
 
     /// <summary>
-    /// The connection string the bot's own contexts use. On PostgreSQL, unless the operator's string says otherwise,
-    /// a connection going back to Npgsql's pool is not reset (<c>No Reset On Close</c>): the reset is a
+    /// The connection string the bot's own contexts use. On PostgreSQL, for each of two settings the operator's string
+    /// does not mention:
+    /// <list type="bullet">
+    /// <item>a connection going back to Npgsql's pool is not reset (<c>No Reset On Close</c>): the reset is a
     /// <c>DISCARD ALL</c> the server runs each time the connection is next used, and a chat answer opens and closes
     /// its connection for each statement, so the resets cost the database more than the answers did. The bot's
-    /// contexts leave nothing behind on a session to reset (no settings, temporary tables, prepared statements or
-    /// notifications; an open transaction is still rolled back, and the migration lock is released before its
-    /// connection goes back). The scheduler, which listens per session, keeps the operator's string and its reset
-    /// (docs/decisions/0027).
+    /// contexts leave no session state behind but prepared statements, which are kept on purpose; an open
+    /// transaction is still rolled back, and the migration lock is released before its connection goes back
+    /// (docs/decisions/0027);</item>
+    /// <item>statements run often are prepared on each connection (<c>Max Auto Prepare</c>), so the server parses and
+    /// plans an answer's few statements once per connection rather than on every answer (docs/decisions/0028).</item>
+    /// </list>
+    /// The scheduler, which listens per session, keeps the operator's string and its reset.
     /// </summary>
     public static string RuntimeConnectionString(DatabaseProvider provider, string connectionString)
     {
@@ -46,14 +51,25 @@ public static class FeedbackDatabase
         }
 
         // Npgsql's own builder answers for every keyword it knows; the operator's words are read as written.
-        var written = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (written.Keys.Cast<string>().Any(k => k.Replace(" ", string.Empty, StringComparison.Ordinal).Equals("NoResetOnClose", StringComparison.OrdinalIgnoreCase)))
+        var written = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys
+            .Cast<string>().Select(k => k.Replace(" ", string.Empty, StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var runtime = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!written.Contains("NoResetOnClose"))
         {
-            return connectionString;
+            runtime.NoResetOnClose = true;
         }
 
-        return new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true }.ConnectionString;
+        if (!written.Contains("MaxAutoPrepare"))
+        {
+            runtime.MaxAutoPrepare = AutoPreparedStatements;
+        }
+
+        return runtime.ConnectionString;
     }
+
+    // The answer path runs about five distinct statements and the rest of the bot a few dozen often enough to matter;
+    // each prepared statement holds a little memory on its server session.
+    private const int AutoPreparedStatements = 50;
 
     public static DbContextOptions<FeedbackDbContext> CreateOptions(DatabaseProvider provider, string connectionString) =>
         ((DbContextOptionsBuilder<FeedbackDbContext>)Configure(new DbContextOptionsBuilder<FeedbackDbContext>(), provider, connectionString)).Options;

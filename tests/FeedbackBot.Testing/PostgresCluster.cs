@@ -21,6 +21,7 @@ public sealed class PostgresCluster
     private readonly string? _runAs;
     private string? _root;
     private int _port;
+    private bool _durable;
 
     private PostgresCluster(string adminConnectionString, string? dataDirectory, string? binDirectory, string? runAs)
     {
@@ -64,9 +65,13 @@ public sealed class PostgresCluster
     /// be): started from the machine's binaries even when <see cref="ServerVariable"/> names a server, and removed
     /// when disposed.
     /// </summary>
-    public static async Task<PrivatePostgresCluster> StartPrivateAsync()
+    /// <param name="durable">
+    /// Keep PostgreSQL's own durability (every commit flushed to disk, whole pages written after a checkpoint), as a
+    /// production server does, for a benchmark; tests turn it off for speed.
+    /// </param>
+    public static async Task<PrivatePostgresCluster> StartPrivateAsync(bool durable = false)
     {
-        var (cluster, _) = await StartNewAsync();
+        var (cluster, _) = await StartNewAsync(durable);
         return new PrivatePostgresCluster(cluster);
     }
 
@@ -83,7 +88,7 @@ public sealed class PostgresCluster
         return cluster;
     }
 
-    private static async Task<(PostgresCluster Cluster, string Root)> StartNewAsync()
+    private static async Task<(PostgresCluster Cluster, string Root)> StartNewAsync(bool durable = false)
     {
         var bin = FindBinDirectory() ?? throw new InvalidOperationException(
             $"No PostgreSQL server binaries found (looked for initdb in /usr/lib/postgresql/*/bin and on PATH). " +
@@ -107,6 +112,7 @@ public sealed class PostgresCluster
         {
             _root = root,
             _port = port,
+            _durable = durable,
         };
         await cluster.RunPgAsync("initdb", ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync", "--locale=C"]);
         await cluster.StartServerAsync();
@@ -116,8 +122,8 @@ public sealed class PostgresCluster
     /// <summary>Starts the server of this cluster (again), on the same port, and returns once it takes connections.</summary>
     internal Task StartServerAsync()
     {
-        var serverOptions = $"-p {_port} -c listen_addresses=127.0.0.1 -k {_root} -c fsync=off -c synchronous_commit=off " +
-            "-c full_page_writes=off -c max_connections=200";
+        var serverOptions = $"-p {_port} -c listen_addresses=127.0.0.1 -k {_root} -c max_connections=200" +
+            (_durable ? string.Empty : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
         return RunPgAsync("pg_ctl", ["-D", _dataDirectory!, "-l", Path.Combine(_root!, "server.log"), "-o", serverOptions, "-w", "-t", "60", "start"]);
     }
 

@@ -34,7 +34,7 @@ public sealed class OneLookupPerTurnTests
     }
 
     [Fact]
-    public async Task TeamsInvoke_SecondPersonAnswersAPulse_TwoReadsAndNoSecretPlanOrUnchangedConversation()
+    public async Task TeamsInvoke_SecondPersonAnswersAPulse_TwoReadsAndNoSecretPlanCycleOrUnchangedConversation()
     {
         var activity = new DatabaseActivity();
         await using var rig = await TeamsRig.StartAsync(activity.AddTo);
@@ -57,8 +57,11 @@ public sealed class OneLookupPerTurnTests
         Assert.Equal(0, activity.ReadsOf("installation_secrets"));
         Assert.Equal(0, activity.ReadsOf("plan_versions") + activity.ReadsOf("plan_questions"));
         Assert.DoesNotContain(activity.Commands, c => c.Contains("UPDATE \"conversation_references\"", StringComparison.OrdinalIgnoreCase));
-        // Two reads in all: who is speaking and where, then the cycle with their earlier answer and their invitation.
+        // Two reads in all: who is speaking and where, then, in the transaction that stores the answer, whether the
+        // cycle is open. The cycle's fixed facts come from memory; neither the earlier answer nor the invitation is read.
         Assert.Equal(2, activity.Commands.Count(c => c.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)));
+        Assert.Equal(1, activity.ReadsOf("review_cycles"));
+        Assert.Equal(0, activity.ReadsOf("responses") + activity.ReadsOf("invitations"));
     }
 
     private static JsonObject PulseAnswer(JsonNode data) => TeamsRig.PulseSubmission(data, ("responsiveness", "4"), ("reliability", "4"), ("empathy", "5"), ("resolution", "3"), ("communication", "4"), ("enps", "9"));

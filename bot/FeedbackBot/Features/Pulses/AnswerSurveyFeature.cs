@@ -16,7 +16,7 @@ namespace FeedbackBot.Features.Pulses;
 /// cycle, and turned into a thank-you for that person. A redelivery or a double click stores nothing more and gets
 /// the same thank-you; an invalid value brings the card back with the error on it.
 /// </summary>
-internal sealed class AnswerSurveyFeature(FeedbackDbContext db, RespondentSecret secret, PlanVersions versions, PulseAnswerWriter writer)
+internal sealed class AnswerSurveyFeature(FeedbackDbContext db, RespondentSecret secret, PlanVersions versions, PulseCycles cycles, PulseAnswerWriter writer)
 {
     private static readonly TextReply NotValid = new("This survey card is not valid any more.");
 
@@ -32,13 +32,13 @@ internal sealed class AnswerSurveyFeature(FeedbackDbContext db, RespondentSecret
         var plan = version.Plan;
 
         var respondent = await RespondentAsync(party, cycle, cancellationToken);
-        if (await db.Responses.AnyAsync(r => r.CycleId == cycle.Id && r.IdempotencyKey == respondent, cancellationToken))
+        if (await AnsweredBeforeAsync(cycle.Id, respondent, cancellationToken))
         {
             return ConversationTurn.ReplaceCard(Thanks(plan));
         }
 
         return IsClosed(cycle, now)
-            ? ConversationTurn.ReplaceCard(Closed(plan, cycle))
+            ? ConversationTurn.ReplaceCard(Closed(plan, cycle.EndsAt))
             : ConversationTurn.Reply(SurveyForms.Prompt(plan, Audience.Staff, cycle.Id.ToString("D"), submission.Values.GetValueOrDefault(Verbs.CardField) ?? string.Empty));
     }
 
@@ -49,45 +49,24 @@ internal sealed class AnswerSurveyFeature(FeedbackDbContext db, RespondentSecret
             return ConversationTurn.ReplaceCard(NotValid);
         }
 
-        // The cycle (only of a plan of this tenant: a card from elsewhere opens nothing), whether this person has
-        // answered it, and their invitation, in one round trip: a pulse's answers arrive together, and each statement
-        // is a wait on the database.
-        var respondent = RespondentKey.ForStaff(await secret.GetAsync(cancellationToken), party.Tenant.Id, party.ChannelUserId, cycleId);
-        var (tenantId, personId) = (party.Tenant.Id, party.Person.Id);
-        var found = await (from c in db.ReviewCycles
-                           join p in db.Plans on c.PlanId equals p.Id
-                           where c.Id == cycleId && p.TenantId == tenantId
-                           from i in db.Invitations.Where(i => i.CycleId == c.Id && i.PersonId == personId).DefaultIfEmpty()
-                           select new
-                           {
-                               Cycle = c,
-                               InvitationId = (Guid?)i.Id,
-                               AnsweredBefore = db.Responses.Any(r => r.CycleId == c.Id && r.IdempotencyKey == respondent),
-                           })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (found is null || await versions.GetAsync(db, found.Cycle.PlanVersionId, cancellationToken) is not { } version)
+        // The cycle's fixed facts come from memory after its first answer; only a plan of this tenant's counts, so a
+        // card from elsewhere opens nothing. Whether it is still open is settled where the answer is stored.
+        if (await cycles.GetAsync(db, cycleId, cancellationToken) is not { } cycle || cycle.TenantId != party.Tenant.Id
+            || await versions.GetAsync(db, cycle.PlanVersionId, cancellationToken) is not { } version)
         {
             return ConversationTurn.ReplaceCard(NotValid);
         }
 
-        var cycle = found.Cycle;
+        var respondent = RespondentKey.ForStaff(await secret.GetAsync(cancellationToken), party.Tenant.Id, party.ChannelUserId, cycleId);
         var plan = version.Plan;
         var prompt = SurveyForms.Prompt(plan, Audience.Staff, cycle.Id.ToString("D"), submission.Values.GetValueOrDefault(Verbs.CardField) ?? string.Empty);
         var check = SurveyForms.Check(plan, Audience.Staff, prompt, submission.Values);
-        if (found.AnsweredBefore)
+        var outside = now < cycle.StartsAt || now >= cycle.EndsAt;
+        if (outside || !check.IsValid)
         {
-            // A redelivery, a double click, or the same person again: one answer per person per cycle.
-            return ConversationTurn.ReplaceCard(check.Thanks ?? Thanks(plan));
-        }
-
-        if (IsClosed(cycle, now))
-        {
-            return ConversationTurn.ReplaceCard(Closed(plan, cycle));
-        }
-
-        if (!check.IsValid)
-        {
-            return ConversationTurn.ReplaceCard(check.Retry!);
+            return await AnsweredBeforeAsync(cycle.Id, respondent, cancellationToken)
+                ? ConversationTurn.ReplaceCard(check.Thanks ?? Thanks(plan))
+                : ConversationTurn.ReplaceCard(outside ? Closed(plan, cycle.EndsAt) : check.Retry!);
         }
 
         var questions = version.QuestionIds;
@@ -111,21 +90,33 @@ internal sealed class AnswerSurveyFeature(FeedbackDbContext db, RespondentSecret
 
         // Only that they answered in this cycle, not when: a time would let someone match it with a response.
         // A redelivery whose first copy was stored meanwhile gets the same thanks.
-        if (await writer.StoreAsync(response, found.InvitationId, cycle.StartsAt))
+        switch (await writer.StoreAsync(response, party.Person.Id, cycle.StartsAt))
         {
-            BotTelemetry.AnswersStored.Add(1, new KeyValuePair<string, object?>("channel", party.Tenant.Channel.ToString().ToLowerInvariant()));
+            case StoreOutcome.Stored:
+                BotTelemetry.AnswersStored.Add(1, new KeyValuePair<string, object?>("channel", party.Tenant.Channel.ToString().ToLowerInvariant()));
+                return ConversationTurn.ReplaceCard(check.Thanks!);
+            case StoreOutcome.CycleNotOpen:
+                // Closed before its end (the answer came after its close began).
+                return await AnsweredBeforeAsync(cycle.Id, respondent, cancellationToken)
+                    ? ConversationTurn.ReplaceCard(check.Thanks!)
+                    : ConversationTurn.ReplaceCard(Closed(plan, cycle.EndsAt));
+            default:
+                return ConversationTurn.ReplaceCard(check.Thanks!);
         }
-
-        return ConversationTurn.ReplaceCard(check.Thanks!);
     }
+
+    // On submitting, asked only on the rare paths (closed, not valid): someone who has answered is thanked again (a redelivery, a
+    // double click, the same person once more) rather than told the pulse closed or shown an error.
+    private Task<bool> AnsweredBeforeAsync(Guid cycleId, string respondent, CancellationToken cancellationToken) =>
+        db.Responses.AnyAsync(r => r.CycleId == cycleId && r.IdempotencyKey == respondent, cancellationToken);
 
     private static SurveyThanks Thanks(MeasurementPlan plan) => new(plan.Name, [], Anonymous: true);
 
     private static bool IsClosed(ReviewCycle cycle, DateTime now) =>
         cycle.State != CycleState.Open || now < cycle.StartsAt || now >= cycle.EndsAt;
 
-    private static TextReply Closed(MeasurementPlan plan, ReviewCycle cycle) =>
-        new($"**{plan.Name}** closed on {cycle.EndsAt.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}; answers are no longer taken.");
+    private static TextReply Closed(MeasurementPlan plan, DateTime endsAt) =>
+        new($"**{plan.Name}** closed on {endsAt.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}; answers are no longer taken.");
 
     // The cycle must belong to a plan of this tenant: a card from elsewhere opens nothing.
     private async Task<(ReviewCycle Cycle, StoredPlanVersion Version)?> FindCycleAsync(ConversationParty party, BotSubmission submission, CancellationToken cancellationToken)

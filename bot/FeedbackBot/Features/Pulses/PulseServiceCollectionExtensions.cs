@@ -11,6 +11,7 @@ internal static class PulseServiceCollectionExtensions
         services.AddScoped<OpenPulses>();
         services.AddSingleton<RespondentSecret>();
         services.AddSingleton<PlanVersions>();
+        services.AddSingleton<PulseCycles>();
         services.AddSingleton<PulseAnswerWriter>();
         return services;
     }

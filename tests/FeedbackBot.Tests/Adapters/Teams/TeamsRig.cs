@@ -46,9 +46,9 @@ internal sealed class TeamsRig : IAsyncDisposable
     public Dictionary<string, string?> Settings { get; }
 
     // hostOnly: settings for the bot's host alone, not for the command lines a test runs beside it (telemetry, say).
-    public static async Task<TeamsRig> StartAsync(Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string?>? hostOnly = null)
+    public static async Task<TeamsRig> StartAsync(Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string?>? hostOnly = null, DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var database = await TestDatabase.CreateAsync(provider);
         var identity = await FakeBotFrameworkIdentity.StartAsync();
         var tokenEndpoint = await FakeTokenEndpoint.StartAsync();
         var connector = await FakeConnector.StartAsync();

@@ -38,43 +38,109 @@ public sealed class PulseAnswerWriterTests
         Assert.Equal(InvitationState.Answered, Assert.Single(await db.Invitations.ToListAsync()).State);
     }
 
-    [Fact]
-    public async Task StoreAsync_AGoodAnswerADuplicateAndOneForNoCycleAtOnce_StoredNotAgainAndTheFailureToItsCallerAlone()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task TeamsInvoke_CycleClosedBeforeItsEnd_NewAnswerToldClosedAndEarlierAnswerThankedAgain(DatabaseProvider provider)
     {
-        await using var rig = await TeamsRig.StartAsync();
-        await rig.StartStaffPulseAsync();
-        Guid cycleId;
+        await using var rig = await TeamsRig.StartAsync(provider: provider);
+        var data = (await rig.StartStaffPulseAsync())["actions"]![0]!["data"]!;
+        var value = TeamsRig.PulseSubmission(data, ("responsiveness", "4"), ("reliability", "4"), ("empathy", "5"), ("resolution", "3"), ("communication", "4"), ("enps", "9"));
+        using var first = await rig.PostAsync(From(rig.Invoke("inv-1", value), 1), rig.Token());
+        Assert.Contains("Thank", await first.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
         await using (var db = rig.Database.CreateContext())
         {
-            cycleId = (await db.ReviewCycles.SingleAsync()).Id;
+            // As a close does first, while the cycle's window is still open.
+            await db.ReviewCycles.ExecuteUpdateAsync(set => set.SetProperty(c => c.State, CycleState.Closed));
         }
 
-        await using var writer = new PulseAnswerWriter(new PooledDbContextFactory<FeedbackDbContext>(FeedbackDatabase.CreateOptions(rig.Database.Provider, rig.Database.ConnectionString)));
-        var now = new DateTime(2026, 12, 5, 9, 0, 0, DateTimeKind.Utc);
+        using var again = await rig.PostAsync(From(rig.Invoke("inv-1b", value), 1), rig.Token());
+        using var late = await rig.PostAsync(From(rig.Invoke("inv-2", value), 2), rig.Token());
 
-        var good = writer.StoreAsync(Answer(cycleId, "key-a", now), null, now);
-        var again = writer.StoreAsync(Answer(cycleId, "key-a", now), null, now);
-        var orphan = writer.StoreAsync(Answer(Guid.NewGuid(), "key-b", now), null, now);
-        var other = writer.StoreAsync(Answer(cycleId, "key-c", now), null, now);
-
-        Assert.True(await good);
-        Assert.False(await again);
-        await Assert.ThrowsAsync<DbUpdateException>(() => orphan);
-        Assert.True(await other);
-        Assert.Equal(2, await rig.CountResponsesAsync());
+        Assert.Contains("Thank", await again.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("answers are no longer taken", await late.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await rig.CountResponsesAsync());
     }
 
-    private static Response Answer(Guid cycleId, string key, DateTime at) => new()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task StoreAsync_AGoodAnswerADuplicateAndOneForNoCycleAtOnce_StoredNotAgainAndNotOpen(DatabaseProvider provider)
     {
-        Id = Guid.NewGuid(),
-        CycleId = cycleId,
-        RespondentKey = key,
-        IdempotencyKey = key,
-        Audience = Audience.Staff,
-        Method = CollectionMethod.Survey,
-        SubmittedAt = at,
-        ReceivedAt = at,
-    };
+        await using var rig = await TeamsRig.StartAsync(provider: provider);
+        await rig.StartStaffPulseAsync();
+        await using var writer = Writer(rig);
+        var (cycleId, adminId, question) = await PulseAsync(rig);
+        var now = new DateTime(2026, 12, 5, 9, 0, 0, DateTimeKind.Utc);
+
+        var good = writer.StoreAsync(Answer(cycleId, "key-a", now, question), adminId, now);
+        var again = writer.StoreAsync(Answer(cycleId, "key-a", now, question), adminId, now);
+        var orphan = writer.StoreAsync(Answer(Guid.NewGuid(), "key-b", now, question), adminId, now);
+        var other = writer.StoreAsync(Answer(cycleId, "key-c", now, question), Guid.NewGuid(), now);
+
+        Assert.Equal(StoreOutcome.Stored, await good);
+        Assert.Equal(StoreOutcome.AlreadyStored, await again);
+        Assert.Equal(StoreOutcome.CycleNotOpen, await orphan);
+        Assert.Equal(StoreOutcome.Stored, await other);
+        await using var db = rig.Database.CreateContext();
+        Assert.Equal(["key-a", "key-c"], await db.Responses.OrderBy(r => r.IdempotencyKey).Select(r => r.IdempotencyKey).ToListAsync());
+        // Each stored response has its answer, and the admin's invitation (the only one) is marked once, at the time given.
+        Assert.Equal(2, await db.Set<Answer>().CountAsync(a => a.QuestionId == question && a.Value == "4" && a.Number == 4));
+        var invitation = await db.Invitations.SingleAsync();
+        Assert.Equal((InvitationState.Answered, now), (invitation.State, invitation.AnsweredAt!.Value.ToUniversalTime()));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task StoreAsync_CycleClosedBeforeItsEnd_NothingStoredAndNotOpen(DatabaseProvider provider)
+    {
+        await using var rig = await TeamsRig.StartAsync(provider: provider);
+        await rig.StartStaffPulseAsync();
+        await using var writer = Writer(rig);
+        var (cycleId, adminId, question) = await PulseAsync(rig);
+        await using (var db = rig.Database.CreateContext())
+        {
+            await db.ReviewCycles.ExecuteUpdateAsync(set => set.SetProperty(c => c.State, CycleState.Closed));
+        }
+
+        var now = new DateTime(2026, 12, 5, 9, 0, 0, DateTimeKind.Utc);
+        Assert.Equal(StoreOutcome.CycleNotOpen, await writer.StoreAsync(Answer(cycleId, "key-a", now, question), adminId, now));
+        Assert.Equal(0, await rig.CountResponsesAsync());
+        await using var check = rig.Database.CreateContext();
+        var invitation = await check.Invitations.SingleAsync();
+        Assert.NotEqual(InvitationState.Answered, invitation.State);
+        Assert.Null(invitation.AnsweredAt);
+    }
+
+    private static PulseAnswerWriter Writer(TeamsRig rig) =>
+        new(new PooledDbContextFactory<FeedbackDbContext>(FeedbackDatabase.CreateOptions(rig.Database.Provider, rig.Database.ConnectionString)));
+
+    private static async Task<(Guid CycleId, Guid AdminId, Guid QuestionId)> PulseAsync(TeamsRig rig)
+    {
+        await using var db = rig.Database.CreateContext();
+        var cycle = await db.ReviewCycles.SingleAsync();
+        var invitation = await db.Invitations.SingleAsync();
+        var question = await db.PlanQuestions.Where(q => q.PlanVersionId == cycle.PlanVersionId && q.Key == "responsiveness").Select(q => q.Id).SingleAsync();
+        return (cycle.Id, invitation.PersonId!.Value, question);
+    }
+
+    private static Response Answer(Guid cycleId, string key, DateTime at, Guid question)
+    {
+        var response = new Response
+        {
+            Id = Guid.NewGuid(),
+            CycleId = cycleId,
+            RespondentKey = key,
+            IdempotencyKey = key,
+            Audience = Audience.Staff,
+            Method = CollectionMethod.Survey,
+            SubmittedAt = at,
+            ReceivedAt = at,
+        };
+        response.Answers.Add(new Answer { QuestionId = question, Value = "4", Number = 4 });
+        return response;
+    }
 
     private static JsonObject From(JsonObject invoke, int person)
     {
