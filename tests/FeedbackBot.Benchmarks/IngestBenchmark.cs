@@ -43,7 +43,7 @@ internal static class IngestBenchmark
         var senders = BenchmarkArgs.Number(args, "--senders", 64);
         var saturateCap = BenchmarkArgs.Number(args, "--saturate-max", 40_000);
         var openLoop = rate * seconds;
-        const int warmUp = 500;
+        const int warmUp = 3_000;
         var people = warmUp + openLoop + saturateCap;
 
         Console.WriteLine($"load before: {LoadAverage()}");
@@ -107,18 +107,21 @@ internal static class IngestBenchmark
             Timeout = TimeSpan.FromSeconds(30),
         };
 
-        // Warm both up (JIT, pools, signing key cache) with people who are not measured.
-        await ClosedLoopAsync(client, new Uri(bare.Url, "api/messages"), requests, first: 0, count: 500, senders: 8, TimeSpan.FromSeconds(30));
+        // Each target is warmed up just before it is measured (JIT, the connection pool at the concurrency the run
+        // will need, each connection's prepared statements, the signing key cache), with people who are not
+        // measured: the figures are of a bot that has been running, not of its first seconds.
+        await ClosedLoopAsync(client, new Uri(bare.Url, "api/messages"), requests, first: 0, count: warmUp, senders, TimeSpan.FromSeconds(30));
         var next = 0;
-        var warmed = await ClosedLoopAsync(client, new Uri(botUrl, "api/messages"), requests, first: next, count: warmUp, senders: 8, TimeSpan.FromSeconds(30));
-        next += warmUp;
 
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Open loop: {rate:N0} requests/s for {seconds} s ({openLoop:N0} requests) to each target."));
         var bareOpen = await OpenLoopAsync(client, new Uri(bare.Url, "api/messages"), requests, first: 0, rate, openLoop);
         Print("bare endpoint", bareOpen);
+        var warmed = await ClosedLoopAsync(client, new Uri(botUrl, "api/messages"), requests, first: next, count: warmUp, senders, TimeSpan.FromSeconds(30));
+        next += warmUp;
         var botOpen = await OpenLoopAsync(client, new Uri(botUrl, "api/messages"), requests, first: next, rate, openLoop);
         Print("bot (PostgreSQL)", botOpen);
+        PrintSlowestSeconds(botOpen, rate);
         next += openLoop;
 
         Console.WriteLine();
@@ -163,12 +166,31 @@ internal static class IngestBenchmark
             $"  {target,-17} sent {m.Sent,7:N0}  200 {m.Ok,7:N0}  busy 503 {m.Busy,6:N0}  other {m.Errors - m.Busy,4:N0}  throughput {m.Throughput,7:N0}/s  " +
             $"latency p50 {m.Percentile(0.50),7:0.0} ms  p99 {m.Percentile(0.99),7:0.0} ms  max {m.Max,7:0.0} ms  over 3 s {m.Over(3000):N0}  over 15 s {m.Over(15000):N0}"));
 
+    // Where the tail comes from: the seconds (by when their requests were due) with the slowest requests, beside the
+    // garbage collector's pauses and collections in that second of the run.
+    private static void PrintSlowestSeconds(Measurement m, int rate)
+    {
+        Console.WriteLine("    slowest seconds (due second: p99 / max; GC pause, gen0/gen1/gen2 collections in that second):");
+        var seconds = m.Latencies.Select((latency, i) => (Second: i / rate, Latency: latency)).GroupBy(x => x.Second)
+            .Select(g => (g.Key, Sorted: g.Select(x => x.Latency).Order().ToArray()))
+            .OrderByDescending(g => g.Sorted[^1]).Take(5).OrderBy(g => g.Key);
+        foreach (var (second, sorted) in seconds)
+        {
+            var gc = second < m.Collector.Count ? m.Collector[second] : default;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"      {second,3}: {sorted[Math.Max(0, (int)Math.Ceiling(0.99 * sorted.Length) - 1)],6:0.0} / {sorted[^1],6:0.0} ms; GC {gc.PauseMs,5:0.0} ms, {gc.Gen0}/{gc.Gen1}/{gc.Gen2}"));
+        }
+    }
+
     // Request i is due at start + i / rate; its latency runs from then, not from when it was actually sent.
     private static async Task<Measurement> OpenLoopAsync(HttpClient client, Uri url, Requests requests, int first, int rate, int count)
     {
         var latencies = new double[count];
         var statuses = new int[count];
         var inFlight = new List<Task>(count);
+        var collector = new List<CollectorSecond>();
+        using var sampling = new CancellationTokenSource();
+        var sampler = SampleCollectorAsync(collector, sampling.Token);
         var clock = Stopwatch.StartNew();
         var sent = 0;
         while (sent < count)
@@ -186,8 +208,32 @@ internal static class IngestBenchmark
 
         await Task.WhenAll(inFlight);
         var elapsed = clock.Elapsed.TotalSeconds;
-        return new Measurement(latencies, statuses, count, elapsed);
+        await sampling.CancelAsync();
+        await sampler;
+        return new Measurement(latencies, statuses, count, elapsed) { Collector = collector };
     }
+
+    // Once a second: how long the garbage collector paused the process, and how many collections of each generation ran.
+    private static async Task SampleCollectorAsync(List<CollectorSecond> seconds, CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        var (pause, gen0, gen1, gen2) = (GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                var now = (Pause: GC.GetTotalPauseDuration(), Gen0: GC.CollectionCount(0), Gen1: GC.CollectionCount(1), Gen2: GC.CollectionCount(2));
+                seconds.Add(new CollectorSecond((now.Pause - pause).TotalMilliseconds, now.Gen0 - gen0, now.Gen1 - gen1, now.Gen2 - gen2));
+                (pause, gen0, gen1, gen2) = now;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The run is over.
+        }
+    }
+
+    private readonly record struct CollectorSecond(double PauseMs, int Gen0, int Gen1, int Gen2);
 
     private static async Task<Measurement> ClosedLoopAsync(HttpClient client, Uri url, Requests requests, int first, int count, int senders, TimeSpan budget)
     {
@@ -384,6 +430,10 @@ internal static class IngestBenchmark
     private sealed class Measurement(double[] latencies, int[] statuses, int sent, double seconds)
     {
         private readonly double[] _sorted = latencies.Order().ToArray();
+
+        public double[] Latencies { get; } = latencies;
+
+        public List<CollectorSecond> Collector { get; init; } = [];
 
         public int Sent { get; } = sent;
 
