@@ -16,6 +16,7 @@ internal static class AuditTrail
     public const string JobTriggered = "job.triggered";
     public const string JobPaused = "job.paused";
     public const string JobResumed = "job.resumed";
+    public const string JobDashboard = "job.dashboard";
     public const string ReportOpened = "report.opened";
     public const string HistoryOpened = "history.opened";
     public const string PersonExported = "person.exported";
@@ -24,6 +25,9 @@ internal static class AuditTrail
 
     /// <summary>The actor of everything done from the command line.</summary>
     public const string CommandLine = "cli";
+
+    /// <summary>The actor of an action on the jobs dashboard: its admin, who signs in with the one admin password.</summary>
+    public const string Dashboard = "admin";
 
     /// <summary>The actor of a report or history link: whoever holds it, who is not known.</summary>
     public const string Link = "link";

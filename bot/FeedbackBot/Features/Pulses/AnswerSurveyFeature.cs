@@ -38,7 +38,7 @@ internal sealed class AnswerSurveyFeature(FeedbackDbContext db, RespondentSecret
         }
 
         return IsClosed(cycle, now)
-            ? ConversationTurn.ReplaceCard(Closed(plan, cycle.EndsAt))
+            ? ConversationTurn.ReplaceCard(NotOpen(plan, cycle.StartsAt, cycle.EndsAt, now))
             : ConversationTurn.Reply(SurveyForms.Prompt(plan, Audience.Staff, cycle.Id.ToString("D"), submission.Values.GetValueOrDefault(Verbs.CardField) ?? string.Empty));
     }
 
@@ -66,7 +66,7 @@ internal sealed class AnswerSurveyFeature(FeedbackDbContext db, RespondentSecret
         {
             return await AnsweredBeforeAsync(cycle.Id, respondent, cancellationToken)
                 ? ConversationTurn.ReplaceCard(check.Thanks ?? Thanks(plan))
-                : ConversationTurn.ReplaceCard(outside ? Closed(plan, cycle.EndsAt) : check.Retry!);
+                : ConversationTurn.ReplaceCard(outside ? NotOpen(plan, cycle.StartsAt, cycle.EndsAt, now) : check.Retry!);
         }
 
         var questions = version.QuestionIds;
@@ -99,7 +99,7 @@ internal sealed class AnswerSurveyFeature(FeedbackDbContext db, RespondentSecret
                 // Closed before its end (the answer came after its close began).
                 return await AnsweredBeforeAsync(cycle.Id, respondent, cancellationToken)
                     ? ConversationTurn.ReplaceCard(check.Thanks!)
-                    : ConversationTurn.ReplaceCard(Closed(plan, cycle.EndsAt));
+                    : ConversationTurn.ReplaceCard(NotOpen(plan, cycle.StartsAt, cycle.EndsAt, now));
             default:
                 return ConversationTurn.ReplaceCard(check.Thanks!);
         }
@@ -115,8 +115,13 @@ internal sealed class AnswerSurveyFeature(FeedbackDbContext db, RespondentSecret
     private static bool IsClosed(ReviewCycle cycle, DateTime now) =>
         cycle.State != CycleState.Open || now < cycle.StartsAt || now >= cycle.EndsAt;
 
-    private static TextReply Closed(MeasurementPlan plan, DateTime endsAt) =>
-        new($"**{plan.Name}** closed on {endsAt.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}; answers are no longer taken.");
+    // Closed at its end, not open yet, or closed before its end (a manager's close).
+    private static TextReply NotOpen(MeasurementPlan plan, DateTime startsAt, DateTime endsAt, DateTime now) =>
+        now >= endsAt ? new($"**{plan.Name}** closed on {Day(endsAt)}; answers are no longer taken.")
+        : now < startsAt ? new($"**{plan.Name}** opens on {Day(startsAt)}; answers are taken from then.")
+        : new($"**{plan.Name}** has closed; answers are no longer taken.");
+
+    private static string Day(DateTime at) => at.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
 
     // The cycle must belong to a plan of this tenant: a card from elsewhere opens nothing.
     private async Task<(ReviewCycle Cycle, StoredPlanVersion Version)?> FindCycleAsync(ConversationParty party, BotSubmission submission, CancellationToken cancellationToken)

@@ -58,7 +58,7 @@ public sealed class PulseAnswerWriterTests
         using var late = await rig.PostAsync(From(rig.Invoke("inv-2", value), 2), rig.Token());
 
         Assert.Contains("Thank", await again.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("answers are no longer taken", await late.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("has closed; answers are no longer taken", await late.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(1, await rig.CountResponsesAsync());
     }
 

@@ -3,6 +3,7 @@ using FeedbackBot.Data;
 using FeedbackBot.Testing;
 using FeedbackBot.Tests.Support;
 using Hangfire;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FeedbackBot.Tests.Features.Scheduling;
@@ -112,6 +113,11 @@ public sealed class JobsDashboardTests
 
         Assert.DoesNotContain("/recurring/trigger", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, trigger.StatusCode);
+        await using (var db = database.CreateContext())
+        {
+            Assert.Empty(await db.AuditEntries.ToListAsync());
+        }
+
         using var connection = host.App.Services.GetRequiredService<JobStorage>().GetConnection();
         Assert.Null(Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection, ["system.weekly-summary"]).Single().LastJobId);
     }
@@ -156,6 +162,9 @@ public sealed class JobsDashboardTests
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         await host.Lifecycle.WeeklySummaryPosted.WaitAsync(TimeSpan.FromSeconds(30));
+        await using var db = database.CreateContext();
+        var entry = Assert.Single(await db.AuditEntries.ToListAsync());
+        Assert.Equal(("admin", "job.dashboard", "job:system.weekly-summary", "recurring/trigger"), (entry.Actor, entry.Action, entry.Subject, entry.Detail));
     }
 
     [Fact]
