@@ -206,6 +206,9 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
             { name: 'Webhooks__Secret', secretRef: 'webhooks-secret' }
             { name: 'Admin__Password', secretRef: 'admin-password' }
             { name: 'Logging__Console__FormatterName', value: 'json' }
+            // The app is reached only through the environment's ingress, which sets X-Forwarded-For and
+            // X-Forwarded-Proto: per-address limits count the real client, and the admin page sees HTTPS.
+            { name: 'RateLimits__TrustForwardedFor', value: 'true' }
           ]
           probes: [
             {

@@ -5,8 +5,9 @@ namespace FeedbackBot.Channels.Slack;
 /// <summary>
 /// Paces Web API calls to Slack's published limits, so the bot slows itself down rather than be throttled:
 /// <c>chat.postMessage</c> about one message per second per channel, and every other paced method within its tier
-/// per workspace (Slack counts per method per workspace per app). One instance serves the whole process; a workspace
-/// is told apart by its bot token, as every call carries one.
+/// per workspace (Slack counts per method per workspace per app). A message whose answer is slow is counted again
+/// near its answer (<see cref="Answered"/>), as the Teams pacer does. One instance serves the whole process; a
+/// workspace is told apart by its bot token, as every call carries one.
 /// </summary>
 public sealed class SlackApiPacer
 {
@@ -45,20 +46,45 @@ public sealed class SlackApiPacer
             perMinute => perMinute, perMinute => new SlidingWindowLimiter([RateWindow.Published(perMinute, TimeSpan.FromMinutes(1))], time));
     }
 
-    /// <summary>Waits for a slot for <paramref name="method"/> in the workspace, and in the channel when one is given.</summary>
-    public async Task WaitAsync(string method, string workspaceKey, string? channel, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits for a slot for <paramref name="method"/> in the workspace, and in the channel when one is given. Give the
+    /// result to <see cref="Answered"/> when Slack's answer comes.
+    /// </summary>
+    public async Task<SlackCallSlot> WaitAsync(string method, string workspaceKey, string? channel, CancellationToken cancellationToken)
     {
+        var slot = default(SlackCallSlot);
         if (method == "chat.postMessage" && !string.IsNullOrEmpty(channel))
         {
-            await DelayAsync(_channels.Reserve($"{workspaceKey}\n{channel}"), cancellationToken);
+            var key = $"{workspaceKey}\n{channel}";
+            await DelayAsync(_channels.Reserve(key, out var reserved), cancellationToken);
+            slot = new SlackCallSlot(key, reserved);
         }
 
         if (MethodTiers.TryGetValue(method, out var perMinute))
         {
             await DelayAsync(_tiers[perMinute].Reserve($"{workspaceKey}\n{method}"), cancellationToken);
         }
+
+        return slot;
+    }
+
+    /// <summary>
+    /// Counts a channel's message again when Slack's answer came: Slack timed it on arrival, at the latest now. A
+    /// message held up on its way (a busy machine) would otherwise be followed a second after it left, less than a
+    /// second after it arrived. Counted from <see cref="TeamsSendPacer.TransitAllowance"/> before the answer, a quick
+    /// round trip costs no pace. The method tiers, a minute wide, are left as reserved.
+    /// </summary>
+    public void Answered(SlackCallSlot slot)
+    {
+        if (slot.ChannelKey is not null)
+        {
+            _channels.Settle(slot.ChannelKey, slot.ChannelSlot, TeamsSendPacer.TransitAllowance);
+        }
     }
 
     private Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken) =>
         delay <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(delay, _time, cancellationToken);
 }
+
+/// <summary>The channel slot a message was let out in (none for other calls), so it can be counted again when answered.</summary>
+public readonly record struct SlackCallSlot(string? ChannelKey, long ChannelSlot);

@@ -22,13 +22,23 @@ public sealed class SlackAttemptHandler(SlackApiPacer pacer) : DelegatingHandler
         // write between it and the wire would bunch the calls it had spaced (one a second per channel). A crash while
         // waiting for the pace therefore leaves a Slack message Uncertain, never sent twice.
         await OutboundTransmission.StartingAsync();
+        var slot = default(SlackCallSlot);
         if (request.Options.TryGetValue(MethodKey, out var method) && request.Options.TryGetValue(WorkspaceKey, out var workspace))
         {
             request.Options.TryGetValue(ChannelKey, out var channel);
-            await pacer.WaitAsync(method, workspace, channel, cancellationToken);
+            slot = await pacer.WaitAsync(method, workspace, channel, cancellationToken);
         }
 
-        var response = await base.SendAsync(request, cancellationToken);
+        HttpResponseMessage response;
+        try
+        {
+            response = await base.SendAsync(request, cancellationToken);
+        }
+        finally
+        {
+            pacer.Answered(slot);
+        }
+
         if (IsTransient(response))
         {
             ChannelsMetrics.RecordRefusal("slack", (int)response.StatusCode);
