@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using FeedbackBot.Core.Plans;
 using FeedbackBot.Core.Serialization;
 using FeedbackBot.Data;
@@ -12,32 +11,20 @@ namespace FeedbackBot.Features.Pulses;
 /// </summary>
 internal sealed class PlanVersions
 {
-    // Far more versions than one installation has open at once; past it the cache starts again rather than grow.
-    private const int Capacity = 512;
+    private readonly UnchangingRows<StoredPlanVersion> _parsed = new(capacity: 512);
 
-    private readonly ConcurrentDictionary<Guid, StoredPlanVersion> _parsed = new();
-
-    public async Task<StoredPlanVersion?> GetAsync(FeedbackDbContext db, Guid versionId, CancellationToken cancellationToken)
-    {
-        if (_parsed.TryGetValue(versionId, out var version))
+    public Task<StoredPlanVersion?> GetAsync(FeedbackDbContext db, Guid versionId, CancellationToken cancellationToken) =>
+        _parsed.GetAsync(versionId, async () =>
         {
-            return version;
-        }
+            var definition = await db.PlanVersions.AsNoTracking().Where(v => v.Id == versionId).Select(v => v.Definition).SingleOrDefaultAsync(cancellationToken);
+            if (definition is null)
+            {
+                return null;
+            }
 
-        var definition = await db.PlanVersions.AsNoTracking().Where(v => v.Id == versionId).Select(v => v.Definition).SingleOrDefaultAsync(cancellationToken);
-        if (definition is null)
-        {
-            return null;
-        }
-
-        if (_parsed.Count >= Capacity)
-        {
-            _parsed.Clear();
-        }
-
-        var questions = await db.PlanQuestions.AsNoTracking().Where(q => q.PlanVersionId == versionId).ToDictionaryAsync(q => q.Key, q => q.Id, cancellationToken);
-        return _parsed.GetOrAdd(versionId, new StoredPlanVersion(PlanJson.Deserialize(definition), questions));
-    }
+            var questions = await db.PlanQuestions.AsNoTracking().Where(q => q.PlanVersionId == versionId).ToDictionaryAsync(q => q.Key, q => q.Id, cancellationToken);
+            return new StoredPlanVersion(PlanJson.Deserialize(definition), questions);
+        });
 }
 
 /// <summary>A plan version as the answer path needs it: the plan, and the stored id of each question by its key.</summary>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using FeedbackBot.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,36 +11,16 @@ namespace FeedbackBot.Features.Pulses;
 /// </summary>
 internal sealed class PulseCycles
 {
-    // Far more cycles than one installation has open at once; past it the cache starts again rather than grow.
-    private const int Capacity = 1024;
+    private readonly UnchangingRows<PulseCycle> _known = new(capacity: 1024);
 
-    private readonly ConcurrentDictionary<Guid, PulseCycle> _known = new();
-
-    /// <summary>The cycle, or null when there is none with that id (not remembered: it may be created later).</summary>
-    public async Task<PulseCycle?> GetAsync(FeedbackDbContext db, Guid cycleId, CancellationToken cancellationToken)
-    {
-        if (_known.TryGetValue(cycleId, out var known))
-        {
-            return known;
-        }
-
-        var found = await (from c in db.ReviewCycles.AsNoTracking()
-                           join p in db.Plans on c.PlanId equals p.Id
-                           where c.Id == cycleId
-                           select new PulseCycle(c.Id, p.TenantId, c.PlanVersionId, c.StartsAt, c.EndsAt))
-            .SingleOrDefaultAsync(cancellationToken);
-        if (found is null)
-        {
-            return null;
-        }
-
-        if (_known.Count >= Capacity)
-        {
-            _known.Clear();
-        }
-
-        return _known.GetOrAdd(cycleId, found);
-    }
+    /// <summary>The cycle, or null when there is none with that id.</summary>
+    public Task<PulseCycle?> GetAsync(FeedbackDbContext db, Guid cycleId, CancellationToken cancellationToken) =>
+        _known.GetAsync(cycleId, () =>
+            (from c in db.ReviewCycles.AsNoTracking()
+             join p in db.Plans on c.PlanId equals p.Id
+             where c.Id == cycleId
+             select new PulseCycle(c.Id, p.TenantId, c.PlanVersionId, c.StartsAt, c.EndsAt))
+            .SingleOrDefaultAsync(cancellationToken));
 }
 
 /// <summary>A cycle's fixed facts: whose it is, the plan version it asks, and its window (start inclusive, end exclusive, UTC).</summary>
