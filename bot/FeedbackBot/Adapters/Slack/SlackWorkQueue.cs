@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using FeedbackBot.Infrastructure.Inbox;
 
@@ -18,7 +19,9 @@ internal sealed class SlackWorkQueue(InboundDeliveries inbox)
     /// <summary>Records and queues the work; false when this delivery was recorded before.</summary>
     public async Task<bool> EnqueueAsync(string deliveryKey, SlackWork work, CancellationToken cancellationToken)
     {
-        var (isNew, entryId) = await inbox.EnqueueAsync(Channel, deliveryKey, work.Serialize(), cancellationToken);
+        // The acknowledging request's trace context goes with the work (a trace id is no personal data).
+        var traced = Activity.Current is { IdFormat: ActivityIdFormat.W3C } current ? work with { TraceParent = current.Id } : work;
+        var (isNew, entryId) = await inbox.EnqueueAsync(Channel, deliveryKey, traced.Serialize(), cancellationToken);
         if (isNew)
         {
             _ready.Writer.TryWrite(entryId);

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using FeedbackBot.Infrastructure.Inbox;
+using FeedbackBot.Infrastructure.Telemetry;
 
 namespace FeedbackBot.Adapters.Slack;
 
@@ -88,8 +90,20 @@ internal sealed class SlackWorker(
             {
                 if (payload is not null && SlackWork.Deserialize(payload) is { } work)
                 {
+                    // A child of the request that acknowledged it, so request, turn, queries and reply are one trace,
+                    // as a Teams turn's are; the request has ended by now.
+                    using var span = BotTelemetry.Source.StartActivity(
+                        "slack.work", ActivityKind.Consumer, ActivityContext.TryParse(work.TraceParent, null, out var parent) ? parent : default);
+                    span?.SetTag("feedbackbot.slack.work", work.Kind);
                     await using var scope = scopes.CreateAsyncScope();
-                    await scope.ServiceProvider.GetRequiredService<SlackTurns>().DoAsync(work, stoppingToken);
+                    try
+                    {
+                        await scope.ServiceProvider.GetRequiredService<SlackTurns>().DoAsync(work, stoppingToken);
+                    }
+                    catch (Exception error) when (BotTelemetry.Failed(span, error))
+                    {
+                        throw;
+                    }
                 }
                 else
                 {

@@ -2,6 +2,7 @@ using System.Net;
 using FeedbackBot.Data;
 using FeedbackBot.Infrastructure.Telemetry;
 using FeedbackBot.Testing;
+using FeedbackBot.Tests.Adapters.Slack;
 using FeedbackBot.Tests.Adapters.Teams;
 using FeedbackBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,6 +52,37 @@ public sealed class TelemetryTests
         var depth = await receiver.WhenAsync((_, points) => points.LastOrDefault(p => p.Metric == "feedbackbot.outbox.depth")).WithinGuardAsync(receiver);
         Assert.Equal(BotTelemetry.Name, depth.Scope);
         Assert.InRange(depth.Value, 0, 1);
+    }
+
+    [Fact]
+    public async Task SlackEvent_CollectorConfigured_AcknowledgementWorkTurnAndReplyInOneTrace()
+    {
+        await using var receiver = OtlpReceiver.Start();
+        await using var rig = await SlackRig.StartAsync(configure: (settings, _) =>
+        {
+            foreach (var (key, value) in Collector(receiver))
+            {
+                settings[key] = value;
+            }
+        });
+        var port = rig.Client.BaseAddress!.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var response = await rig.EventAsync(SlackRig.AppMention("EvTrace1", SlackRig.AdminId, "help"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        // The work is done after the acknowledgement, yet carries on the request's trace down to the reply.
+        var trace = await receiver.WhenAsync((spans, _) =>
+        {
+            var request = spans.FirstOrDefault(s => s.Kind == SpanKind.Server && s.Attributes.GetValueOrDefault("url.path") == "/slack/events" && s.Attributes.GetValueOrDefault("server.port") == port);
+            var work = request is null ? null : spans.FirstOrDefault(s => s.Scope == BotTelemetry.Name && s.Name == "slack.work" && s.ParentSpanId == request.SpanId);
+            var turn = work is null ? null : spans.FirstOrDefault(s => s.Scope == BotTelemetry.Name && s.Name == "turn" && s.ParentSpanId == work.SpanId);
+            var reply = turn is null ? null : spans.FirstOrDefault(s => s.Kind == SpanKind.Client && s.TraceId == request!.TraceId && s.Attributes.GetValueOrDefault("url.full", "").Contains("chat.postMessage", StringComparison.Ordinal));
+            return reply is null ? null : new { Request = request!, Work = work!, Turn = turn! };
+        }).WithinGuardAsync(receiver);
+
+        Assert.Equal((trace.Request.TraceId, trace.Request.TraceId), (trace.Work.TraceId, trace.Turn.TraceId));
+        Assert.Equal("event", trace.Work.Attributes["feedbackbot.slack.work"]);
+        Assert.Equal("slack", trace.Turn.Attributes["feedbackbot.channel"]);
     }
 
     [Fact]
