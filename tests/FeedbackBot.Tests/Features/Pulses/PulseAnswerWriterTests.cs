@@ -62,6 +62,25 @@ public sealed class PulseAnswerWriterTests
         Assert.Equal(1, await rig.CountResponsesAsync());
     }
 
+    [Fact]
+    public async Task TeamsInvoke_CycleNotOpenYet_ToldWhenItOpensAndNothingStored()
+    {
+        await using var rig = await TeamsRig.StartAsync();
+        var data = (await rig.StartStaffPulseAsync())["actions"]![0]!["data"]!;
+        var opens = DateTime.UtcNow.Date.AddDays(3);
+        await using (var db = rig.Database.CreateContext())
+        {
+            await db.ReviewCycles.ExecuteUpdateAsync(set => set.SetProperty(c => c.StartsAt, opens));
+        }
+
+        var value = TeamsRig.PulseSubmission(data, ("responsiveness", "4"), ("reliability", "4"), ("empathy", "5"), ("resolution", "3"), ("communication", "4"), ("enps", "9"));
+        using var early = await rig.PostAsync(From(rig.Invoke("inv-early", value), 2), rig.Token());
+
+        var expected = $"opens on {opens.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}; answers are taken from then.";
+        Assert.Contains(expected, await early.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await rig.CountResponsesAsync());
+    }
+
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
